@@ -1,0 +1,169 @@
+//! The word lists of `grammar/`, compiled in so the binary stands alone.
+//! A user can replace any list with a file of the same name in a folder of
+//! their own (`--grammar DIR` or `QUOTETRACK_GRAMMAR`), so a journalist can
+//! add "quipped" without touching Rust.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
+pub const TITLES: &str = include_str!("../grammar/titles.txt");
+pub const HONORIFICS: &str = include_str!("../grammar/honorifics.txt");
+pub const ANONYMOUS_HEADS: &str = include_str!("../grammar/anonymous_heads.txt");
+pub const ORGANISATIONS: &str = include_str!("../grammar/organisations.txt");
+pub const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
+pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
+
+/// Gender a pronoun shows, used to pick its antecedent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Neutral,
+    Plural,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Every form of every speech verb, lower case.
+    pub speech_verbs: HashSet<String>,
+    /// Role and title words, lower case.
+    pub titles: HashSet<String>,
+    /// Honorifics as written ("Sen.", "Maj."), compared case-sensitively.
+    pub honorifics: HashSet<String>,
+    pub anonymous_heads: HashSet<String>,
+    pub organisations: HashSet<String>,
+    pub pronouns: HashMap<String, Gender>,
+    /// Capitalised words that never start or make a name (days, months,
+    /// sentence-initial function words), lower case.
+    pub non_names: HashSet<String>,
+}
+
+/// The entries of a list: one a line, `#` starts a comment line, blank lines
+/// ignored, surrounding spaces trimmed.
+pub fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+fn lower_set(list: &str) -> HashSet<String> {
+    entries(list).map(str::to_lowercase).collect()
+}
+
+fn pronoun_map(list: &str) -> HashMap<String, Gender> {
+    entries(list)
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let word = parts.next()?.to_lowercase();
+            let gender = match parts.next().unwrap_or("n") {
+                "m" => Gender::Masculine,
+                "f" => Gender::Feminine,
+                "p" => Gender::Plural,
+                _ => Gender::Neutral,
+            };
+            Some((word, gender))
+        })
+        .collect()
+}
+
+impl Lexicon {
+    /// The lists compiled into the binary.
+    pub fn builtin() -> &'static Lexicon {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN.get_or_init(|| Lexicon::from_lists(&Lists::default()))
+    }
+
+    fn from_lists(lists: &Lists) -> Lexicon {
+        Lexicon {
+            speech_verbs: lower_set(&lists.speech_verbs),
+            titles: lower_set(&lists.titles),
+            honorifics: entries(&lists.honorifics).map(str::to_string).collect(),
+            anonymous_heads: lower_set(&lists.anonymous_heads),
+            organisations: lower_set(&lists.organisations),
+            pronouns: pronoun_map(&lists.pronouns),
+            non_names: lower_set(&lists.non_names),
+        }
+    }
+
+    /// The built-in lists, each replaced by the file of the same name in
+    /// `dir` when there is one.
+    pub fn with_overrides(dir: &Path) -> std::io::Result<Lexicon> {
+        let mut lists = Lists::default();
+        for (file, slot) in [
+            ("speech_verbs.txt", &mut lists.speech_verbs),
+            ("titles.txt", &mut lists.titles),
+            ("honorifics.txt", &mut lists.honorifics),
+            ("anonymous_heads.txt", &mut lists.anonymous_heads),
+            ("organisations.txt", &mut lists.organisations),
+            ("pronouns.txt", &mut lists.pronouns),
+            ("non_names.txt", &mut lists.non_names),
+        ] {
+            let path = dir.join(file);
+            if path.exists() {
+                *slot = std::fs::read_to_string(&path)?;
+            }
+        }
+        Ok(Lexicon::from_lists(&lists))
+    }
+
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        self.speech_verbs.contains(word)
+    }
+}
+
+struct Lists {
+    speech_verbs: String,
+    titles: String,
+    honorifics: String,
+    anonymous_heads: String,
+    organisations: String,
+    pronouns: String,
+    non_names: String,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists {
+            speech_verbs: SPEECH_VERBS.to_string(),
+            titles: TITLES.to_string(),
+            honorifics: HONORIFICS.to_string(),
+            anonymous_heads: ANONYMOUS_HEADS.to_string(),
+            organisations: ORGANISATIONS.to_string(),
+            pronouns: PRONOUNS.to_string(),
+            non_names: NON_NAMES.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_skip_comments_and_blanks() {
+        let got: Vec<_> = entries("# head\n said \n\nsays\n").collect();
+        assert_eq!(got, vec!["said", "says"]);
+    }
+
+    #[test]
+    fn builtin_lists_hold_the_common_words() {
+        let lex = Lexicon::builtin();
+        assert!(lex.is_speech_verb("said"));
+        assert!(lex.is_speech_verb("quipped"));
+        assert!(lex.titles.contains("secretary"));
+        assert!(lex.honorifics.contains("Gen."));
+        assert_eq!(lex.pronouns.get("she"), Some(&Gender::Feminine));
+    }
+
+    #[test]
+    fn a_user_list_replaces_the_builtin_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("speech_verbs.txt"), "harrumphed\n").unwrap();
+        let lex = Lexicon::with_overrides(dir.path()).unwrap();
+        assert!(lex.is_speech_verb("harrumphed"));
+        assert!(!lex.is_speech_verb("said"));
+        assert!(lex.titles.contains("secretary"));
+    }
+}

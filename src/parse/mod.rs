@@ -1,0 +1,1 @@
+//! nom parsers over article text.

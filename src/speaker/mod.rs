@@ -1,0 +1,1 @@
+//! Speaker mentions and their resolution within an article.
