@@ -1,17 +1,227 @@
-//! Article text in, quotes with their speakers out.
-use crate::lexicon::Lexicon;
-use crate::record::Quote;
+//! Article text in, quotes with their speakers out: the stages of
+//! `parse` and `speaker` put together.
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::parse::attribution::{Attribution, after_quote, before_quote};
+use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
+use crate::parse::tokens::{Token, tokenize};
+use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
+use crate::speaker::mention::{MentionKind, Words};
+use crate::speaker::resolve::{Antecedents, NameIndex, clean_name};
 
 pub struct Extractor<'l> {
     pub lexicon: &'l Lexicon,
+}
+
+/// A quoted passage and what the first pass learnt about it.
+struct Found {
+    span: QuotedSpan,
+    /// Index of the paragraph (counting only non-empty ones).
+    para: usize,
+    /// Index of its token.
+    token: usize,
+    attribution: Option<Attribution>,
+    /// Speaker taken from a neighbouring quote.
+    borrowed: Option<usize>,
 }
 
 impl<'l> Extractor<'l> {
     pub fn new(lexicon: &'l Lexicon) -> Self {
         Extractor { lexicon }
     }
-    pub fn extract(&self, _text: &str) -> Vec<Quote> {
-        Vec::new()
+
+    pub fn extract(&self, text: &str) -> Vec<Quote> {
+        let spans = quoted_spans(text);
+        if spans.is_empty() {
+            return Vec::new();
+        }
+        let words = Words { text, lexicon: self.lexicon };
+        let is_abbreviation = |w: &str| {
+            let mut with_dot = String::with_capacity(w.len() + 1);
+            with_dot.push_str(w);
+            with_dot.push('.');
+            self.lexicon.honorifics.contains(&with_dot) || self.lexicon.non_names.contains(&with_dot.to_lowercase())
+        };
+        let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
+        for f in found.iter_mut() {
+            let (ps, pe) = para_ranges[f.para];
+            f.attribution = after_quote(&words, &toks, f.token, pe).or_else(|| before_quote(&words, &toks, f.token, ps));
+        }
+        borrow_speakers(&mut found, &para_ranges);
+        let names = NameIndex::build(&words, &toks);
+        self.records(text, &words, &toks, &names, &found)
+    }
+
+    fn records(&self, text: &str, words: &Words, toks: &[Token], names: &NameIndex, found: &[Found]) -> Vec<Quote> {
+        let mut antecedents = Antecedents::default();
+        let mut name_cursor = 0;
+        let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
+        let mut out = Vec::with_capacity(found.len());
+        for (i, f) in found.iter().enumerate() {
+            let (attribution, kind) = match (&f.attribution, f.borrowed) {
+                (Some(a), _) => (Some(a), if a.partial { QuoteKind::Partial } else { QuoteKind::Direct }),
+                (None, Some(k)) => (found[k].attribution.as_ref(), QuoteKind::Continuation),
+                (None, None) => (None, QuoteKind::Direct),
+            };
+            let Some(a) = attribution else {
+                resolved.push(None);
+                continue;
+            };
+            // People named before this mention are candidates for "he".
+            while name_cursor < names.full.len() && names.full[name_cursor].0 < a.mention.span.start {
+                let (pos, name) = &names.full[name_cursor];
+                antecedents.push(*pos, name.clone(), None);
+                name_cursor += 1;
+            }
+            let speaker = match f.borrowed.filter(|_| f.attribution.is_none()) {
+                Some(k) if k < i => resolved[k].clone(),
+                _ => None,
+            }
+            .unwrap_or_else(|| self.speaker(text, words, names, &antecedents, a));
+            if speaker.kind == SpeakerKind::Person {
+                antecedents.push(a.mention.span.start, speaker.name.clone(), gender_of(words, toks, a));
+            }
+            out.push(Quote {
+                quote: trimmed(text, f.span.inner),
+                cue: Some(TextSpan::of(a.cue, text)),
+                speaker: Some(speaker.clone()),
+                kind,
+            });
+            resolved.push(Some(speaker));
+        }
+        out
+    }
+
+    fn speaker(&self, text: &str, words: &Words, names: &NameIndex, antecedents: &Antecedents, a: &Attribution) -> Speaker {
+        let m = &a.mention;
+        let written = m.span.text(text);
+        let (name, kind) = match m.kind {
+            MentionKind::Name => {
+                let clean = clean_name(words, written);
+                let name = if clean.contains(' ') {
+                    clean
+                } else {
+                    names.expand(&clean, m.span.start).map_or(clean, str::to_string)
+                };
+                (name, SpeakerKind::Person)
+            }
+            MentionKind::Pronoun(g) => match antecedents.resolve(m.span.start, g) {
+                Some(n) if g != Gender::Plural => (n.to_string(), SpeakerKind::Person),
+                _ => (written.to_string(), SpeakerKind::Anonymous),
+            },
+            MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),
+            MentionKind::Organisation => (written.to_string(), SpeakerKind::Organisation),
+        };
+        Speaker {
+            start: m.span.start,
+            end: m.span.end,
+            text: written.to_string(),
+            name,
+            kind,
+            role: m.role.map(|r| r.text(text).to_string()),
+        }
+    }
+}
+
+/// Gender shown by the mention itself: a pronoun, or `Mr.`/`Mrs.`/`Ms.`.
+fn gender_of(words: &Words, toks: &[Token], a: &Attribution) -> Option<Gender> {
+    let _ = toks;
+    let m = &a.mention;
+    if let MentionKind::Pronoun(g) = m.kind {
+        return Some(g);
+    }
+    let role = m.role.map(|r| r.text(words.text)).unwrap_or_default();
+    let from = (m.span.start.saturating_sub(6)..=m.span.start).find(|&i| words.text.is_char_boundary(i)).unwrap_or(m.span.start);
+    let before = &words.text[from..m.span.start];
+    let honorific = format!("{role} {before}");
+    if honorific.contains("Mr.") || honorific.contains("Mr ") {
+        Some(Gender::Masculine)
+    } else if honorific.contains("Mrs") || honorific.contains("Ms.") || honorific.contains("Ms ") {
+        Some(Gender::Feminine)
+    } else {
+        None
+    }
+}
+
+/// The quote's words without surrounding spaces.
+fn trimmed(text: &str, span: Span) -> TextSpan {
+    let s = span.text(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    TextSpan::of(Span::new(start, end.max(start)), text)
+}
+
+/// Tokens of every paragraph, each paragraph's token range, and a `Found`
+/// for each quote.
+fn tokenize_article(
+    text: &str,
+    spans: &[QuotedSpan],
+    is_abbreviation: &dyn Fn(&str) -> bool,
+) -> (Vec<Token>, Vec<(usize, usize)>, Vec<Found>) {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut ranges = Vec::new();
+    let mut found = Vec::with_capacity(spans.len());
+    let mut q = 0;
+    let mut para_quotes: Vec<(usize, Span)> = Vec::new();
+    for para in paragraphs(text) {
+        if para.text(text).trim().is_empty() {
+            continue;
+        }
+        para_quotes.clear();
+        while q < spans.len() && spans[q].outer.start < para.end {
+            para_quotes.push((q, spans[q].outer));
+            q += 1;
+        }
+        let start = toks.len();
+        tokenize(text, para, &para_quotes, is_abbreviation, &mut toks);
+        let p = ranges.len();
+        ranges.push((start, toks.len()));
+        for k in start..toks.len() {
+            if let Some(qi) = toks[k].quote() {
+                debug_assert_eq!(qi, found.len());
+                found.push(Found { span: spans[qi], para: p, token: k, attribution: None, borrowed: None });
+            }
+        }
+    }
+    (toks, ranges, found)
+}
+
+/// Quotes with no attribution of their own take the speaker of a
+/// neighbour: the quote they continue from the paragraph before, the
+/// attributed quote next to them in the same paragraph, or the last quote of
+/// the previous paragraph when they open their paragraph.
+fn borrow_speakers(found: &mut [Found], para_ranges: &[(usize, usize)]) {
+    let n = found.len();
+    // Runs of paragraphs joined by a quote that runs on share one speaker.
+    for i in 0..n {
+        if found[i].attribution.is_some() {
+            continue;
+        }
+        let source = (0..i)
+            .rev()
+            .take_while(|&k| found[k].para + 1 >= found[i].para)
+            .find(|&k| found[k].attribution.is_some() || found[k].borrowed.is_some());
+        let next_same_para = (i + 1..n).take_while(|&k| found[k].para == found[i].para).find(|&k| found[k].attribution.is_some());
+        let opens_para = found[i].token == para_ranges[found[i].para].0;
+        let pick = if found[i].span.continues_previous {
+            source.or(next_same_para)
+        } else if let Some(k) = source.filter(|&k| found[k].para == found[i].para) {
+            Some(k)
+        } else if let Some(k) = next_same_para {
+            Some(k)
+        } else if opens_para {
+            source
+        } else {
+            None
+        };
+        found[i].borrowed = pick.map(|k| found[k].borrowed.filter(|_| found[k].attribution.is_none()).unwrap_or(k));
+    }
+    // A run-on chain whose attribution comes at its end: give it backwards.
+    for i in (0..n.saturating_sub(1)).rev() {
+        if found[i].attribution.is_none() && found[i].borrowed.is_none() && found[i + 1].span.continues_previous {
+            let k = if found[i + 1].attribution.is_some() { Some(i + 1) } else { found[i + 1].borrowed };
+            found[i].borrowed = k;
+        }
     }
 }
 

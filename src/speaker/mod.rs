@@ -1,1 +1,7 @@
 //! Speaker mentions and their resolution within an article.
+
+pub mod mention;
+pub mod resolve;
+
+pub use mention::{Mention, MentionKind, Words};
+pub use resolve::{Antecedents, NameIndex};

@@ -1,0 +1,137 @@
+//! Quotation marks: which characters open, close, or may do either.
+//!
+//! grammar/quotes.ebnf: `mark`, `double_mark`, `single_mark`.
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::combinator::value;
+use nom::{IResult, Parser};
+
+/// What a mark can do. A straight `"` or a doubled apostrophe `''` can open
+/// or close; which one it does is read from the characters around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    /// `“`, ``` `` ```, `«`
+    DoubleOpen,
+    /// `”`, `»`
+    DoubleClose,
+    /// `"`, `''`
+    DoubleEither,
+    /// `‘`
+    SingleOpen,
+    /// `’`: closes a single quote, or is an apostrophe (`don’t`).
+    SingleClose,
+    /// `'`: opens, closes, or is an apostrophe.
+    SingleEither,
+}
+
+impl MarkKind {
+    pub fn is_double(self) -> bool {
+        matches!(self, MarkKind::DoubleOpen | MarkKind::DoubleClose | MarkKind::DoubleEither)
+    }
+}
+
+/// A mark found in the text: where it is and how many bytes it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub pos: usize,
+    pub len: usize,
+    pub kind: MarkKind,
+}
+
+/// One quotation mark at the start of `input`. Longer marks are tried first
+/// so that `''` is one double mark, not two apostrophes.
+pub fn mark(input: &str) -> IResult<&str, MarkKind> {
+    alt((
+        value(MarkKind::DoubleOpen, tag("``")),
+        value(MarkKind::DoubleEither, tag("''")),
+        value(MarkKind::DoubleEither, tag("\"")),
+        value(MarkKind::DoubleOpen, tag("\u{201c}")),
+        value(MarkKind::DoubleClose, tag("\u{201d}")),
+        value(MarkKind::DoubleOpen, tag("\u{ab}")),
+        value(MarkKind::DoubleClose, tag("\u{bb}")),
+        value(MarkKind::SingleOpen, tag("\u{2018}")),
+        value(MarkKind::SingleClose, tag("\u{2019}")),
+        value(MarkKind::SingleEither, tag("'")),
+    ))
+    .parse(input)
+}
+
+/// The first byte of every mark: a cheap filter before the parser runs.
+#[inline]
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+}
+
+/// Every quotation mark in `text`, in order. Linear: each byte is looked at
+/// once, and the parser runs only where a mark can start.
+pub fn marks(text: &str) -> Vec<Mark> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_start_mark(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        match mark(&text[i..]) {
+            Ok((rest, kind)) => {
+                let len = text.len() - i - rest.len();
+                // A lone backtick is not a mark; `mark` only accepts two.
+                out.push(Mark { pos: i, len, kind });
+                i += len;
+            }
+            Err(_) => {
+                // 0xE2/0xC2 lead a multi-byte character that is not a mark:
+                // step over the whole character to stay on a boundary.
+                i += utf8_len(bytes[i]);
+            }
+        }
+    }
+    out
+}
+
+#[inline]
+pub fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_reads_each_kind() {
+        assert_eq!(mark("\u{201c}x").unwrap().1, MarkKind::DoubleOpen);
+        assert_eq!(mark("\u{201d}").unwrap().1, MarkKind::DoubleClose);
+        assert_eq!(mark("\"").unwrap().1, MarkKind::DoubleEither);
+        assert_eq!(mark("''It").unwrap(), ("It", MarkKind::DoubleEither));
+        assert_eq!(mark("``").unwrap().1, MarkKind::DoubleOpen);
+        assert_eq!(mark("\u{ab}").unwrap().1, MarkKind::DoubleOpen);
+        assert_eq!(mark("\u{bb}").unwrap().1, MarkKind::DoubleClose);
+        assert_eq!(mark("\u{2018}").unwrap().1, MarkKind::SingleOpen);
+        assert_eq!(mark("\u{2019}").unwrap().1, MarkKind::SingleClose);
+        assert_eq!(mark("'a").unwrap().1, MarkKind::SingleEither);
+        assert!(mark("a").is_err());
+        assert!(mark("\u{2014}").is_err());
+    }
+
+    #[test]
+    fn marks_finds_positions_and_skips_other_multibyte_characters() {
+        let text = "é \u{2014} \u{201c}Oui\u{201d} ''x''";
+        let found = marks(text);
+        let kinds: Vec<_> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![MarkKind::DoubleOpen, MarkKind::DoubleClose, MarkKind::DoubleEither, MarkKind::DoubleEither]
+        );
+        assert_eq!(&text[found[0].pos..found[0].pos + found[0].len], "\u{201c}");
+        assert_eq!(found[2].len, 2);
+    }
+}

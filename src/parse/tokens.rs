@@ -1,0 +1,162 @@
+//! Words and punctuation of the text around quotes, with quotes standing in
+//! as single tokens, so attribution patterns can be matched over them.
+//!
+//! grammar/quotes.ebnf: `word`, `abbreviation`, `punct`.
+
+use nom::IResult;
+use nom::bytes::complete::take_while1;
+
+use crate::record::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct(char),
+    /// A quoted passage; the number is its index in the article's quotes.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+    pub fn quote(&self) -> Option<usize> {
+        match self.kind {
+            TokenKind::Quote(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Characters that join two word pieces when they stand between letters or
+/// digits: `don't`, `O’Malley`, `al-Assad`, `U.S`, `AT&T`, `3.5`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
+}
+
+/// A run of letters and digits.
+fn alnum_run(input: &str) -> IResult<&str, &str> {
+    take_while1(char::is_alphanumeric)(input)
+}
+
+/// A word: letter-or-digit runs joined by apostrophes, hyphens, inner dots.
+/// An abbreviation's final dot is added by [`tokenize`], which knows the
+/// word lists.
+pub fn word(input: &str) -> IResult<&str, &str> {
+    let (mut rest, _) = alnum_run(input)?;
+    loop {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(j), Some(next)) if is_joiner(j) && next.is_alphanumeric() => {
+                let after_joiner = &rest[j.len_utf8()..];
+                let (r, _) = alnum_run(after_joiner)?;
+                rest = r;
+            }
+            _ => break,
+        }
+    }
+    let len = input.len() - rest.len();
+    Ok((rest, &input[..len]))
+}
+
+/// Does a dot after this word belong to it? Initials (`F.`), dotted
+/// abbreviations (`U.S.`), and listed abbreviations (`Gen.`, `Sept.`).
+pub fn takes_dot(w: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
+    let mut chars = w.chars();
+    let first = chars.next();
+    let single_capital = first.is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_capital || (w.contains('.') && !w.ends_with('.')) || is_abbreviation(w)
+}
+
+/// Tokens of `span` in `text`, with each quote of `quotes` (outer spans, in
+/// order, inside `span` or overlapping it) as one token.
+pub fn tokenize(
+    text: &str,
+    span: Span,
+    quotes: &[(usize, Span)],
+    is_abbreviation: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Token>,
+) {
+    let mut pos = span.start;
+    let mut q = 0;
+    while pos < span.end {
+        if q < quotes.len() && quotes[q].1.start <= pos {
+            let (index, outer) = quotes[q];
+            out.push(Token { span: outer, kind: TokenKind::Quote(index) });
+            pos = pos.max(outer.end);
+            q += 1;
+            continue;
+        }
+        let limit = if q < quotes.len() { quotes[q].1.start.min(span.end) } else { span.end };
+        let rest = &text[pos..limit];
+        let c = match rest.chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if c.is_whitespace() {
+            pos += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let (_, w) = word(rest).unwrap_or(("", &rest[..c.len_utf8()]));
+            let mut end = pos + w.len();
+            if text[end..limit].starts_with('.') && takes_dot(w, is_abbreviation) {
+                end += 1;
+            }
+            out.push(Token { span: Span::new(pos, end), kind: TokenKind::Word });
+            pos = end;
+        } else {
+            out.push(Token { span: Span::new(pos, pos + c.len_utf8()), kind: TokenKind::Punct(c) });
+            pos += c.len_utf8();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let abbr = |w: &str| matches!(w, "Gen" | "Mr");
+        tokenize(text, Span::new(0, text.len()), &[], &abbr, &mut out);
+        out.iter().map(|t| t.span.text(text)).collect()
+    }
+
+    #[test]
+    fn word_joins_apostrophes_hyphens_and_inner_dots() {
+        assert_eq!(word("don't go").unwrap(), (" go", "don't"));
+        assert_eq!(word("O\u{2019}Malley,").unwrap(), (",", "O\u{2019}Malley"));
+        assert_eq!(word("al-Assad.").unwrap(), (".", "al-Assad"));
+        assert_eq!(word("U.S. forces").unwrap(), (". forces", "U.S"));
+        assert_eq!(word("sides' opinions").unwrap(), ("' opinions", "sides"));
+        assert!(word(" x").is_err());
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot_and_sentences_do_not() {
+        assert_eq!(
+            words("Maj. Gen. Igor F. Konashenkov of the U.S. said."),
+            vec!["Maj", ".", "Gen.", "Igor", "F.", "Konashenkov", "of", "the", "U.S.", "said", "."]
+        );
+    }
+
+    #[test]
+    fn quotes_are_single_tokens() {
+        let text = "\"Yes,\" he said.";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &[(7, Span::new(0, 6))], &|_| false, &mut out);
+        assert_eq!(out[0].kind, TokenKind::Quote(7));
+        assert_eq!(out[1].span.text(text), "he");
+        assert_eq!(out.len(), 4);
+    }
+}

@@ -1,0 +1,347 @@
+//! Speaker mentions: the noun phrase that a reporting verb points at, read
+//! backwards from the verb (`Pentagon press secretary Peter Cook said`) or
+//! forwards after it (`said Maj. Gen. Igor Konashenkov`).
+//!
+//! grammar/quotes.ebnf: `speaker`, `name`, `role`, `apposition`.
+
+use crate::lexicon::{Gender, Lexicon};
+use crate::parse::tokens::{Token, TokenKind};
+use crate::record::Span;
+
+/// What a mention names, before resolution within the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name ("Kerry", "John Kerry").
+    Name,
+    Pronoun(Gender),
+    /// An unnamed source ("a senior U.S. official", "sources").
+    Anonymous,
+    /// A body ("the Pentagon", "the ministry").
+    Organisation,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The words that name the speaker: the name itself for people, the
+    /// whole phrase for pronouns, anonymous sources and organisations.
+    pub span: Span,
+    /// Title or role written with the name, if any.
+    pub role: Option<Span>,
+    pub kind: MentionKind,
+    /// First token of the whole phrase, apposition included.
+    pub first_token: usize,
+}
+
+/// Words that may sit between a speaker and the verb: `Kerry also said`,
+/// `he has repeatedly said`.
+const BETWEEN: &[&str] = &[
+    "also", "later", "then", "has", "had", "have", "previously", "once", "again", "recently", "reportedly",
+    "repeatedly", "simply", "just", "further", "flatly", "quickly", "would", "will", "could", "might", "did",
+    "does", "do", "often", "frequently", "publicly", "privately", "famously", "bluntly", "initially", "finally",
+    "ultimately", "subsequently", "earlier", "once", "first", "immediately", "angrily", "calmly", "softly",
+    "quietly", "jokingly", "defiantly", "sarcastically", "explicitly", "specifically", "candidly", "curtly",
+    "openly", "personally", "directly", "separately", "similarly", "likewise", "additionally", "meanwhile",
+    "is", "was", "were", "are", "been", "being", "not", "never", "always", "still", "even", "only", "now",
+    "went", "on", "to",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many", "other",
+    "his", "her", "their", "its", "our", "both", "two", "multiple", "numerous", "few", "most", "all", "each",
+];
+
+/// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
+/// `Charles de Gaulle`, `Abdullah bin Zayed`.
+const PARTICLES: &[&str] = &["de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn", "el"];
+
+/// The view of the text and word lists that mention parsing needs.
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub lexicon: &'a Lexicon,
+}
+
+impl<'a> Words<'a> {
+    pub fn word(&self, t: &Token) -> Option<&'a str> {
+        t.is_word().then(|| t.span.text(self.text))
+    }
+
+    /// The word without a possessive ending: `Russia's` -> `Russia`.
+    pub fn bare(w: &str) -> &str {
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+    }
+
+    pub fn lower(&self, t: &Token) -> Option<String> {
+        self.word(t).map(|w| Self::bare(w).to_lowercase())
+    }
+
+    pub fn is_capitalised(&self, t: &Token) -> bool {
+        self.word(t).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_honorific(&self, t: &Token) -> bool {
+        self.word(t).is_some_and(|w| self.lexicon.honorifics.contains(w))
+    }
+
+    fn in_list(&self, t: &Token, list: &std::collections::HashSet<String>) -> bool {
+        self.lower(t).is_some_and(|w| list.contains(&w))
+    }
+
+    pub fn is_title(&self, t: &Token) -> bool {
+        self.in_list(t, &self.lexicon.titles) || self.is_honorific(t)
+    }
+
+    pub fn is_non_name(&self, t: &Token) -> bool {
+        self.in_list(t, &self.lexicon.non_names)
+    }
+
+    pub fn is_speech_verb(&self, t: &Token) -> bool {
+        self.word(t).is_some_and(|w| self.lexicon.is_speech_verb(&w.to_lowercase()))
+    }
+
+    pub fn pronoun(&self, t: &Token) -> Option<Gender> {
+        self.word(t).and_then(|w| self.lexicon.pronouns.get(&w.to_lowercase()).copied())
+    }
+
+    pub fn is(&self, t: &Token, words: &[&str]) -> bool {
+        self.word(t).is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    }
+
+    /// A word that can be part of a proper name.
+    pub fn is_name_word(&self, t: &Token) -> bool {
+        self.is_capitalised(t) && !self.is_title(t) && !self.is_non_name(t)
+    }
+
+    fn is_particle(&self, t: &Token) -> bool {
+        self.word(t).is_some_and(|w| PARTICLES.contains(&w))
+    }
+}
+
+/// Skip words that may stand between a speaker and the verb, backwards.
+pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
+    while end > 0 && w.is(&toks[end - 1], BETWEEN) && !w.is(&toks[end - 1], &["on", "to"]) {
+        end -= 1;
+    }
+    end
+}
+
+/// The noun phrase that ends right before `end` (the verb's index), with an
+/// apposition between commas read as the role: `Smith, the chairman, said`
+/// and `the secretary of state, John Kerry, said`.
+pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    let end = skip_between_back(w, toks, end);
+    if end <= floor {
+        return None;
+    }
+    if toks[end - 1].is_punct(',') {
+        let close = end - 1;
+        let open = (floor..close).rev().take(20).find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]));
+        if let Some(open) = open.filter(|&k| toks[k].is_punct(',')) {
+            let inner = core_before(w, toks, close, open + 1);
+            let inner_is_name = inner
+                .as_ref()
+                .is_some_and(|m| m.kind == MentionKind::Name && m.first_token == open + 1);
+            if inner_is_name {
+                let mut m = inner.unwrap();
+                if let Some(before) = core_before(w, toks, open, floor) {
+                    m.role = Some(Span::new(toks[before.first_token].span.start, toks[open - 1].span.end));
+                    m.first_token = before.first_token;
+                }
+                return Some(m);
+            }
+            if let Some(mut m) = core_before(w, toks, open, floor) {
+                if m.kind == MentionKind::Name || m.kind == MentionKind::Organisation {
+                    m.role = Some(Span::new(toks[open + 1].span.start, toks[close - 1].span.end.max(toks[open + 1].span.end)));
+                    return Some(m);
+                }
+            }
+            return None;
+        }
+        return None;
+    }
+    core_before(w, toks, end, floor)
+}
+
+fn is_clause_break(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Punct('.' | '!' | '?' | ';' | ':' | '(' | ')') | TokenKind::Quote(_))
+}
+
+/// The longest phrase of name, title, determiner and head words ending
+/// before `end`, classified.
+pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    if end <= floor {
+        return None;
+    }
+    let last = &toks[end - 1];
+    if let Some(g) = w.pronoun(last) {
+        return Some(Mention { span: last.span, role: None, kind: MentionKind::Pronoun(g), first_token: end - 1 });
+    }
+    let mut start = end;
+    while start > floor {
+        let t = &toks[start - 1];
+        if !t.is_word() {
+            break;
+        }
+        if w.is(t, DETERMINERS) {
+            start -= 1;
+            break;
+        }
+        let ok = w.is_capitalised(t) && !w.is_non_name(t)
+            || w.is_title(t)
+            || w.in_list(t, &w.lexicon.anonymous_heads)
+            || w.in_list(t, &w.lexicon.organisations)
+            || (w.is_particle(t) && start - 1 > floor && w.is_capitalised(&toks[start - 2]))
+            || (w.is(t, &["of", "for"]) && start < end && start - 1 > floor && w.is_title(&toks[start - 2]));
+        if !ok {
+            break;
+        }
+        start -= 1;
+    }
+    // "of"/"for" cannot end the phrase on the left.
+    while start < end && w.is(&toks[start], &["of", "for"]) {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    classify(w, toks, start, end)
+}
+
+/// The phrase that starts at `start` and runs forward: `said U.S. Secretary
+/// of State John Kerry`, `according to a senior official`.
+pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+    if start >= ceiling {
+        return None;
+    }
+    let first = &toks[start];
+    if let Some(g) = w.pronoun(first) {
+        return Some(Mention { span: first.span, role: None, kind: MentionKind::Pronoun(g), first_token: start });
+    }
+    let mut end = start;
+    let mut seen_head = false;
+    while end < ceiling {
+        let t = &toks[end];
+        if !t.is_word() {
+            break;
+        }
+        let is_det = end == start && w.is(t, DETERMINERS);
+        let ok = is_det
+            || w.is_capitalised(t) && !(w.is_non_name(t) && end > start)
+            || w.is_title(t)
+            || w.in_list(t, &w.lexicon.anonymous_heads)
+            || w.in_list(t, &w.lexicon.organisations)
+            || (w.is_particle(t) && seen_head && end + 1 < ceiling && w.is_capitalised(&toks[end + 1]))
+            || (w.is(t, &["of"]) && end > start && w.is_title(&toks[end - 1]) && end + 1 < ceiling && w.is_capitalised(&toks[end + 1]));
+        if !ok {
+            break;
+        }
+        seen_head |= !is_det;
+        end += 1;
+        // A possessive ends the phrase unless a name or role follows it:
+        // "said Trump's spokeswoman Hope Hicks" goes on, "Trump's plan" stops.
+        if w.word(t).is_some_and(|x| Words::bare(x).len() != x.len()) && !(end < ceiling && w.is_title(&toks[end])) {
+            break;
+        }
+    }
+    if end == start || !seen_head {
+        return None;
+    }
+    classify(w, toks, start, end)
+}
+
+/// Name the phrase `toks[start..end]`: a person's name at its right end,
+/// else an organisation or an anonymous head.
+pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
+    let span_of = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let lower_last = w.lower(&toks[end - 1])?;
+    let lower_two = (end - start >= 2).then(|| format!("{} {}", w.lower(&toks[end - 2]).unwrap_or_default(), lower_last));
+    if w.lexicon.organisations.contains(&lower_last) || lower_two.as_ref().is_some_and(|p| w.lexicon.organisations.contains(p)) {
+        // "the Pentagon", "Russia's Defence Ministry", "the White House".
+        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Organisation, first_token: start });
+    }
+    // The name: capitalised non-title words at the right end.
+    let mut name_start = end;
+    while name_start > start {
+        let t = &toks[name_start - 1];
+        if w.is_name_word(t) || (w.is_particle(t) && name_start < end) {
+            name_start -= 1;
+        } else {
+            break;
+        }
+    }
+    if name_start < end {
+        let role = (name_start > start).then(|| span_of(start, name_start));
+        let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
+        return Some(Mention { span: span_of(name_start, end), role, kind: MentionKind::Name, first_token: start });
+    }
+    if w.lexicon.anonymous_heads.contains(&lower_last) || w.lexicon.titles.contains(&lower_last) {
+        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Anonymous, first_token: start });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tokens::tokenize;
+
+    fn toks(text: &str) -> Vec<Token> {
+        let lex = Lexicon::builtin();
+        let mut out = Vec::new();
+        let abbr = |x: &str| lex.honorifics.contains(&format!("{x}."));
+        tokenize(text, Span::new(0, text.len()), &[], &abbr, &mut out);
+        out
+    }
+
+    fn before_verb(text: &str) -> Option<(String, MentionKind, Option<String>)> {
+        let ts = toks(text);
+        let w = Words { text, lexicon: Lexicon::builtin() };
+        let v = ts.iter().position(|t| w.is_speech_verb(t)).unwrap();
+        mention_before(&w, &ts, v, 0)
+            .map(|m| (m.span.text(text).to_string(), m.kind, m.role.map(|r| r.text(text).to_string())))
+    }
+
+    #[test]
+    fn name_with_title_before_the_verb() {
+        let (name, kind, role) = before_verb("Pentagon press secretary Peter Cook said").unwrap();
+        assert_eq!((name.as_str(), kind), ("Peter Cook", MentionKind::Name));
+        assert_eq!(role.as_deref(), Some("Pentagon press secretary"));
+        let (name, _, role) = before_verb("Russian Defence Ministry spokesman Maj. Gen. Igor Konashenkov said").unwrap();
+        assert_eq!(name, "Igor Konashenkov");
+        assert!(role.unwrap().contains("spokesman"));
+    }
+
+    #[test]
+    fn apposition_either_way_round() {
+        let (name, _, role) = before_verb("the US secretary of state, John Kerry, said").unwrap();
+        assert_eq!(name, "John Kerry");
+        assert_eq!(role.as_deref(), Some("the US secretary of state"));
+        let (name, _, role) = before_verb("Peter Cook, the Pentagon press secretary, said").unwrap();
+        assert_eq!(name, "Peter Cook");
+        assert_eq!(role.as_deref(), Some("the Pentagon press secretary"));
+    }
+
+    #[test]
+    fn pronouns_anonymous_sources_and_organisations() {
+        assert_eq!(before_verb("he said").unwrap().1, MentionKind::Pronoun(Gender::Masculine));
+        assert_eq!(before_verb("A senior U.S. official said").unwrap().1, MentionKind::Anonymous);
+        assert_eq!(before_verb("the Pentagon said").unwrap().1, MentionKind::Organisation);
+        assert_eq!(before_verb("Russia's Defence Ministry said").unwrap().1, MentionKind::Organisation);
+        assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
+        assert!(before_verb("the weather said").is_none());
+    }
+
+    #[test]
+    fn mention_after_an_inverted_verb() {
+        let text = "said U.S. Secretary of State John Kerry, who";
+        let ts = toks(text);
+        let w = Words { text, lexicon: Lexicon::builtin() };
+        let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
+        assert_eq!(m.span.text(text), "John Kerry");
+        assert_eq!(m.role.unwrap().text(text), "U.S. Secretary of State");
+        let text = "said the official, who";
+        let ts = toks(text);
+        let w = Words { text, lexicon: Lexicon::builtin() };
+        let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
+        assert_eq!((m.span.text(text), m.kind), ("the official", MentionKind::Anonymous));
+    }
+}
