@@ -2,7 +2,7 @@
 //! `parse` and `speaker` put together.
 
 use crate::lexicon::{Gender, Lexicon};
-use crate::parse::attribution::{Attribution, after_quote, before_quote};
+use crate::parse::attribution::{Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, sentence_subject_of};
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
 use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
@@ -45,9 +45,19 @@ impl<'l> Extractor<'l> {
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
         for f in found.iter_mut() {
             let (ps, pe) = para_ranges[f.para];
-            f.attribution = after_quote(&words, &toks, f.token, pe).or_else(|| before_quote(&words, &toks, f.token, ps));
+            f.attribution = after_quote(&words, &toks, f.token, pe)
+                .or_else(|| before_quote(&words, &toks, f.token, ps))
+                .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
+                .or_else(|| {
+                    let opens = f.token == ps && f.para > 0;
+                    opens.then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1])).flatten()
+                });
         }
         borrow_speakers(&mut found, &para_ranges);
+        for f in found.iter_mut().filter(|f| f.attribution.is_none() && f.borrowed.is_none()) {
+            let (ps, _) = para_ranges[f.para];
+            f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
+        }
         let names = NameIndex::build(&words, &toks);
         self.records(text, &words, &toks, &names, &found)
     }
@@ -64,6 +74,7 @@ impl<'l> Extractor<'l> {
                 (None, None) => (None, QuoteKind::Direct),
             };
             let Some(a) = attribution else {
+                out.push(Quote { quote: trimmed(text, f.span.inner), cue: None, speaker: None, kind });
                 resolved.push(None);
                 continue;
             };
@@ -83,7 +94,7 @@ impl<'l> Extractor<'l> {
             }
             out.push(Quote {
                 quote: trimmed(text, f.span.inner),
-                cue: Some(TextSpan::of(a.cue, text)),
+                cue: a.cue.map(|c| TextSpan::of(c, text)),
                 speaker: Some(speaker.clone()),
                 kind,
             });

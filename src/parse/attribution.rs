@@ -1,19 +1,21 @@
 //! Attribution patterns: which words around a quote say who said it.
 //!
 //! grammar/quotes.ebnf: `attribution`, `post_attribution`,
-//! `pre_attribution`, `inverted`, `according_to`, `colon_intro`.
-//! Patterns are matched over the tokens of one paragraph, in which each
-//! quote is a single token.
+//! `pre_attribution`, `inverted`, `according_to`, `colon_intro`,
+//! `sentence_end_attribution`, `subject_fallback`. Patterns are matched over
+//! the tokens of one paragraph, in which each quote is a single token.
 
 use super::tokens::{Token, TokenKind};
 use crate::record::Span;
-use crate::speaker::mention::{Mention, Words, core_before, mention_after, mention_before};
+use crate::speaker::mention::{Mention, MentionKind, Words, core_before, mention_after, mention_before};
 
 /// A speaker mention and the cue that ties it to a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
     pub mention: Mention,
-    pub cue: Span,
+    /// The reporting verb or phrase; none when the speaker is only the
+    /// subject of the sentence the quote sits in.
+    pub cue: Option<Span>,
     /// The quote sits inside reported speech (`said the plan "will fail"`)
     /// rather than being introduced or followed by the cue.
     pub partial: bool,
@@ -27,8 +29,13 @@ fn is_sentence_end(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
 }
 
-fn is_dash(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Punct('\u{2014}' | '\u{2013}' | '-'))
+/// Punctuation that may stand between a quote and its attribution: the
+/// comma, dashes, a closing bracket, and stray marks of nested quotes.
+fn is_post_filler(t: &Token) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-' | ')' | '\'' | '\u{2019}' | '\u{2018}' | '"' | '\u{201d}' | '\u{201c}' | '`')
+    )
 }
 
 /// The index where the sentence holding token `i` starts, within `floor..`.
@@ -48,30 +55,50 @@ fn is_according_to(w: &Words, toks: &[Token], k: usize, end: usize) -> bool {
     k + 1 < end && w.is(&toks[k], &["according"]) && w.is(&toks[k + 1], &["to"])
 }
 
+/// Right after a quote and its comma, a verb need not be in the list:
+/// `"This is fantastic!" beamed Donald Hartley`. A lower-case word in -ed or
+/// -s stands in that slot only as a reporting verb.
+fn is_slot_verb(w: &Words, t: &Token) -> bool {
+    if w.is_speech_verb(t) {
+        return true;
+    }
+    let Some(x) = w.word(t) else { return false };
+    x.len() > 3
+        && x.chars().all(|c| c.is_ascii_lowercase())
+        && (x.ends_with("ed") || (x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("us")))
+}
+
 /// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
 /// right after the quote.
 pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
     let end = post_end(toks, qi, ceiling);
     let mut j = qi + 1;
-    while j < end && (toks[j].is_punct(',') || is_dash(&toks[j]) || toks[j].is_punct(')')) {
+    while j < end && is_post_filler(&toks[j]) {
         j += 1;
     }
     if j >= end {
         return None;
     }
-    if w.is_speech_verb(&toks[j]) {
-        let mention = mention_after(w, toks, j + 1, end)?;
-        return Some(Attribution { mention, cue: toks[j].span, partial: false });
-    }
     if is_according_to(w, toks, j, end) {
         let mention = mention_after(w, toks, j + 2, end)?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
-        return Some(Attribution { mention, cue, partial: false });
+        return Some(Attribution { mention, cue: Some(cue), partial: false });
+    }
+    if is_slot_verb(w, &toks[j]) {
+        if let Some(mention) = mention_after(w, toks, j + 1, end) {
+            return Some(Attribution { mention, cue: Some(toks[j].span), partial: false });
+        }
     }
     let reach = end.min(j + POST_REACH);
-    let v = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k]))?;
-    let mention = mention_before(w, toks, v, j)?;
-    (mention.first_token == j).then_some(Attribution { mention, cue: toks[v].span, partial: false })
+    if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
+        if let Some(mention) = mention_before(w, toks, v, j).filter(|m| m.first_token == j) {
+            return Some(Attribution { mention, cue: Some(toks[v].span), partial: false });
+        }
+    }
+    // An unlisted verb right after a name: `"...," Rubio quipped.`
+    let mention = mention_after(w, toks, j, end)?;
+    let v = mention.end_token;
+    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution { mention, cue: Some(toks[v].span), partial: false })
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
@@ -85,13 +112,30 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
 
 /// The subject of the sentence: the phrase it opens with, or the one after
 /// an opening phrase closed by a comma (`On Friday, Kerry said`).
-fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
+pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
     let k = subject_start(w, toks, s, end);
-    if let Some(m) = mention_after(w, toks, k, end) {
+    if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k)) {
         return Some(m);
     }
     let comma = (k..end).take(12).find(|&i| toks[i].is_punct(','))?;
-    mention_after(w, toks, subject_start(w, toks, comma + 1, end), end)
+    let k = subject_start(w, toks, comma + 1, end);
+    mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k))
+}
+
+/// A capitalised word opening a sentence is not a name when it is a
+/// participle or adverb (`Boasting`, `Hours`, `According`) or when the
+/// article writes it in lower case elsewhere.
+fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bool {
+    if m.kind != MentionKind::Name || m.end_token != first + 1 {
+        return true;
+    }
+    let word = m.span.text(w.text);
+    let lower = word.to_lowercase();
+    if lower.ends_with("ing") || lower.ends_with("ly") || w.is(&toks[first], &["according"]) {
+        return false;
+    }
+    let lower_elsewhere = w.text.contains(&format!(" {lower} ")) || w.text.contains(&format!(" {lower},"));
+    !lower_elsewhere
 }
 
 /// `X said: "Q"` / `X said, "Q"` / `X said the campaign will go on "and
@@ -105,7 +149,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         // `was quoted as saying`: the subject stands before `was quoted as`.
         let quoted_as = participle && v >= s + 3 && w.is(&toks[v - 1], &["as"]) && w.is(&toks[v - 2], &["quoted"]);
         let mention = if quoted_as {
-            mention_before(w, toks, v - 3, s)
+            mention_before(w, toks, v - 3, s).or_else(|| sentence_subject(w, toks, s, v))
         } else if participle {
             sentence_subject(w, toks, s, v)
         } else {
@@ -113,23 +157,58 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         };
         let mention = match mention {
             Some(m) => m,
-            None if !participle => {
-                // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
-                mention_after(w, toks, v + 1, qi)?
-            }
+            // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
+            None if !participle => mention_after(w, toks, v + 1, qi)?,
             None => return None,
         };
         let between = &toks[v + 1..qi];
         let partial = between.iter().any(|t| t.is_word() && !w.is(t, &["that", "this"]))
             && !between.iter().any(|t| t.is_punct(':'));
-        return Some(Attribution { mention, cue: toks[v].span, partial });
+        return Some(Attribution { mention, cue: Some(toks[v].span), partial });
     }
     if let Some(k) = (s..qi).find(|&k| is_according_to(w, toks, k, qi)) {
         let mention = mention_after(w, toks, k + 2, qi)?;
-        return Some(Attribution { mention, cue: Span::new(toks[k].span.start, toks[k + 1].span.end), partial: false });
+        return Some(Attribution { mention, cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)), partial: false });
     }
-    // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`.
     let colon = (s..qi).find(|&k| toks[k].is_punct(':'))?;
-    let mention = core_before(w, toks, colon, s).filter(|m| m.first_token == s)?;
-    Some(Attribution { mention, cue: toks[colon].span, partial: colon + 1 < qi })
+    // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`.
+    if let Some(mention) = core_before(w, toks, colon, s).filter(|m| m.first_token == s) {
+        return Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi });
+    }
+    // `McConnell delivered a blunt message: "..."`: the subject speaks.
+    let mention = sentence_subject(w, toks, s, colon)?;
+    Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi })
+}
+
+/// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
+/// sentence whose attribution follows a later quote of the same sentence.
+pub fn at_sentence_end(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
+    let end = (qi + 1..ceiling).find(|&k| is_sentence_end(&toks[k])).unwrap_or(ceiling);
+    (qi + 1..end).filter(|&k| toks[k].quote().is_some()).find_map(|k| after_quote(w, toks, k, ceiling)).map(|mut a| {
+        a.partial = true;
+        a
+    })
+}
+
+/// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's
+/// subject is the one whose words are quoted.
+pub fn sentence_subject_of(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
+    let s = sentence_start(toks, qi, floor);
+    let mention = sentence_subject(w, toks, s, qi)?;
+    let followed_by_verb = toks.get(mention.end_token).is_some_and(|t| {
+        w.word(t).and_then(|x| x.chars().next()).is_some_and(char::is_lowercase)
+    });
+    followed_by_verb.then_some(Attribution { mention, cue: None, partial: true })
+}
+
+/// A quote opening a paragraph after one that ends `X said:` — the
+/// attribution is the previous paragraph's last sentence.
+pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<Attribution> {
+    let (ps, pe) = prev;
+    if pe == ps || !toks[pe - 1].is_punct(':') {
+        return None;
+    }
+    let mut a = before_quote(w, toks, pe, ps)?;
+    a.partial = false;
+    Some(a)
 }

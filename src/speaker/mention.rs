@@ -30,6 +30,8 @@ pub struct Mention {
     pub kind: MentionKind,
     /// First token of the whole phrase, apposition included.
     pub first_token: usize,
+    /// One past the last token of the phrase.
+    pub end_token: usize,
 }
 
 /// Words that may sit between a speaker and the verb: `Kerry also said`,
@@ -173,7 +175,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     }
     let last = &toks[end - 1];
     if let Some(g) = w.pronoun(last) {
-        return Some(Mention { span: last.span, role: None, kind: MentionKind::Pronoun(g), first_token: end - 1 });
+        return Some(Mention { span: last.span, role: None, kind: MentionKind::Pronoun(g), first_token: end - 1, end_token: end });
     }
     let mut start = end;
     while start > floor {
@@ -200,10 +202,58 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     while start < end && w.is(&toks[start], &["of", "for"]) {
         start += 1;
     }
-    if start == end {
+    let found = if start == end { None } else { classify(w, toks, start, end) };
+    found.or_else(|| determiner_phrase_before(w, toks, end, floor))
+}
+
+/// Words that end a plain noun phrase: a clause, a preposition, a verb.
+const PHRASE_STOPS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "with", "from", "in", "at", "of", "for", "on", "to", "and", "or",
+    "as", "after", "before", "during", "when", "while", "because", "but", "about", "is", "was", "are", "were",
+    "has", "had", "have", "will", "would", "said", "says", "told", "not", "by", "than", "if", "into", "over",
+];
+
+/// A plain noun phrase led by a determiner, whatever its head noun:
+/// `One attendee`, `a longtime GOP data expert`, `the ad's narrator`.
+fn determiner_phrase_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    let head = toks.get(end.checked_sub(1)?)?;
+    if !plain_noun(w, head) {
         return None;
     }
-    classify(w, toks, start, end)
+    let det = (floor..end).rev().take(5).take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS)).find(|&k| w.is(&toks[k], DETERMINERS))?;
+    if det + 1 == end {
+        return None;
+    }
+    Some(Mention { span: Span::new(toks[det].span.start, head.span.end), role: None, kind: MentionKind::Anonymous, first_token: det, end_token: end })
+}
+
+/// A lower-case word that can head a noun phrase.
+fn plain_noun(w: &Words, t: &Token) -> bool {
+    w.word(t).is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
+        && !w.is(t, PHRASE_STOPS)
+        && !w.is(t, DETERMINERS)
+        && !w.is(t, BETWEEN)
+        && !w.is_speech_verb(t)
+        && w.pronoun(t).is_none()
+}
+
+/// `said a longtime GOP data expert who ...`: a determiner, then words up to
+/// a clause or preposition; the last of them is the head.
+fn determiner_phrase_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+    if start >= ceiling || !w.is(&toks[start], DETERMINERS) {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < ceiling && end - start <= 6 && toks[end].is_word() && !w.is(&toks[end], PHRASE_STOPS) && !w.is_speech_verb(&toks[end]) {
+        end += 1;
+    }
+    (end > start + 1 && plain_noun(w, &toks[end - 1])).then(|| Mention {
+        span: Span::new(toks[start].span.start, toks[end - 1].span.end),
+        role: None,
+        kind: MentionKind::Anonymous,
+        first_token: start,
+        end_token: end,
+    })
 }
 
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary
@@ -214,7 +264,7 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     }
     let first = &toks[start];
     if let Some(g) = w.pronoun(first) {
-        return Some(Mention { span: first.span, role: None, kind: MentionKind::Pronoun(g), first_token: start });
+        return Some(Mention { span: first.span, role: None, kind: MentionKind::Pronoun(g), first_token: start, end_token: start + 1 });
     }
     let mut end = start;
     let mut seen_head = false;
@@ -242,10 +292,8 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             break;
         }
     }
-    if end == start || !seen_head {
-        return None;
-    }
-    classify(w, toks, start, end)
+    let found = if end == start || !seen_head { None } else { classify(w, toks, start, end) };
+    found.or_else(|| determiner_phrase_after(w, toks, start, ceiling))
 }
 
 /// Name the phrase `toks[start..end]`: a person's name at its right end,
@@ -256,7 +304,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     let lower_two = (end - start >= 2).then(|| format!("{} {}", w.lower(&toks[end - 2]).unwrap_or_default(), lower_last));
     if w.lexicon.organisations.contains(&lower_last) || lower_two.as_ref().is_some_and(|p| w.lexicon.organisations.contains(p)) {
         // "the Pentagon", "Russia's Defence Ministry", "the White House".
-        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Organisation, first_token: start });
+        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Organisation, first_token: start, end_token: end });
     }
     // The name: capitalised non-title words at the right end.
     let mut name_start = end;
@@ -271,10 +319,10 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     if name_start < end {
         let role = (name_start > start).then(|| span_of(start, name_start));
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
-        return Some(Mention { span: span_of(name_start, end), role, kind: MentionKind::Name, first_token: start });
+        return Some(Mention { span: span_of(name_start, end), role, kind: MentionKind::Name, first_token: start, end_token: end });
     }
     if w.lexicon.anonymous_heads.contains(&lower_last) || w.lexicon.titles.contains(&lower_last) {
-        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Anonymous, first_token: start });
+        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Anonymous, first_token: start, end_token: end });
     }
     None
 }
