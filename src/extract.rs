@@ -9,6 +9,10 @@ use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::speaker::mention::{MentionKind, Words};
 use crate::speaker::resolve::{Antecedents, NameIndex, clean_name};
 
+/// An unattributed quote of this many words or fewer is taken for a title,
+/// nickname or scare quote.
+const SCARE_QUOTE_WORDS: usize = 3;
+
 pub struct Extractor<'l> {
     pub lexicon: &'l Lexicon,
 }
@@ -74,7 +78,12 @@ impl<'l> Extractor<'l> {
                 (None, None) => (None, QuoteKind::Direct),
             };
             let Some(a) = attribution else {
-                out.push(Quote { quote: trimmed(text, f.span.inner), cue: None, speaker: None, kind });
+                // Titles, nicknames and scare quotes are a few words that
+                // nobody is said to have said: not quotes.
+                let quote = trimmed(text, f.span.inner);
+                if quote.text.split_whitespace().count() > SCARE_QUOTE_WORDS {
+                    out.push(Quote { quote, cue: None, speaker: None, kind });
+                }
                 resolved.push(None);
                 continue;
             };
@@ -197,6 +206,8 @@ fn tokenize_article(
     (toks, ranges, found)
 }
 
+const NEIGHBOURS: usize = 8;
+
 /// Quotes with no attribution of their own take the speaker of a
 /// neighbour: the quote they continue from the paragraph before, the
 /// attributed quote next to them in the same paragraph, or the last quote of
@@ -208,11 +219,14 @@ fn borrow_speakers(found: &mut [Found], para_ranges: &[(usize, usize)]) {
         if found[i].attribution.is_some() {
             continue;
         }
+        // A few quotes back and forward at most, so that a paragraph of
+        // stray marks stays linear.
         let source = (0..i)
             .rev()
+            .take(NEIGHBOURS)
             .take_while(|&k| found[k].para + 1 >= found[i].para)
             .find(|&k| found[k].attribution.is_some() || found[k].borrowed.is_some());
-        let next_same_para = (i + 1..n).take_while(|&k| found[k].para == found[i].para).find(|&k| found[k].attribution.is_some());
+        let next_same_para = (i + 1..n).take(NEIGHBOURS).take_while(|&k| found[k].para == found[i].para).find(|&k| found[k].attribution.is_some());
         let opens_para = found[i].token == para_ranges[found[i].para].0;
         let pick = if found[i].span.continues_previous {
             source.or(next_same_para)

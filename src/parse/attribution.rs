@@ -38,14 +38,21 @@ fn is_post_filler(t: &Token) -> bool {
     )
 }
 
+/// How many tokens a sentence may reach back or forward from a quote. A
+/// paragraph of stray marks with no full stop must not make every quote scan
+/// the whole paragraph: that would be quadratic.
+pub const SENTENCE_REACH: usize = 80;
+
 /// The index where the sentence holding token `i` starts, within `floor..`.
 pub fn sentence_start(toks: &[Token], i: usize, floor: usize) -> usize {
+    let floor = floor.max(i.saturating_sub(SENTENCE_REACH));
     (floor..i).rev().find(|&k| is_sentence_end(&toks[k])).map_or(floor, |k| k + 1)
 }
 
 /// The end (exclusive) of the stretch after token `i`: the next quote or
 /// the end of the sentence.
 fn post_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
+    let ceiling = ceiling.min(i + 1 + SENTENCE_REACH);
     (i + 1..ceiling)
         .find(|&k| toks[k].quote().is_some() || is_sentence_end(&toks[k]))
         .unwrap_or(ceiling)
@@ -91,7 +98,12 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     }
     let reach = end.min(j + POST_REACH);
     if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
-        if let Some(mention) = mention_before(w, toks, v, j).filter(|m| m.first_token == j) {
+        // The phrase must open the clause, after at most a few lower-case
+        // role words (`public defender Shannon S. Quill wrote`).
+        let opens_clause = |m: &Mention| {
+            m.first_token == j || (m.first_token <= j + 3 && toks[j..m.first_token].iter().all(|t| w.word(t).is_some_and(|x| x.starts_with(char::is_lowercase))))
+        };
+        if let Some(mention) = mention_before(w, toks, v, j).filter(opens_clause) {
             return Some(Attribution { mention, cue: Some(toks[v].span), partial: false });
         }
     }
@@ -104,7 +116,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
 fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
     let mut k = s;
-    while k < end && (w.is(&toks[k], &["but", "and", "so", "yet", "still", "then", "now", "also"]) || toks[k].is_punct(',')) {
+    while k < end && (w.is(&toks[k], &["but", "and", "so", "yet", "still", "then", "now", "also", "as", "meanwhile"]) || toks[k].is_punct(',')) {
         k += 1;
     }
     k
@@ -183,6 +195,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
 /// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
 /// sentence whose attribution follows a later quote of the same sentence.
 pub fn at_sentence_end(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
+    let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
     let end = (qi + 1..ceiling).find(|&k| is_sentence_end(&toks[k])).unwrap_or(ceiling);
     (qi + 1..end).filter(|&k| toks[k].quote().is_some()).find_map(|k| after_quote(w, toks, k, ceiling)).map(|mut a| {
         a.partial = true;

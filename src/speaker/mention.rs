@@ -52,6 +52,14 @@ const DETERMINERS: &[&str] = &[
     "his", "her", "their", "its", "our", "both", "two", "multiple", "numerous", "few", "most", "all", "each",
 ];
 
+/// Role words that describe a head but cannot be one: `a former lab
+/// employee` is not `a former`.
+const MODIFIERS: &[&str] = &[
+    "former", "senior", "top", "acting", "interim", "vice", "deputy", "assistant", "first", "then", "outgoing",
+    "incoming", "national", "federal", "u.s.", "us", "democratic", "republican", "junior", "state", "foreign",
+    "defense", "defence", "press", "campaign", "white", "military", "homeland", "security",
+];
+
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
 /// `Charles de Gaulle`, `Abdullah bin Zayed`.
 const PARTICLES: &[&str] = &["de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn", "el"];
@@ -151,7 +159,7 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
                 return Some(m);
             }
             if let Some(mut m) = core_before(w, toks, open, floor) {
-                if m.kind == MentionKind::Name || m.kind == MentionKind::Organisation {
+                if m.kind != MentionKind::Pronoun(crate::lexicon::Gender::Neutral) {
                     m.role = Some(Span::new(toks[open + 1].span.start, toks[close - 1].span.end.max(toks[open + 1].span.end)));
                     return Some(m);
                 }
@@ -229,7 +237,7 @@ fn determiner_phrase_before(w: &Words, toks: &[Token], end: usize, floor: usize)
 
 /// A lower-case word that can head a noun phrase.
 fn plain_noun(w: &Words, t: &Token) -> bool {
-    w.word(t).is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
+    w.word(t).is_some_and(|x| x.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()))
         && !w.is(t, PHRASE_STOPS)
         && !w.is(t, DETERMINERS)
         && !w.is(t, BETWEEN)
@@ -293,7 +301,34 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         }
     }
     let found = if end == start || !seen_head { None } else { classify(w, toks, start, end) };
-    found.or_else(|| determiner_phrase_after(w, toks, start, ceiling))
+    found
+        .filter(|m| m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end]))
+        .or_else(|| role_words_then_name(w, toks, start, ceiling))
+        .or_else(|| found_again(w, toks, start, end, seen_head))
+        .or_else(|| determiner_phrase_after(w, toks, start, ceiling))
+}
+
+fn found_again(w: &Words, toks: &[Token], start: usize, end: usize, seen_head: bool) -> Option<Mention> {
+    if end == start || !seen_head { None } else { classify(w, toks, start, end) }
+}
+
+/// `said city engineer Priya Raman`: up to four lower-case role words, then
+/// a name.
+fn role_words_then_name(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+    let name_at = (start..ceiling.min(start + 5))
+        .take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS))
+        .find(|&k| w.is_name_word(&toks[k]))?;
+    if name_at == start {
+        return None;
+    }
+    let mut end = name_at;
+    while end < ceiling && (w.is_name_word(&toks[end]) || w.is_honorific(&toks[end])) {
+        end += 1;
+    }
+    let mut m = classify(w, toks, name_at, end)?;
+    m.role = Some(Span::new(toks[start].span.start, toks[name_at - 1].span.end));
+    m.first_token = start;
+    Some(m)
 }
 
 /// Name the phrase `toks[start..end]`: a person's name at its right end,
@@ -308,8 +343,18 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     }
     // The name: capitalised non-title words at the right end.
     let mut name_start = end;
+    // A surname that is also a title word (`Amy Pope`, `Peter King`) stays a
+    // name when a first name stands before it.
+    if end - start >= 2 && w.is_capitalised(&toks[end - 1]) && !w.is_honorific(&toks[end - 1]) && w.is_name_word(&toks[end - 2]) {
+        name_start = end - 1;
+    }
     while name_start > start {
         let t = &toks[name_start - 1];
+        // `the Ledger's Colin Marsh`: a possessive is not part of the name.
+        let possessive = name_start < end && w.word(t).is_some_and(|x| Words::bare(x).len() != x.len());
+        if possessive {
+            break;
+        }
         if w.is_name_word(t) || (w.is_particle(t) && name_start < end) {
             name_start -= 1;
         } else {
@@ -321,7 +366,8 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
         return Some(Mention { span: span_of(name_start, end), role, kind: MentionKind::Name, first_token: start, end_token: end });
     }
-    if w.lexicon.anonymous_heads.contains(&lower_last) || w.lexicon.titles.contains(&lower_last) {
+    let head_ok = !MODIFIERS.contains(&lower_last.as_str());
+    if head_ok && (w.lexicon.anonymous_heads.contains(&lower_last) || w.lexicon.titles.contains(&lower_last)) {
         return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Anonymous, first_token: start, end_token: end });
     }
     None
