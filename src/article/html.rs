@@ -27,18 +27,36 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
     let article = readability.parse().map_err(|e| {
         anyhow!("found no article body in the page ({e}); if {source} is not a news article, leave it out")
     })?;
-    let text = paragraphs(&article.text_content);
+    let body = paragraphs(&article.text_content);
+    let text = with_captions(captions(&doc, &body), body);
     if text.is_empty() {
         bail!("found no article text in the page");
     }
+    let outlet = found.outlet.or_else(|| article.site_name.as_deref().and_then(tidy));
+    let title = found.title.or_else(|| tidy(&article.title)).map(|t| without_site_name(t, outlet.as_deref()));
     let meta = Meta {
-        outlet: found.outlet.or_else(|| article.site_name.as_deref().and_then(tidy)),
+        outlet,
         date: found.date.or_else(|| article.published_time.as_deref().and_then(tidy)),
-        title: found.title.or_else(|| tidy(&article.title)),
+        title,
         url: found.url.or_else(|| article.url.as_deref().and_then(tidy)),
         author: found.author.or_else(|| article.byline.as_deref().and_then(tidy)),
     };
     Ok((meta, text))
+}
+
+/// `Island shop restocked | Skerrin Times` -> `Island shop restocked`: the
+/// `<title>` of a page often carries the site's name, which is already the
+/// outlet.
+fn without_site_name(title: String, outlet: Option<&str>) -> String {
+    let Some(outlet) = outlet else { return title };
+    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00b7} "] {
+        if let Some(head) = title.strip_suffix(outlet).and_then(|t| t.strip_suffix(sep)) {
+            if !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Bytes to text the way a browser would: a byte-order mark, else UTF-8 if
@@ -71,6 +89,43 @@ fn decode(bytes: &[u8]) -> String {
 /// expects from a text file.
 fn paragraphs(text: &str) -> String {
     text.lines().filter_map(tidy).collect::<Vec<_>>().join("\n\n")
+}
+
+/// The article's figure captions that readability left out (it keeps the
+/// densest block of paragraphs, and a lead image usually sits outside it).
+/// Captions are the outlet's own words and often carry a fragment of a
+/// quote, so they belong with the story; those of comments or related
+/// boxes do not.
+fn captions(doc: &Html, body: &str) -> Vec<String> {
+    let scope = if doc.select(&selector("article")).next().is_some() { "article figcaption" } else { "figcaption" };
+    doc.select(&selector(scope))
+        .filter(|caption| !caption.ancestors().filter_map(ElementRef::wrap).any(is_page_furniture))
+        .filter_map(|caption| tidy(&caption.text().collect::<String>()))
+        .filter(|caption| !body.contains(caption.as_str()))
+        .collect()
+}
+
+/// Comment threads, related-story boxes and the like, by the names sites
+/// give them.
+fn is_page_furniture(el: ElementRef) -> bool {
+    const NAMES: [&str; 6] = ["comment", "related", "share", "social", "promo", "newsletter"];
+    let v = el.value();
+    if matches!(v.name(), "aside" | "nav" | "footer" | "form") {
+        return true;
+    }
+    let names = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    NAMES.iter().any(|n| names.contains(n))
+}
+
+/// Captions go first, where the lead image sits on the page.
+fn with_captions(captions: Vec<String>, body: String) -> String {
+    if captions.is_empty() || body.is_empty() {
+        return body;
+    }
+    let mut text = captions.join("\n\n");
+    text.push_str("\n\n");
+    text.push_str(&body);
+    text
 }
 
 /// What the page says about itself, in order of how much each source is
@@ -211,6 +266,26 @@ mod tests {
         assert_eq!(meta.outlet.as_deref(), Some("The Example Times"));
         assert_eq!(meta.date.as_deref(), Some("2015-09-18T10:00:00Z"));
         assert_eq!(meta.author.as_deref(), Some("Ann Writer"));
+    }
+
+    #[test]
+    fn captions_of_the_article_are_kept_others_not() {
+        let page = r#"<html><body><article><figure><figcaption>Lead &ldquo;caption&rdquo;</figcaption></figure>
+            <p>Body.</p><aside class="related"><figure><figcaption>Related caption</figcaption></figure></aside></article>
+            <section class="comments"><figure><figcaption>Comment caption</figcaption></figure></section></body></html>"#;
+        let doc = Html::parse_document(page);
+        assert_eq!(captions(&doc, "Body."), ["Lead \u{201c}caption\u{201d}"]);
+        assert_eq!(captions(&doc, "Body. Lead \u{201c}caption\u{201d}"), Vec::<String>::new());
+        assert_eq!(with_captions(vec!["C.".into()], "Body.".into()), "C.\n\nBody.");
+    }
+
+    #[test]
+    fn site_name_comes_off_the_title() {
+        let t = |title: &str| without_site_name(title.to_string(), Some("Skerrin Times"));
+        assert_eq!(t("Shop restocked | Skerrin Times"), "Shop restocked");
+        assert_eq!(t("Shop restocked \u{2014} Skerrin Times"), "Shop restocked");
+        assert_eq!(t("Skerrin Times"), "Skerrin Times");
+        assert_eq!(t("Why I read the Skerrin Times"), "Why I read the Skerrin Times");
     }
 
     #[test]
