@@ -58,9 +58,11 @@ CREATE INDEX speaker_aliases_speaker ON speaker_aliases(speaker_id);
 -- One row per quote found in an article. Offsets are UTF-8 byte offsets
 -- into articles.text, end exclusive, so every quote leads back to its
 -- sentence. `normalized` is the text folded for comparison (case, quote
--- marks, dashes, spaces) so renditions can be matched.
+-- marks, dashes, spaces) so renditions can be matched. AUTOINCREMENT
+-- because ids are what users write down (`show 12`): a quote removed by
+-- --replace must not hand its id to a different quote.
 CREATE TABLE quotes (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     byte_start      INTEGER NOT NULL,
     byte_end        INTEGER NOT NULL,

@@ -19,7 +19,9 @@ pub enum DateError {
     Empty,
     #[error("cannot read the date {0:?}; write it as one of: {ACCEPTED_FORMS}")]
     Unreadable(String),
-    #[error("the date {0:?} is ambiguous (day and month could be either way round); write it as 2015-09-18")]
+    #[error(
+        "the date {0:?} is ambiguous (day and month could be either way round); write it as 2015-09-18"
+    )]
     Ambiguous(String),
 }
 
@@ -54,7 +56,12 @@ fn iso_prefix(s: &str) -> Option<Option<NaiveDate>> {
     let b = head.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     let sep = b[4];
-    if !(digits(0..4) && digits(5..7) && digits(8..10) && matches!(sep, b'-' | b'/' | b'.') && b[7] == sep) {
+    if !(digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && matches!(sep, b'-' | b'/' | b'.')
+        && b[7] == sep)
+    {
         return None;
     }
     if s.len() > 10 && !matches!(s.as_bytes()[10], b'T' | b't' | b' ') {
@@ -70,7 +77,9 @@ fn iso_prefix(s: &str) -> Option<Option<NaiveDate>> {
 fn is_numeric_day_month(s: &str) -> bool {
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
     parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
         && parts[2].len() == 4
         && parts[0].len() <= 2
 }
@@ -103,22 +112,46 @@ fn written_date(s: &str) -> Option<NaiveDate> {
 
 /// Words that decorate a date line without changing it.
 fn is_filler(token: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    const SHORT: [&str; 9] = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat"];
-    matches!(token, "updated" | "published" | "posted" | "on" | "the" | "of" | "sun")
-        || WEEKDAYS.contains(&token)
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const SHORT: [&str; 9] = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    ];
+    matches!(
+        token,
+        "updated" | "published" | "posted" | "on" | "the" | "of" | "sun"
+    ) || WEEKDAYS.contains(&token)
         || SHORT.contains(&token)
 }
 
 fn month_number(token: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     if token.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| *m == token || (m.starts_with(token) && (token.len() == 3 || token == "sept")))?;
+    let index = MONTHS.iter().position(|m| {
+        *m == token || (m.starts_with(token) && (token.len() == 3 || token == "sept"))
+    })?;
     Some(index as u32 + 1)
 }
 
@@ -170,16 +203,36 @@ mod tests {
     fn keeps_the_sources_local_date() {
         // Late evening in New York is the next day in UTC; the paper's date
         // is the one it printed.
-        assert_eq!(parse_date("2015-09-18T23:30:00-04:00"), Ok(ymd(2015, 9, 18)));
+        assert_eq!(
+            parse_date("2015-09-18T23:30:00-04:00"),
+            Ok(ymd(2015, 9, 18))
+        );
     }
 
     #[test]
     fn refuses_to_guess() {
         assert_eq!(parse_date(""), Err(DateError::Empty));
-        assert!(matches!(parse_date("09/10/2015"), Err(DateError::Ambiguous(_))));
-        assert!(matches!(parse_date("18-09-2015"), Err(DateError::Ambiguous(_))));
-        for s in ["next Tuesday", "2015-02-30", "Sept. 18", "18 Septembre 2015", "Mayday 18 2015", "15 May 15", "3 pm Sept 18 2015"] {
-            assert!(matches!(parse_date(s), Err(DateError::Unreadable(_))), "{s}");
+        assert!(matches!(
+            parse_date("09/10/2015"),
+            Err(DateError::Ambiguous(_))
+        ));
+        assert!(matches!(
+            parse_date("18-09-2015"),
+            Err(DateError::Ambiguous(_))
+        ));
+        for s in [
+            "next Tuesday",
+            "2015-02-30",
+            "Sept. 18",
+            "18 Septembre 2015",
+            "Mayday 18 2015",
+            "15 May 15",
+            "3 pm Sept 18 2015",
+        ] {
+            assert!(
+                matches!(parse_date(s), Err(DateError::Unreadable(_))),
+                "{s}"
+            );
         }
     }
 

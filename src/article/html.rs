@@ -21,9 +21,12 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
     let doc = Html::parse_document(&page);
     let found = page_meta(&doc);
 
-    let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
-    let mut readability =
-        Readability::new(page.as_str(), None, Some(config)).map_err(|e| anyhow!("cannot parse the page as HTML: {e}"))?;
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut readability = Readability::new(page.as_str(), None, Some(config))
+        .map_err(|e| anyhow!("cannot parse the page as HTML: {e}"))?;
     let article = readability.parse().map_err(|e| {
         anyhow!("found no article body in the page ({e}); if {source} is not a news article, leave it out")
     })?;
@@ -32,14 +35,23 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
     if text.is_empty() {
         bail!("found no article text in the page");
     }
-    let outlet = found.outlet.or_else(|| article.site_name.as_deref().and_then(tidy));
-    let title = found.title.or_else(|| tidy(&article.title)).map(|t| without_site_name(t, outlet.as_deref()));
+    let outlet = found
+        .outlet
+        .or_else(|| article.site_name.as_deref().and_then(tidy));
+    let title = found
+        .title
+        .or_else(|| tidy(&article.title))
+        .map(|t| without_site_name(t, outlet.as_deref()));
     let meta = Meta {
         outlet,
-        date: found.date.or_else(|| article.published_time.as_deref().and_then(tidy)),
+        date: found
+            .date
+            .or_else(|| article.published_time.as_deref().and_then(tidy)),
         title,
         url: found.url.or_else(|| article.url.as_deref().and_then(tidy)),
-        author: found.author.or_else(|| article.byline.as_deref().and_then(tidy)),
+        author: found
+            .author
+            .or_else(|| article.byline.as_deref().and_then(tidy)),
     };
     Ok((meta, text))
 }
@@ -49,11 +61,18 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
 /// outlet.
 fn without_site_name(title: String, outlet: Option<&str>) -> String {
     let Some(outlet) = outlet else { return title };
-    for sep in [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00b7} "] {
-        if let Some(head) = title.strip_suffix(outlet).and_then(|t| t.strip_suffix(sep)) {
-            if !head.trim().is_empty() {
-                return head.trim().to_string();
-            }
+    for sep in [
+        " | ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " :: ",
+        " \u{00b7} ",
+    ] {
+        if let Some(head) = title.strip_suffix(outlet).and_then(|t| t.strip_suffix(sep))
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
         }
     }
     title
@@ -64,7 +83,10 @@ fn without_site_name(title: String, outlet: Option<&str>) -> String {
 /// web's historical default).
 fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
@@ -88,7 +110,10 @@ fn decode(bytes: &[u8]) -> String {
 /// line, and spaces inside a paragraph collapsed: the shape the quote parser
 /// expects from a text file.
 fn paragraphs(text: &str) -> String {
-    text.lines().filter_map(tidy).collect::<Vec<_>>().join("\n\n")
+    text.lines()
+        .filter_map(tidy)
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// The article's figure captions that readability left out (it keeps the
@@ -97,9 +122,18 @@ fn paragraphs(text: &str) -> String {
 /// quote, so they belong with the story; those of comments or related
 /// boxes do not.
 fn captions(doc: &Html, body: &str) -> Vec<String> {
-    let scope = if doc.select(&selector("article")).next().is_some() { "article figcaption" } else { "figcaption" };
+    let scope = if doc.select(&selector("article")).next().is_some() {
+        "article figcaption"
+    } else {
+        "figcaption"
+    };
     doc.select(&selector(scope))
-        .filter(|caption| !caption.ancestors().filter_map(ElementRef::wrap).any(is_page_furniture))
+        .filter(|caption| {
+            !caption
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(is_page_furniture)
+        })
         .filter_map(|caption| tidy(&caption.text().collect::<String>()))
         .filter(|caption| !body.contains(caption.as_str()))
         .collect()
@@ -108,12 +142,20 @@ fn captions(doc: &Html, body: &str) -> Vec<String> {
 /// Comment threads, related-story boxes and the like, by the names sites
 /// give them.
 fn is_page_furniture(el: ElementRef) -> bool {
-    const NAMES: [&str; 6] = ["comment", "related", "share", "social", "promo", "newsletter"];
+    const NAMES: [&str; 6] = [
+        "comment",
+        "related",
+        "share",
+        "social",
+        "promo",
+        "newsletter",
+    ];
     let v = el.value();
     if matches!(v.name(), "aside" | "nav" | "footer" | "form") {
         return true;
     }
-    let names = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    let names =
+        format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
     NAMES.iter().any(|n| names.contains(n))
 }
 
@@ -156,15 +198,22 @@ fn selector(css: &str) -> Selector {
 }
 
 fn attr(doc: &Html, css: &str, name: &str) -> Option<String> {
-    doc.select(&selector(css)).find_map(|el| el.value().attr(name).and_then(tidy))
+    doc.select(&selector(css))
+        .find_map(|el| el.value().attr(name).and_then(tidy))
 }
 
 /// `<meta property="og:site_name" content="...">` or `<meta name=...>`.
 fn meta_content(doc: &Html, key: &str) -> Option<String> {
     doc.select(&selector("meta[content]")).find_map(|el| {
         let v = el.value();
-        let named = v.attr("property").or_else(|| v.attr("name")).or_else(|| v.attr("itemprop"))?;
-        named.eq_ignore_ascii_case(key).then(|| v.attr("content").and_then(tidy)).flatten()
+        let named = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .or_else(|| v.attr("itemprop"))?;
+        named
+            .eq_ignore_ascii_case(key)
+            .then(|| v.attr("content").and_then(tidy))
+            .flatten()
     })
 }
 
@@ -173,7 +222,10 @@ fn meta_content(doc: &Html, key: &str) -> Option<String> {
 fn time_element(doc: &Html) -> Option<String> {
     let scoped = doc.select(&selector("article time")).next();
     let time: ElementRef = scoped.or_else(|| doc.select(&selector("time")).next())?;
-    time.value().attr("datetime").and_then(tidy).or_else(|| tidy(&time.text().collect::<String>()))
+    time.value()
+        .attr("datetime")
+        .and_then(tidy)
+        .or_else(|| tidy(&time.text().collect::<String>()))
 }
 
 /// Every JSON-LD object on the page, flattening arrays and `@graph` lists.
@@ -181,7 +233,9 @@ fn ld_graph(doc: &Html) -> Vec<Value> {
     let mut out = Vec::new();
     for script in doc.select(&selector(r#"script[type="application/ld+json"]"#)) {
         let raw: String = script.text().collect();
-        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else { continue };
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
+            continue;
+        };
         let mut stack = vec![value];
         while let Some(v) = stack.pop() {
             match v {
@@ -204,10 +258,16 @@ fn json_ld_article(doc: &Html) -> Option<Value> {
     let graph = ld_graph(doc);
     let is_article = |v: &Value| match v.get("@type") {
         Some(Value::String(t)) => t.contains("Article") || t == "Report",
-        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| t.contains("Article"))),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| t.contains("Article"))),
         _ => false,
     };
-    graph.iter().find(|v| is_article(v)).or_else(|| graph.iter().find(|v| v.get("datePublished").is_some())).cloned()
+    graph
+        .iter()
+        .find(|v| is_article(v))
+        .or_else(|| graph.iter().find(|v| v.get("datePublished").is_some()))
+        .cloned()
 }
 
 /// Follow `path` through a JSON-LD object. Arrays take their first item;
@@ -220,9 +280,11 @@ fn ld_text(value: &Value, path: &[&str], graph: &[Value]) -> Option<String> {
             other => other.clone(),
         };
         match v.get("@id").and_then(Value::as_str) {
-            Some(id) if v.as_object().is_some_and(|o| o.len() == 1) => {
-                graph.iter().find(|g| g.get("@id").and_then(Value::as_str) == Some(id)).cloned().unwrap_or(v)
-            }
+            Some(id) if v.as_object().is_some_and(|o| o.len() == 1) => graph
+                .iter()
+                .find(|g| g.get("@id").and_then(Value::as_str) == Some(id))
+                .cloned()
+                .unwrap_or(v),
             _ => v,
         }
     };
@@ -230,7 +292,11 @@ fn ld_text(value: &Value, path: &[&str], graph: &[Value]) -> Option<String> {
     for key in path {
         current = resolve(current.get(*key)?);
     }
-    current.as_str().map(decode_entities).as_deref().and_then(tidy)
+    current
+        .as_str()
+        .map(decode_entities)
+        .as_deref()
+        .and_then(tidy)
 }
 
 /// JSON-LD is script text, which the HTML parser leaves alone, yet many
@@ -275,8 +341,14 @@ mod tests {
             <section class="comments"><figure><figcaption>Comment caption</figcaption></figure></section></body></html>"#;
         let doc = Html::parse_document(page);
         assert_eq!(captions(&doc, "Body."), ["Lead \u{201c}caption\u{201d}"]);
-        assert_eq!(captions(&doc, "Body. Lead \u{201c}caption\u{201d}"), Vec::<String>::new());
-        assert_eq!(with_captions(vec!["C.".into()], "Body.".into()), "C.\n\nBody.");
+        assert_eq!(
+            captions(&doc, "Body. Lead \u{201c}caption\u{201d}"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with_captions(vec!["C.".into()], "Body.".into()),
+            "C.\n\nBody."
+        );
     }
 
     #[test]
@@ -285,13 +357,19 @@ mod tests {
         assert_eq!(t("Shop restocked | Skerrin Times"), "Shop restocked");
         assert_eq!(t("Shop restocked \u{2014} Skerrin Times"), "Shop restocked");
         assert_eq!(t("Skerrin Times"), "Skerrin Times");
-        assert_eq!(t("Why I read the Skerrin Times"), "Why I read the Skerrin Times");
+        assert_eq!(
+            t("Why I read the Skerrin Times"),
+            "Why I read the Skerrin Times"
+        );
     }
 
     #[test]
     fn time_element_is_the_last_resort() {
         let page = r#"<html><body><nav><time datetime="2020-01-01">today</time></nav>
             <article><p>x</p><time datetime="2015-09-18">Sept. 18</time></article></body></html>"#;
-        assert_eq!(page_meta(&Html::parse_document(page)).date.as_deref(), Some("2015-09-18"));
+        assert_eq!(
+            page_meta(&Html::parse_document(page)).date.as_deref(),
+            Some("2015-09-18")
+        );
     }
 }

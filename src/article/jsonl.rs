@@ -104,8 +104,16 @@ mod tests {
         assert_eq!(first.author.as_deref(), Some("W"));
         assert!(first.published.is_some());
         let err = |i: usize| format!("{:#}", results[i].as_ref().unwrap_err());
-        assert!(err(1).contains("line 3") && err(1).contains("\"text\""), "{}", err(1));
-        assert!(err(2).contains("line 4") && err(2).contains("JSON"), "{}", err(2));
+        assert!(
+            err(1).contains("line 3") && err(1).contains("\"text\""),
+            "{}",
+            err(1)
+        );
+        assert!(
+            err(2).contains("line 4") && err(2).contains("JSON"),
+            "{}",
+            err(2)
+        );
         let page = results[3].as_ref().unwrap();
         assert_eq!(page.outlet.as_deref(), Some("Line Outlet"));
         assert!(page.text.contains("Two & more"), "{}", page.text);

@@ -113,7 +113,9 @@ impl Format {
 
     /// Guess from content, for standard input and unknown extensions.
     pub fn sniff(bytes: &[u8]) -> Format {
-        let first = bytes.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+        let first = bytes
+            .iter()
+            .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
         match first {
             Some(b'<') => Format::Html,
             Some(b'{') => Format::JsonLines,
@@ -128,7 +130,9 @@ impl Format {
 pub fn read_bytes(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Vec<Result<Article>> {
     match format {
         Format::JsonLines => jsonl::parse(bytes, fill, source),
-        Format::Html => vec![html::parse(bytes, source).map(|(meta, text)| Article::new(text, meta, fill, source))],
+        Format::Html => vec![
+            html::parse(bytes, source).map(|(meta, text)| Article::new(text, meta, fill, source)),
+        ],
         Format::Text => vec![
             utf8(bytes)
                 .and_then(text::parse)
@@ -165,7 +169,9 @@ fn non_empty(article: Article) -> Result<Article> {
 /// encoding would silently corrupt names, and offsets depend on the bytes.
 fn utf8(bytes: &[u8]) -> Result<&str> {
     if bytes.contains(&0) {
-        bail!("this looks like a binary file, not article text; give text, HTML or JSON Lines files");
+        bail!(
+            "this looks like a binary file, not article text; give text, HTML or JSON Lines files"
+        );
     }
     std::str::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
@@ -187,13 +193,19 @@ mod tests {
     use super::*;
 
     fn fill() -> Meta {
-        Meta { outlet: Some("Filled".into()), date: Some("2015-09-18".into()), ..Meta::default() }
+        Meta {
+            outlet: Some("Filled".into()),
+            date: Some("2015-09-18".into()),
+            ..Meta::default()
+        }
     }
 
     #[test]
     fn file_values_win_over_fill() {
         let file = b"---\noutlet: From File\n---\nText \"here,\" she said.\n";
-        let article = read_bytes(file, Format::Text, &fill(), "a.txt").remove(0).unwrap();
+        let article = read_bytes(file, Format::Text, &fill(), "a.txt")
+            .remove(0)
+            .unwrap();
         assert_eq!(article.outlet.as_deref(), Some("From File"));
         assert_eq!(article.published, NaiveDate::from_ymd_opt(2015, 9, 18));
         assert_eq!(article.text, "Text \"here,\" she said.");
@@ -203,17 +215,26 @@ mod tests {
     #[test]
     fn unreadable_date_is_kept_and_reported() {
         let file = b"---\ndate: last Tuesday\n---\nText.\n";
-        let article = read_bytes(file, Format::Text, &Meta::default(), "a.txt").remove(0).unwrap();
+        let article = read_bytes(file, Format::Text, &Meta::default(), "a.txt")
+            .remove(0)
+            .unwrap();
         assert_eq!(article.published, None);
         assert_eq!(article.published_raw.as_deref(), Some("last Tuesday"));
         assert!(article.date_problem().unwrap().contains("last Tuesday"));
-        let undated = read_bytes(b"Text.", Format::Text, &Meta::default(), "b.txt").remove(0).unwrap();
+        let undated = read_bytes(b"Text.", Format::Text, &Meta::default(), "b.txt")
+            .remove(0)
+            .unwrap();
         assert!(undated.date_problem().unwrap().contains("--date"));
     }
 
     #[test]
     fn bad_bytes_are_errors_not_panics() {
-        for bytes in [&b"caf\xe9 au lait"[..], b"\0\x01\x02", b"", b"---\ntitle: x\n---\n   \n"] {
+        for bytes in [
+            &b"caf\xe9 au lait"[..],
+            b"\0\x01\x02",
+            b"",
+            b"---\ntitle: x\n---\n   \n",
+        ] {
             let result = read_bytes(bytes, Format::Text, &Meta::default(), "x").remove(0);
             assert!(result.is_err(), "{bytes:?}");
         }
@@ -222,7 +243,10 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(Format::from_path(Path::new("a/b.HTML")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("a.jsonl")), Some(Format::JsonLines));
+        assert_eq!(
+            Format::from_path(Path::new("a.jsonl")),
+            Some(Format::JsonLines)
+        );
         assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Text));
         assert_eq!(Format::from_path(Path::new("a")), None);
         assert_eq!(Format::sniff(b"\n  <!doctype html>"), Format::Html);

@@ -19,7 +19,10 @@ use super::Meta;
 /// Split a file into its front matter and its body.
 pub fn parse(file: &str) -> Result<(Meta, String)> {
     let file = file.strip_prefix('\u{feff}').unwrap_or(file);
-    let Some(rest) = file.strip_prefix("---\n").or_else(|| file.strip_prefix("---\r\n")) else {
+    let Some(rest) = file
+        .strip_prefix("---\n")
+        .or_else(|| file.strip_prefix("---\r\n"))
+    else {
         return Ok((Meta::default(), body(file)));
     };
     let mut meta = Meta::default();
@@ -34,7 +37,10 @@ pub fn parse(file: &str) -> Result<(Meta, String)> {
             continue;
         }
         let Some((key, value)) = line.split_once(':') else {
-            bail!("line {} of the front matter, {line:?}, is not `key: value`; fix it or remove the front matter", i + 2);
+            bail!(
+                "line {} of the front matter, {line:?}, is not `key: value`; fix it or remove the front matter",
+                i + 2
+            );
         };
         let value = unquote(value.trim());
         let slot = match key.trim().to_ascii_lowercase().as_str() {
@@ -51,7 +57,9 @@ pub fn parse(file: &str) -> Result<(Meta, String)> {
             *slot = Some(value.to_string());
         }
     }
-    bail!("the front matter opened by `---` on line 1 is never closed; add a line `---` after the last `key: value` line")
+    bail!(
+        "the front matter opened by `---` on line 1 is never closed; add a line `---` after the last `key: value` line"
+    )
 }
 
 /// The story itself: Windows line ends folded to `\n` so paragraphs are
@@ -93,7 +101,9 @@ mod tests {
 
     #[test]
     fn unclosed_front_matter_is_an_error_that_says_what_to_do() {
-        let err = parse("---\noutlet: X\nThe story starts here.\n").unwrap_err().to_string();
+        let err = parse("---\noutlet: X\nThe story starts here.\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("key: value"), "{err}");
         let err = parse("---\noutlet: X\n").unwrap_err().to_string();
         assert!(err.contains("never closed"), "{err}");

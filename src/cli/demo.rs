@@ -21,20 +21,40 @@ use quotetrack::{Extractor, Lexicon};
 use super::quotes::write_table;
 
 #[derive(Args, Debug)]
-#[command(after_help = "Without --db the demo works in memory and leaves nothing behind. With
+#[command(
+    after_help = "Without --db the demo works in memory and leaves nothing behind. With
 --db PATH the database is kept, so you can go on with
   quotetrack --db PATH quotes --speaker brandt
-  quotetrack --db PATH show 1")]
+  quotetrack --db PATH show 1"
+)]
 pub struct DemoArgs {}
 
 /// The corpus, compiled in so the demo works from an installed binary.
 const CORPUS: &[(&str, &str)] = &[
-    ("examples/demo/01-coastline-press.txt", include_str!("../../examples/demo/01-coastline-press.txt")),
-    ("examples/demo/02-merrow-gazette.txt", include_str!("../../examples/demo/02-merrow-gazette.txt")),
-    ("examples/demo/03-northern-broadcast.txt", include_str!("../../examples/demo/03-northern-broadcast.txt")),
-    ("examples/demo/04-merrow-valley-radio.txt", include_str!("../../examples/demo/04-merrow-valley-radio.txt")),
-    ("examples/demo/05-daily-ledger.txt", include_str!("../../examples/demo/05-daily-ledger.txt")),
-    ("examples/demo/06-coastal-times.txt", include_str!("../../examples/demo/06-coastal-times.txt")),
+    (
+        "examples/demo/01-coastline-press.txt",
+        include_str!("../../examples/demo/01-coastline-press.txt"),
+    ),
+    (
+        "examples/demo/02-merrow-gazette.txt",
+        include_str!("../../examples/demo/02-merrow-gazette.txt"),
+    ),
+    (
+        "examples/demo/03-northern-broadcast.txt",
+        include_str!("../../examples/demo/03-northern-broadcast.txt"),
+    ),
+    (
+        "examples/demo/04-merrow-valley-radio.txt",
+        include_str!("../../examples/demo/04-merrow-valley-radio.txt"),
+    ),
+    (
+        "examples/demo/05-daily-ledger.txt",
+        include_str!("../../examples/demo/05-daily-ledger.txt"),
+    ),
+    (
+        "examples/demo/06-coastal-times.txt",
+        include_str!("../../examples/demo/06-coastal-times.txt"),
+    ),
 ];
 
 /// Words of the mayor's remark that every rendition keeps.
@@ -65,7 +85,10 @@ pub fn run(_args: DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32>
             "The database is kept at {0}. Try:\n  quotetrack --db {0} quotes --search \"inspection\"\n  quotetrack --db {0} show 2",
             path.display()
         )?,
-        None => writeln!(out, "This ran in memory. Keep the database to explore it: quotetrack demo --db demo.db")?,
+        None => writeln!(
+            out,
+            "This ran in memory. Keep the database to explore it: quotetrack demo --db demo.db"
+        )?,
     }
     Ok(0)
 }
@@ -95,8 +118,14 @@ fn ingest_corpus(store: &mut Store, lexicon: &Lexicon) -> Result<(usize, usize)>
 /// exists this is a full-text search for words the renditions share, in
 /// publication order; `quotetrack trace` will replace it.
 fn trace_statement(out: &mut impl Write, store: &Store, words: &str) -> Result<()> {
-    writeln!(out, "One statement across outlets (quotes containing \"{words}\"):")?;
-    let rows = store.quotes(&QuoteFilter { search: Some(words.to_string()), ..QuoteFilter::default() })?;
+    writeln!(
+        out,
+        "One statement across outlets (quotes containing \"{words}\"):"
+    )?;
+    let rows = store.quotes(&QuoteFilter {
+        search: Some(words.to_string()),
+        ..QuoteFilter::default()
+    })?;
     if rows.is_empty() {
         writeln!(out, "  (none found)")?;
         return Ok(());
@@ -108,7 +137,10 @@ fn trace_statement(out: &mut impl Write, store: &Store, words: &str) -> Result<(
 /// Everything one speaker was quoted saying, in every outlet.
 fn speaker_quotes(out: &mut impl Write, store: &Store, name: &str) -> Result<()> {
     writeln!(out, "Quotes of {name}:")?;
-    let rows = store.quotes(&QuoteFilter { speaker: Some(name.to_string()), ..QuoteFilter::default() })?;
+    let rows = store.quotes(&QuoteFilter {
+        speaker: Some(name.to_string()),
+        ..QuoteFilter::default()
+    })?;
     if rows.is_empty() {
         writeln!(out, "  (none found)")?;
         return Ok(());

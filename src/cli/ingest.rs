@@ -84,7 +84,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     let extractor = Extractor::new(lexicon);
     let progress = progress_bar(inputs.len());
     for chunk in inputs.chunks(CHUNK) {
-        let read: Vec<(String, Result<(Article, Vec<Quote>)>)> = chunk
+        let read: Vec<(String, Extracted)> = chunk
             .par_iter()
             .flat_map_iter(|input| read_input(input, &fill))
             .map(|(source, article)| {
@@ -113,6 +113,9 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     Ok(if summary.skipped.is_empty() { 0 } else { 1 })
 }
 
+/// An article with the quotes found in it, or why it could not be read.
+type Extracted = Result<(Article, Vec<Quote>)>;
+
 /// Where one input's bytes come from.
 enum Input {
     File(PathBuf),
@@ -129,14 +132,19 @@ fn collect_inputs(paths: &[PathBuf], summary: &mut Summary) -> Vec<Input> {
         } else if path.is_dir() {
             let mut files = Vec::new();
             if let Err(err) = walk(path, &mut files) {
-                summary.skipped.push((path.display().to_string(), format!("cannot read this folder: {err}")));
+                summary.skipped.push((
+                    path.display().to_string(),
+                    format!("cannot read this folder: {err}"),
+                ));
             }
             files.sort();
             inputs.extend(files.into_iter().map(Input::File));
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
-            summary.skipped.push((path.display().to_string(), "no such file or folder".into()));
+            summary
+                .skipped
+                .push((path.display().to_string(), "no such file or folder".into()));
         }
     }
     inputs
@@ -162,7 +170,10 @@ fn read_input(input: &Input, fill: &Meta) -> Vec<(String, Result<Article>)> {
         Input::File(path) => (path.display().to_string(), article::read_path(path, fill)),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            let results = match std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input") {
+            let results = match std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")
+            {
                 Ok(_) => article::read_bytes(&bytes, Format::sniff(&bytes), fill, "-"),
                 Err(err) => vec![Err(err)],
             };
@@ -185,7 +196,9 @@ fn progress_bar(files: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(files as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed_precise} (eta {eta})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed_precise} (eta {eta})")
+    {
         bar.set_style(style);
     }
     bar
@@ -222,7 +235,8 @@ impl Summary {
                 false
             }
             Err(err) => {
-                self.skipped.push((article.source.clone(), format!("{err:#}")));
+                self.skipped
+                    .push((article.source.clone(), format!("{err:#}")));
                 false
             }
         };

@@ -15,7 +15,9 @@ pub mod show;
 /// travelled across outlets.
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack demo")]
+#[command(
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack demo"
+)]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
     /// titles.txt, ...); see grammar/ in the source tree.
@@ -84,7 +86,10 @@ pub fn run() -> i32 {
         Some(dir) => match quotetrack::Lexicon::with_overrides(dir) {
             Ok(lex) => lex,
             Err(err) => {
-                eprintln!("quotetrack: cannot read word lists in {}: {err}", dir.display());
+                eprintln!(
+                    "quotetrack: cannot read word lists in {}: {err}",
+                    dir.display()
+                );
                 return 2;
             }
         },

@@ -43,7 +43,7 @@ pub struct QuotesArgs {
 
     /// Only quotes containing all these words (full-text search; word
     /// endings are ignored, so `miscalculation` finds `miscalculations`).
-    #[arg(long, value_name = "WORDS")]
+    #[arg(long, value_name = "WORDS", allow_hyphen_values = true)]
     pub search: Option<String>,
 
     /// Print at most this many quotes.
@@ -87,8 +87,12 @@ pub fn run(args: QuotesArgs, db: &Path) -> Result<i32> {
         // Say which filter came up empty when it is a name: the likeliest
         // mistake is a misspelt speaker or outlet.
         let why = match (&args.speaker, &args.outlet) {
-            (Some(name), _) if store.speakers_named(name)?.is_empty() => format!("no speaker's name contains {name:?}"),
-            (_, Some(name)) if store.outlets_named(name)?.is_empty() => format!("no outlet's name contains {name:?}"),
+            (Some(name), _) if store.speakers_named(name)?.is_empty() => {
+                format!("no speaker's name contains {name:?}")
+            }
+            (_, Some(name)) if store.outlets_named(name)?.is_empty() => {
+                format!("no outlet's name contains {name:?}")
+            }
             _ => "no quotes match".to_string(),
         };
         eprintln!("quotetrack: {why}.");
@@ -132,7 +136,11 @@ pub fn write_rows(out: &mut impl Write, rows: &[QuoteRow], format: Format) -> Re
 /// Columns for reading on a terminal; long quotes and names are cut with an
 /// ellipsis (the other formats carry the full text).
 pub fn write_table(out: &mut impl Write, rows: &[QuoteRow]) -> io::Result<()> {
-    writeln!(out, "{:>5}  {:<10}  {:<20}  {:<22}  QUOTE", "ID", "DATE", "OUTLET", "SPEAKER")?;
+    writeln!(
+        out,
+        "{:>5}  {:<10}  {:<20}  {:<22}  QUOTE",
+        "ID", "DATE", "OUTLET", "SPEAKER"
+    )?;
     for row in rows {
         writeln!(
             out,

@@ -38,7 +38,11 @@ pub enum Format {
 pub fn run(args: ShowArgs, db: &Path) -> Result<i32> {
     let store = open_existing(db)?;
     let Some(shown) = store.quote(args.id)? else {
-        bail!("there is no quote {} in {}; list quote ids with `quotetrack quotes`", args.id, db.display());
+        bail!(
+            "there is no quote {} in {}; list quote ids with `quotetrack quotes`",
+            args.id,
+            db.display()
+        );
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -55,9 +59,24 @@ pub fn run(args: ShowArgs, db: &Path) -> Result<i32> {
 fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io::Result<()> {
     let q = &shown.quote;
     let speaker = q.speaker.as_deref().unwrap_or("(speaker unknown)");
-    let kind = q.speaker_kind.as_deref().map(|k| format!(" ({k})")).unwrap_or_default();
-    writeln!(out, "Quote {} · {}{} · {}", q.id, clean(speaker), kind, q.kind)?;
-    if let Some(written) = q.speaker_as_written.as_deref().filter(|w| Some(*w) != q.speaker.as_deref()) {
+    let kind = q
+        .speaker_kind
+        .as_deref()
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Quote {} · {}{} · {}",
+        q.id,
+        clean(speaker),
+        kind,
+        q.kind
+    )?;
+    if let Some(written) = q
+        .speaker_as_written
+        .as_deref()
+        .filter(|w| Some(*w) != q.speaker.as_deref())
+    {
         writeln!(out, "Named here as: {}", clean(written))?;
     }
     if let Some(role) = &shown.speaker_role {
@@ -77,30 +96,52 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
         out,
         "Article {}{}, bytes {}..{}",
         q.article,
-        q.path.as_deref().map(|p| format!(" ({})", clean(p))).unwrap_or_default(),
+        q.path
+            .as_deref()
+            .map(|p| format!(" ({})", clean(p)))
+            .unwrap_or_default(),
         q.start,
         q.end
     )?;
     writeln!(out)?;
     let p = &shown.paragraph;
-    let (before, quote, after) =
-        (&p[..shown.paragraph_start], &p[shown.paragraph_start..shown.paragraph_end], &p[shown.paragraph_end..]);
+    let (before, quote, after) = (
+        &p[..shown.paragraph_start],
+        &p[shown.paragraph_start..shown.paragraph_end],
+        &p[shown.paragraph_end..],
+    );
     // Bold on a terminal; elsewhere the paragraph is left exactly as stored
     // so it can be searched for in the source.
     if colour {
-        writeln!(out, "{}\x1b[1m{}\x1b[0m{}", clean_text(before), clean_text(quote), clean_text(after))
+        writeln!(
+            out,
+            "{}\x1b[1m{}\x1b[0m{}",
+            clean_text(before),
+            clean_text(quote),
+            clean_text(after)
+        )
     } else {
-        writeln!(out, "{}{}{}", clean_text(before), clean_text(quote), clean_text(after))
+        writeln!(
+            out,
+            "{}{}{}",
+            clean_text(before),
+            clean_text(quote),
+            clean_text(after)
+        )
     }
 }
 
 /// One-line fields: control characters (an article could carry terminal
 /// escapes) become spaces.
 fn clean(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Paragraph text: as `clean`, but line breaks are kept.
 fn clean_text(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
 }

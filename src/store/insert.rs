@@ -34,8 +34,15 @@ impl Store {
     /// article gets its own result; an error for one does not stop the rest.
     /// The outer error is for the database itself failing (disk full, locked
     /// past the busy timeout).
-    pub fn add_articles(&mut self, items: &[(Article, Vec<Quote>)], replace: bool) -> Result<Vec<Result<Outcome>>> {
-        let mut tx = self.conn.transaction().context("cannot start writing to the database")?;
+    pub fn add_articles(
+        &mut self,
+        items: &[(Article, Vec<Quote>)],
+        replace: bool,
+    ) -> Result<Vec<Result<Outcome>>> {
+        let mut tx = self
+            .conn
+            .transaction()
+            .context("cannot start writing to the database")?;
         let mut outcomes = Vec::with_capacity(items.len());
         for (article, quotes) in items {
             let mut sp = tx.savepoint()?;
@@ -59,7 +66,12 @@ impl Store {
     }
 
     /// Store one article; see [`Store::add_articles`].
-    pub fn add_article(&mut self, article: &Article, quotes: &[Quote], replace: bool) -> Result<Outcome> {
+    pub fn add_article(
+        &mut self,
+        article: &Article,
+        quotes: &[Quote],
+        replace: bool,
+    ) -> Result<Outcome> {
         let mut results = self.add_articles(&[(article.clone(), quotes.to_vec())], replace)?;
         results.remove(0)
     }
@@ -72,7 +84,11 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
         .query_row([&hash], |r| r.get(0))
         .optional()?;
-    let outlet = article.outlet.as_deref().map(|name| outlet_id(tx, name)).transpose()?;
+    let outlet = article
+        .outlet
+        .as_deref()
+        .map(|name| outlet_id(tx, name))
+        .transpose()?;
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let article_id = match existing {
@@ -98,8 +114,10 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
                 article.source,
                 now
             ])?;
-            tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?.execute([id])?;
-            tx.prepare_cached("DELETE FROM speakers WHERE article_id = ?1")?.execute([id])?;
+            tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
+                .execute([id])?;
+            tx.prepare_cached("DELETE FROM speakers WHERE article_id = ?1")?
+                .execute([id])?;
             id
         }
         None => {
@@ -124,8 +142,14 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
     };
     add_quotes(tx, article_id, quotes)?;
     Ok(match existing {
-        Some(_) => Outcome::Replaced { article: article_id, quotes: quotes.len() },
-        None => Outcome::Added { article: article_id, quotes: quotes.len() },
+        Some(_) => Outcome::Replaced {
+            article: article_id,
+            quotes: quotes.len(),
+        },
+        None => Outcome::Added {
+            article: article_id,
+            quotes: quotes.len(),
+        },
     })
 }
 
@@ -138,7 +162,11 @@ fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> 
     for quote in quotes {
         let speaker_id = match &quote.speaker {
             Some(s) => {
-                let name = if s.name.trim().is_empty() { s.text.trim() } else { s.name.trim() };
+                let name = if s.name.trim().is_empty() {
+                    s.text.trim()
+                } else {
+                    s.name.trim()
+                };
                 Some(speaker_id(tx, name, s.kind, article_id)?)
             }
             None => None,
@@ -185,12 +213,15 @@ fn check_offsets(article: &Article, quotes: &[Quote]) -> Result<()> {
 
 fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
     // `name` is COLLATE NOCASE, so "CBC News" and "cbc news" are one outlet.
-    let found: Option<i64> =
-        tx.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?.query_row([name], |r| r.get(0)).optional()?;
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
     if let Some(id) = found {
         return Ok(id);
     }
-    tx.prepare_cached("INSERT INTO outlets (name) VALUES (?1)")?.execute([name])?;
+    tx.prepare_cached("INSERT INTO outlets (name) VALUES (?1)")?
+        .execute([name])?;
     Ok(tx.last_insert_rowid())
 }
 

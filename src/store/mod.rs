@@ -61,12 +61,14 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::MigrationDefinition(
-                rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
-            ) => anyhow!("it was written by a newer quotetrack; upgrade quotetrack to read it"),
-            other => anyhow!("{other}"),
-        })?;
+        Migrations::from_slice(MIGRATIONS)
+            .to_latest(&mut conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::MigrationDefinition(
+                    rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+                ) => anyhow!("it was written by a newer quotetrack; upgrade quotetrack to read it"),
+                other => anyhow!("{other}"),
+            })?;
         Ok(Store { conn })
     }
 
@@ -108,9 +110,15 @@ mod open_tests {
         let path = dir.path().join("q.db");
         drop(Store::open(&path).unwrap());
         let store = Store::open(&path).unwrap();
-        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
         assert_eq!(store.counts().unwrap(), (0, 0));
     }
@@ -119,7 +127,11 @@ mod open_tests {
     fn a_file_that_is_not_a_database_is_refused_with_advice() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
-        std::fs::write(&path, "these are my notes, not SQLite, and there are enough bytes here to look like a header").unwrap();
+        std::fs::write(
+            &path,
+            "these are my notes, not SQLite, and there are enough bytes here to look like a header",
+        )
+        .unwrap();
         let err = format!("{:#}", Store::open(&path).err().unwrap());
         assert!(err.contains("--db"), "{err}");
     }

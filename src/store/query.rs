@@ -60,7 +60,8 @@ pub struct QuoteInContext {
     pub paragraph_end: usize,
 }
 
-const SELECT: &str = "SELECT q.id, s.name, q.text, o.name, a.published, a.id, q.byte_start, q.byte_end,
+const SELECT: &str =
+    "SELECT q.id, s.name, q.text, o.name, a.published, a.id, q.byte_start, q.byte_end,
         s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path
     FROM quotes q
     JOIN articles a ON a.id = q.article_id
@@ -95,11 +96,15 @@ impl Store {
         let mut args: Vec<Value> = Vec::new();
         if let Some(name) = &filter.speaker {
             sql.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
-            args.push(Value::Text(serde_json::to_string(&self.speakers_named(name)?)?));
+            args.push(Value::Text(serde_json::to_string(
+                &self.speakers_named(name)?,
+            )?));
         }
         if let Some(name) = &filter.outlet {
             sql.push_str(" AND a.outlet_id IN (SELECT value FROM json_each(?))");
-            args.push(Value::Text(serde_json::to_string(&self.outlets_named(name)?)?));
+            args.push(Value::Text(serde_json::to_string(
+                &self.outlets_named(name)?,
+            )?));
         }
         if let Some(since) = filter.since {
             sql.push_str(" AND a.published >= ?");
@@ -112,7 +117,9 @@ impl Store {
         if let Some(words) = &filter.search {
             match fts_query(words) {
                 Some(query) => {
-                    sql.push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+                    sql.push_str(
+                        " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                    );
                     args.push(Value::Text(query));
                 }
                 // Punctuation only: nothing can match it.
@@ -143,11 +150,18 @@ impl Store {
         )?;
         // Offsets were checked when stored, but the file is the user's to
         // edit: if they no longer fit, show the quote on its own.
-        let (paragraph, paragraph_start, paragraph_end) = match paragraph_around(&text, quote.start, quote.end) {
-            Some((s, e)) => (text[s..e].to_string(), quote.start - s, quote.end - s),
-            None => (quote.text.clone(), 0, quote.text.len()),
-        };
-        Ok(Some(QuoteInContext { paragraph, paragraph_start, paragraph_end, speaker_role: role, quote }))
+        let (paragraph, paragraph_start, paragraph_end) =
+            match paragraph_around(&text, quote.start, quote.end) {
+                Some((s, e)) => (text[s..e].to_string(), quote.start - s, quote.end - s),
+                None => (quote.text.clone(), 0, quote.text.len()),
+            };
+        Ok(Some(QuoteInContext {
+            paragraph,
+            paragraph_start,
+            paragraph_end,
+            speaker_role: role,
+            quote,
+        }))
     }
 
     /// Ids of the speakers whose name or an alias contains `needle`.
@@ -211,7 +225,10 @@ mod tests {
 
     #[test]
     fn fts_words_cannot_be_syntax() {
-        assert_eq!(fts_query("avoid misunderstandings").as_deref(), Some("\"avoid\" \"misunderstandings\""));
+        assert_eq!(
+            fts_query("avoid misunderstandings").as_deref(),
+            Some("\"avoid\" \"misunderstandings\"")
+        );
         assert_eq!(fts_query("NOT \"a").as_deref(), Some("\"NOT\" \"\"\"a\""));
         assert_eq!(fts_query(" -- * "), None);
     }
