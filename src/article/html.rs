@@ -14,6 +14,10 @@ use serde_json::Value;
 
 use super::{Meta, tidy};
 
+/// Fewer words than this, on a page readability does not think readable,
+/// is not an article: about two sentences.
+const MIN_WORDS: usize = 25;
+
 /// The page's metadata and its article text, paragraphs separated by blank
 /// lines.
 pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
@@ -27,13 +31,20 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
     };
     let mut readability = Readability::new(page.as_str(), None, Some(config))
         .map_err(|e| anyhow!("cannot parse the page as HTML: {e}"))?;
+    // Asked before parse(), which rewrites the document.
+    let readable = readability.is_probably_readable();
     let article = readability.parse().map_err(|e| {
         anyhow!("found no article body in the page ({e}); if {source} is not a news article, leave it out")
     })?;
     let body = paragraphs(&article.text_content);
     let text = with_captions(captions(&doc, &body), body);
-    if text.is_empty() {
-        bail!("found no article text in the page");
+    // Readability falls back to whatever text a page has; a page with no
+    // article (an index, an error page) would be stored as its menu.
+    let words = text.split_whitespace().count();
+    if !readable && words < MIN_WORDS {
+        bail!(
+            "found no article in the page (only {words} words of text); if {source} is not a news article, leave it out"
+        );
     }
     let outlet = found
         .outlet

@@ -92,7 +92,7 @@ mod tests {
             r#"{"text": 5}"#,
             "\n",
             "not json\n",
-            r#"{"html": "<html><head><meta property='og:site_name' content='Page Outlet'></head><body><article><p>Two &amp; more words in a paragraph that is long enough to be the article body of this page, which readability wants.</p></article></body></html>", "outlet": "Line Outlet"}"#,
+            r#"{"html": "<html><head><meta property='og:site_name' content='Page Outlet'></head><body><article><p>Two &amp; more words in a paragraph that is long enough to be the article body of this page, which readability wants, and a second sentence so that it reads like a short news item.</p></article></body></html>", "outlet": "Line Outlet"}"#,
             "\n",
             r#"{"title": "no body"}"#,
         );

@@ -5,6 +5,7 @@
 //! point into, and what is known of where and when it ran. They never touch
 //! the database and never extract quotes.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -128,6 +129,11 @@ impl Format {
 /// result per line, so one bad line does not lose the rest; other formats
 /// yield exactly one.
 pub fn read_bytes(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Vec<Result<Article>> {
+    if is_binary(bytes) {
+        return vec![Err(anyhow::anyhow!(
+            "this looks like a binary file, not an article; give text, HTML or JSON Lines files"
+        ))];
+    }
     match format {
         Format::JsonLines => jsonl::parse(bytes, fill, source),
         Format::Html => vec![
@@ -135,7 +141,7 @@ pub fn read_bytes(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Ve
         ],
         Format::Text => vec![
             utf8(bytes)
-                .and_then(text::parse)
+                .and_then(|text| text::parse(&text))
                 .map(|(meta, text)| Article::new(text, meta, fill, source)),
         ],
     }
@@ -165,20 +171,33 @@ fn non_empty(article: Article) -> Result<Article> {
     Ok(article)
 }
 
-/// Text files must be UTF-8 (a byte-order mark is fine): guessing a legacy
-/// encoding would silently corrupt names, and offsets depend on the bytes.
-fn utf8(bytes: &[u8]) -> Result<&str> {
-    if bytes.contains(&0) {
-        bail!(
-            "this looks like a binary file, not article text; give text, HTML or JSON Lines files"
-        );
+/// Text files must be UTF-8 or carry a byte-order mark (UTF-16 files from
+/// Windows tools do): guessing a legacy encoding would silently corrupt
+/// names, and offsets depend on the bytes.
+fn utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            bail!(
+                "not valid {} text; convert it to UTF-8 first",
+                encoding.name()
+            );
+        }
+        return Ok(text);
     }
-    std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
         anyhow::anyhow!(
             "not UTF-8 text (invalid byte at offset {}); convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
             e.valid_up_to()
         )
     })
+}
+
+/// NUL bytes never occur in text, HTML or JSON (UTF-16, which is full of
+/// them, announces itself with a byte-order mark): an image or archive
+/// handed over by mistake should be named as such, not read as gibberish.
+fn is_binary(bytes: &[u8]) -> bool {
+    encoding_rs::Encoding::for_bom(bytes).is_none() && bytes.contains(&0)
 }
 
 /// Collapse runs of whitespace to one space and trim: metadata read from
@@ -238,6 +257,22 @@ mod tests {
             let result = read_bytes(bytes, Format::Text, &Meta::default(), "x").remove(0);
             assert!(result.is_err(), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hi \"there\".".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let article = read_bytes(&bytes, Format::Text, &Meta::default(), "x")
+            .remove(0)
+            .unwrap();
+        assert_eq!(article.text, "Hi \"there\".");
+        let err = read_bytes(b"<html>\0\0</html>", Format::Html, &Meta::default(), "x")
+            .remove(0)
+            .unwrap_err();
+        assert!(err.to_string().contains("binary"), "{err}");
     }
 
     #[test]

@@ -274,7 +274,11 @@ impl Summary {
         list("Stored without a date", &self.undated);
         list("Skipped", &self.skipped);
         let (articles, quotes) = store.counts()?;
-        println!("The database now holds {articles} articles and {quotes} quotes.");
+        println!(
+            "The database now holds {articles} {} and {quotes} {}.",
+            plural(articles as usize, "article", "articles"),
+            plural(quotes as usize, "quote", "quotes")
+        );
         Ok(())
     }
 }
