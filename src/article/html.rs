@@ -184,8 +184,9 @@ fn with_captions(captions: Vec<String>, body: String) -> String {
 /// What the page says about itself, in order of how much each source is
 /// trusted: explicit article tags, then JSON-LD, then visible elements.
 fn page_meta(doc: &Html) -> Meta {
-    let ld = json_ld_article(doc);
-    let ld_str = |path: &[&str]| ld.as_ref().and_then(|v| ld_text(v, path, &ld_graph(doc)));
+    let graph = ld_graph(doc);
+    let ld = json_ld_article(&graph);
+    let ld_str = |path: &[&str]| ld.and_then(|v| ld_text(v, path, &graph));
     Meta {
         outlet: meta_content(doc, "og:site_name")
             .or_else(|| ld_str(&["publisher", "name"]))
@@ -265,8 +266,7 @@ fn ld_graph(doc: &Html) -> Vec<Value> {
 }
 
 /// The JSON-LD object describing the article itself.
-fn json_ld_article(doc: &Html) -> Option<Value> {
-    let graph = ld_graph(doc);
+fn json_ld_article(graph: &[Value]) -> Option<&Value> {
     let is_article = |v: &Value| match v.get("@type") {
         Some(Value::String(t)) => t.contains("Article") || t == "Report",
         Some(Value::Array(ts)) => ts
@@ -278,7 +278,6 @@ fn json_ld_article(doc: &Html) -> Option<Value> {
         .iter()
         .find(|v| is_article(v))
         .or_else(|| graph.iter().find(|v| v.get("datePublished").is_some()))
-        .cloned()
 }
 
 /// Follow `path` through a JSON-LD object. Arrays take their first item;
