@@ -6,11 +6,13 @@
 //! article text -> [`parse`] (quote marks, sentences, attribution) ->
 //! [`speaker`] (mentions resolved within the article) -> [`record::Quote`].
 
+pub mod article;
 pub mod extract;
 pub mod lexicon;
 pub mod parse;
 pub mod record;
 pub mod speaker;
+pub mod store;
 
 pub use extract::{Extractor, extract_quotes};
 pub use lexicon::Lexicon;

@@ -1,20 +1,32 @@
 //! Command-line definitions. Each subcommand lives in its own file with its
 //! own usage text and a `run` function; this file only dispatches.
 
+use std::path::{Path, PathBuf};
+
 use clap::{Parser, Subcommand};
 
+pub mod demo;
 pub mod extract;
+pub mod ingest;
+pub mod quotes;
+pub mod show;
 
 /// Find direct quotes in news articles, who said them, and how one statement
 /// travelled across outlets.
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -")]
+#[command(
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack demo"
+)]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
     /// titles.txt, ...); see grammar/ in the source tree.
     #[arg(long, global = true, env = "QUOTETRACK_GRAMMAR", value_name = "DIR")]
     pub grammar: Option<std::path::PathBuf>,
+
+    /// The quote database [default: ./quotetrack.db]. Created on first use.
+    #[arg(long, global = true, env = "QUOTETRACK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -22,7 +34,47 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Print the quotes of articles without storing them.
     Extract(extract::ExtractArgs),
+    /// Store articles (text, HTML, JSON Lines) and their quotes in the database.
+    Ingest(ingest::IngestArgs),
+    /// List stored quotes, filtered by speaker, outlet, date or words.
+    Quotes(quotes::QuotesArgs),
+    /// Show one stored quote in its paragraph, with where it ran.
+    Show(show::ShowArgs),
+    /// Ingest a built-in corpus (one story, several outlets) and show what
+    /// quotetrack finds in it.
+    Demo(demo::DemoArgs),
+}
+
+/// The database the user chose, or `./quotetrack.db`.
+pub fn db_path(chosen: Option<&Path>) -> PathBuf {
+    chosen.map_or_else(|| PathBuf::from("quotetrack.db"), Path::to_path_buf)
+}
+
+/// Open a database that must already exist: asking a path that holds
+/// nothing would otherwise create an empty file and answer "no quotes".
+pub fn open_existing(db: &Path) -> anyhow::Result<quotetrack::store::Store> {
+    if !db.exists() {
+        anyhow::bail!(
+            "there is no database at {}; store articles first with `quotetrack ingest FILE...`, or point to yours with --db PATH or QUOTETRACK_DB",
+            db.display()
+        );
+    }
+    quotetrack::store::Store::open(db)
+}
+
+/// Output cut short by a closed pipe (`quotetrack quotes | head`) is what
+/// the reader asked for, not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe),
+            )
+    })
 }
 
 /// Parse the command line, run the subcommand, and turn its result into an
@@ -34,16 +86,24 @@ pub fn run() -> i32 {
         Some(dir) => match quotetrack::Lexicon::with_overrides(dir) {
             Ok(lex) => lex,
             Err(err) => {
-                eprintln!("quotetrack: cannot read word lists in {}: {err}", dir.display());
+                eprintln!(
+                    "quotetrack: cannot read word lists in {}: {err}",
+                    dir.display()
+                );
                 return 2;
             }
         },
     };
     let result = match cli.command {
         Command::Extract(args) => extract::run(args, &lexicon),
+        Command::Ingest(args) => ingest::run(args, &db_path(cli.db.as_deref()), &lexicon),
+        Command::Quotes(args) => quotes::run(args, &db_path(cli.db.as_deref())),
+        Command::Show(args) => show::run(args, &db_path(cli.db.as_deref())),
+        Command::Demo(args) => demo::run(args, cli.db.as_deref(), &lexicon),
     };
     match result {
         Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             eprintln!("quotetrack: {err:#}");
             1

@@ -1,0 +1,129 @@
+//! Throughput of `extract_quotes` over the PolNeAR training articles
+//! (../shared/eval/polnear/train/text), single-threaded, in bytes per second,
+//! against a baseline measured in the same run over the same bytes: counting
+//! words the way `wc -w` does (runs of non-whitespace). The ratio of the two
+//! is the figure to quote, since it does not depend on the machine.
+//!
+//! Without ../shared the benchmark falls back to tests/fixtures/extract and
+//! says so. Run with `cargo bench --bench extract`.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, Throughput};
+
+struct Corpus {
+    name: String,
+    docs: Vec<String>,
+    bytes: usize,
+}
+
+fn read_dir_texts(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+fn load_corpus() -> Corpus {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let polnear = root.join("../shared/eval/polnear/train/text");
+    let mut docs = read_dir_texts(&polnear);
+    let name = if docs.is_empty() {
+        eprintln!(
+            "note: {} not found; benchmarking tests/fixtures/extract instead (figures not comparable)",
+            polnear.display()
+        );
+        docs = read_dir_texts(&root.join("tests/fixtures/extract"));
+        "fixtures".to_string()
+    } else {
+        "polnear-train".to_string()
+    };
+    let bytes = docs.iter().map(String::len).sum();
+    eprintln!(
+        "corpus {name}: {} articles, {:.2} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    Corpus { name, docs, bytes }
+}
+
+/// Words as `wc -w` counts them: maximal runs of bytes that are not ASCII
+/// whitespace.
+fn wc_words(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+    }
+    words
+}
+
+fn extract_all(docs: &[String]) -> usize {
+    docs.iter()
+        .map(|d| quotetrack::extract_quotes(black_box(d)).len())
+        .sum()
+}
+
+fn wc_all(docs: &[String]) -> usize {
+    docs.iter().map(|d| wc_words(black_box(d))).sum()
+}
+
+/// Best of a few timed passes, for the ratio line printed at the end.
+fn best_pass(docs: &[String], f: fn(&[String]) -> usize) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f(docs));
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn main() {
+    let corpus = load_corpus();
+    if corpus.docs.is_empty() {
+        eprintln!("no articles found to benchmark; nothing to do");
+        return;
+    }
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(10))
+        .configure_from_args();
+    {
+        let mut group = c.benchmark_group(format!("extract/{}", corpus.name));
+        group.throughput(Throughput::Bytes(corpus.bytes as u64));
+        group.bench_function("extract_quotes", |b| b.iter(|| extract_all(&corpus.docs)));
+        group.bench_function("wc_w_baseline", |b| b.iter(|| wc_all(&corpus.docs)));
+        group.finish();
+    }
+    c.final_summary();
+
+    let quotes = extract_all(&corpus.docs);
+    let words = wc_all(&corpus.docs);
+    let t_extract = best_pass(&corpus.docs, extract_all);
+    let t_wc = best_pass(&corpus.docs, wc_all);
+    let mbps = |t: Duration| corpus.bytes as f64 / 1e6 / t.as_secs_f64();
+    println!(
+        "summary {}: {quotes} quotes, {words} words; extract_quotes {:.1} MB/s, wc -w {:.1} MB/s; ratio extract_quotes/wc -w = {:.3}",
+        corpus.name,
+        mbps(t_extract),
+        mbps(t_wc),
+        t_wc.as_secs_f64() / t_extract.as_secs_f64()
+    );
+}

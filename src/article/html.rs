@@ -1,0 +1,385 @@
+//! HTML pages: the article body found by readability-style extraction
+//! (dom_smoothie, a port of Mozilla's Readability), metadata read from the
+//! page's own tags with a real HTML parser (scraper).
+//!
+//! Pages wrap a story in navigation, share bars, related links and reader
+//! comments, all full of quotation marks. Only the body is kept, so quotes
+//! from a comment or a related headline never reach the store.
+
+use anyhow::{Result, anyhow, bail};
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::{Encoding, WINDOWS_1252};
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+
+use super::{Meta, tidy};
+
+/// Fewer words than this, on a page readability does not think readable,
+/// is not an article: about two sentences.
+const MIN_WORDS: usize = 25;
+
+/// The page's metadata and its article text, paragraphs separated by blank
+/// lines.
+pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
+    let page = decode(bytes);
+    let doc = Html::parse_document(&page);
+    let found = page_meta(&doc);
+
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let mut readability = Readability::new(page.as_str(), None, Some(config))
+        .map_err(|e| anyhow!("cannot parse the page as HTML: {e}"))?;
+    // Asked before parse(), which rewrites the document.
+    let readable = readability.is_probably_readable();
+    let article = readability.parse().map_err(|e| {
+        anyhow!("found no article body in the page ({e}); if {source} is not a news article, leave it out")
+    })?;
+    let body = paragraphs(&article.text_content);
+    let text = with_captions(captions(&doc, &body), body);
+    // Readability falls back to whatever text a page has; a page with no
+    // article (an index, an error page) would be stored as its menu.
+    let words = text.split_whitespace().count();
+    if !readable && words < MIN_WORDS {
+        bail!(
+            "found no article in the page (only {words} words of text); if {source} is not a news article, leave it out"
+        );
+    }
+    let outlet = found
+        .outlet
+        .or_else(|| article.site_name.as_deref().and_then(tidy));
+    let title = found
+        .title
+        .or_else(|| tidy(&article.title))
+        .map(|t| without_site_name(t, outlet.as_deref()));
+    let meta = Meta {
+        outlet,
+        date: found
+            .date
+            .or_else(|| article.published_time.as_deref().and_then(tidy)),
+        title,
+        url: found.url.or_else(|| article.url.as_deref().and_then(tidy)),
+        author: found
+            .author
+            .or_else(|| article.byline.as_deref().and_then(tidy)),
+    };
+    Ok((meta, text))
+}
+
+/// `Island shop restocked | Skerrin Times` -> `Island shop restocked`: the
+/// `<title>` of a page often carries the site's name, which is already the
+/// outlet.
+fn without_site_name(title: String, outlet: Option<&str>) -> String {
+    let Some(outlet) = outlet else { return title };
+    for sep in [
+        " | ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        " :: ",
+        " \u{00b7} ",
+    ] {
+        if let Some(head) = title.strip_suffix(outlet).and_then(|t| t.strip_suffix(sep))
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title
+}
+
+/// Bytes to text the way a browser would: a byte-order mark, else UTF-8 if
+/// it is valid, else the charset the page declares, else Windows-1252 (the
+/// web's historical default).
+fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let encoding = head
+        .find("charset=")
+        .map(|i| {
+            head[i + 8..]
+                .trim_start_matches(['"', '\''])
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .unwrap_or("")
+        })
+        .and_then(|label| Encoding::for_label(label.as_bytes()))
+        .unwrap_or(WINDOWS_1252);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Readability's text with each paragraph on its own, separated by one blank
+/// line, and spaces inside a paragraph collapsed: the shape the quote parser
+/// expects from a text file.
+fn paragraphs(text: &str) -> String {
+    text.lines()
+        .filter_map(tidy)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The article's figure captions that readability left out (it keeps the
+/// densest block of paragraphs, and a lead image usually sits outside it).
+/// Captions are the outlet's own words and often carry a fragment of a
+/// quote, so they belong with the story; those of comments or related
+/// boxes do not.
+fn captions(doc: &Html, body: &str) -> Vec<String> {
+    let scope = if doc.select(&selector("article")).next().is_some() {
+        "article figcaption"
+    } else {
+        "figcaption"
+    };
+    doc.select(&selector(scope))
+        .filter(|caption| {
+            !caption
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(is_page_furniture)
+        })
+        .filter_map(|caption| tidy(&caption.text().collect::<String>()))
+        .filter(|caption| !body.contains(caption.as_str()))
+        .collect()
+}
+
+/// Comment threads, related-story boxes and the like, by the names sites
+/// give them.
+fn is_page_furniture(el: ElementRef) -> bool {
+    const NAMES: [&str; 6] = [
+        "comment",
+        "related",
+        "share",
+        "social",
+        "promo",
+        "newsletter",
+    ];
+    let v = el.value();
+    if matches!(v.name(), "aside" | "nav" | "footer" | "form") {
+        return true;
+    }
+    let names =
+        format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    NAMES.iter().any(|n| names.contains(n))
+}
+
+/// Captions go first, where the lead image sits on the page.
+fn with_captions(captions: Vec<String>, body: String) -> String {
+    if captions.is_empty() || body.is_empty() {
+        return body;
+    }
+    let mut text = captions.join("\n\n");
+    text.push_str("\n\n");
+    text.push_str(&body);
+    text
+}
+
+/// What the page says about itself, in order of how much each source is
+/// trusted: explicit article tags, then JSON-LD, then visible elements.
+fn page_meta(doc: &Html) -> Meta {
+    let graph = ld_graph(doc);
+    let ld = json_ld_article(&graph);
+    let ld_str = |path: &[&str]| ld.and_then(|v| ld_text(v, path, &graph));
+    Meta {
+        outlet: meta_content(doc, "og:site_name")
+            .or_else(|| ld_str(&["publisher", "name"]))
+            .or_else(|| ld_str(&["sourceOrganization", "name"])),
+        date: meta_content(doc, "article:published_time")
+            .or_else(|| ld_str(&["datePublished"]))
+            .or_else(|| meta_content(doc, "date"))
+            .or_else(|| time_element(doc)),
+        title: ld_str(&["headline"]).or_else(|| meta_content(doc, "og:title")),
+        url: attr(doc, "link[rel=canonical]", "href")
+            .or_else(|| meta_content(doc, "og:url"))
+            .or_else(|| ld_str(&["url"])),
+        author: ld_str(&["author", "name"])
+            .or_else(|| ld_str(&["author"]))
+            .or_else(|| meta_content(doc, "author")),
+    }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("selectors in this file are valid CSS")
+}
+
+fn attr(doc: &Html, css: &str, name: &str) -> Option<String> {
+    doc.select(&selector(css))
+        .find_map(|el| el.value().attr(name).and_then(tidy))
+}
+
+/// `<meta property="og:site_name" content="...">` or `<meta name=...>`.
+fn meta_content(doc: &Html, key: &str) -> Option<String> {
+    doc.select(&selector("meta[content]")).find_map(|el| {
+        let v = el.value();
+        let named = v
+            .attr("property")
+            .or_else(|| v.attr("name"))
+            .or_else(|| v.attr("itemprop"))?;
+        named
+            .eq_ignore_ascii_case(key)
+            .then(|| v.attr("content").and_then(tidy))
+            .flatten()
+    })
+}
+
+/// The first `<time>` in the article (or anywhere), by its machine-readable
+/// `datetime`, else its visible text.
+fn time_element(doc: &Html) -> Option<String> {
+    let scoped = doc.select(&selector("article time")).next();
+    let time: ElementRef = scoped.or_else(|| doc.select(&selector("time")).next())?;
+    time.value()
+        .attr("datetime")
+        .and_then(tidy)
+        .or_else(|| tidy(&time.text().collect::<String>()))
+}
+
+/// Every JSON-LD object on the page, flattening arrays and `@graph` lists.
+fn ld_graph(doc: &Html) -> Vec<Value> {
+    let mut out = Vec::new();
+    for script in doc.select(&selector(r#"script[type="application/ld+json"]"#)) {
+        let raw: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(raw.trim()) else {
+            continue;
+        };
+        let mut stack = vec![value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items),
+                Value::Object(mut obj) => {
+                    if let Some(graph) = obj.remove("@graph") {
+                        stack.push(graph);
+                    }
+                    out.push(Value::Object(obj));
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The JSON-LD object describing the article itself.
+fn json_ld_article(graph: &[Value]) -> Option<&Value> {
+    let is_article = |v: &Value| match v.get("@type") {
+        Some(Value::String(t)) => t.contains("Article") || t == "Report",
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| t.contains("Article"))),
+        _ => false,
+    };
+    graph
+        .iter()
+        .find(|v| is_article(v))
+        .or_else(|| graph.iter().find(|v| v.get("datePublished").is_some()))
+}
+
+/// Follow `path` through a JSON-LD object. Arrays take their first item;
+/// `{"@id": ...}` references are looked up in the page's graph (publishers
+/// are often declared once and referred to).
+fn ld_text(value: &Value, path: &[&str], graph: &[Value]) -> Option<String> {
+    let resolve = |v: &Value| -> Value {
+        let v = match v {
+            Value::Array(items) => items.first().cloned().unwrap_or(Value::Null),
+            other => other.clone(),
+        };
+        match v.get("@id").and_then(Value::as_str) {
+            Some(id) if v.as_object().is_some_and(|o| o.len() == 1) => graph
+                .iter()
+                .find(|g| g.get("@id").and_then(Value::as_str) == Some(id))
+                .cloned()
+                .unwrap_or(v),
+            _ => v,
+        }
+    };
+    let mut current = resolve(value);
+    for key in path {
+        current = resolve(current.get(*key)?);
+    }
+    current
+        .as_str()
+        .map(decode_entities)
+        .as_deref()
+        .and_then(tidy)
+}
+
+/// JSON-LD is script text, which the HTML parser leaves alone, yet many
+/// pages escape it as HTML anyway (`&amp;`, `&#8217;`).
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    Html::parse_fragment(s).root_element().text().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declared_charset_is_honoured() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>Jos\xe9</body></html>";
+        assert!(decode(page).contains("José"));
+        assert!(decode("<p>José</p>".as_bytes()).contains("José"));
+    }
+
+    #[test]
+    fn json_ld_graph_and_references() {
+        let page = r##"<html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "Organization", "@id": "#org", "name": "The Example Times"},
+              {"@type": "NewsArticle", "headline": "A &amp; B", "datePublished": "2015-09-18T10:00:00Z",
+               "publisher": {"@id": "#org"}, "author": [{"@type": "Person", "name": "Ann Writer"}]}
+            ]}</script></head><body></body></html>"##;
+        let meta = page_meta(&Html::parse_document(page));
+        assert_eq!(meta.title.as_deref(), Some("A & B"));
+        assert_eq!(meta.outlet.as_deref(), Some("The Example Times"));
+        assert_eq!(meta.date.as_deref(), Some("2015-09-18T10:00:00Z"));
+        assert_eq!(meta.author.as_deref(), Some("Ann Writer"));
+    }
+
+    #[test]
+    fn captions_of_the_article_are_kept_others_not() {
+        let page = r#"<html><body><article><figure><figcaption>Lead &ldquo;caption&rdquo;</figcaption></figure>
+            <p>Body.</p><aside class="related"><figure><figcaption>Related caption</figcaption></figure></aside></article>
+            <section class="comments"><figure><figcaption>Comment caption</figcaption></figure></section></body></html>"#;
+        let doc = Html::parse_document(page);
+        assert_eq!(captions(&doc, "Body."), ["Lead \u{201c}caption\u{201d}"]);
+        assert_eq!(
+            captions(&doc, "Body. Lead \u{201c}caption\u{201d}"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            with_captions(vec!["C.".into()], "Body.".into()),
+            "C.\n\nBody."
+        );
+    }
+
+    #[test]
+    fn site_name_comes_off_the_title() {
+        let t = |title: &str| without_site_name(title.to_string(), Some("Skerrin Times"));
+        assert_eq!(t("Shop restocked | Skerrin Times"), "Shop restocked");
+        assert_eq!(t("Shop restocked \u{2014} Skerrin Times"), "Shop restocked");
+        assert_eq!(t("Skerrin Times"), "Skerrin Times");
+        assert_eq!(
+            t("Why I read the Skerrin Times"),
+            "Why I read the Skerrin Times"
+        );
+    }
+
+    #[test]
+    fn time_element_is_the_last_resort() {
+        let page = r#"<html><body><nav><time datetime="2020-01-01">today</time></nav>
+            <article><p>x</p><time datetime="2015-09-18">Sept. 18</time></article></body></html>"#;
+        assert_eq!(
+            page_meta(&Html::parse_document(page)).date.as_deref(),
+            Some("2015-09-18")
+        );
+    }
+}

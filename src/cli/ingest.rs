@@ -1,0 +1,301 @@
+//! `quotetrack ingest`: read articles, extract their quotes, store both.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use quotetrack::article::{self, Article, Format, Meta, parse_date};
+use quotetrack::store::{Outcome, Store};
+use quotetrack::{Extractor, Lexicon, Quote};
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt
+  quotetrack ingest articles/            (every .txt .md .html .htm .jsonl inside)
+  quotetrack ingest --replace articles/  (extract again after upgrading quotetrack)
+
+Text files may start with front matter between two `---` lines:
+  outlet: CBC News / date: 18 September 2015 / title: ... / url: ... / author: ...
+HTML pages: the article body is found and navigation, share bars, related
+links and comments are left out; title, outlet and date are read from the page.
+JSON Lines: one object per line with \"text\" or \"html\" and the same fields.
+
+An article whose text is already stored is not stored again. The exit status
+is 1 when any file or line was skipped; the summary says which and why.")]
+pub struct IngestArgs {
+    /// Article files or folders (searched recursively); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Outlet for articles that do not name their own.
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
+
+    /// Publication date for articles that do not give one (2015-09-18,
+    /// "18 September 2015", "Sept. 18, 2015", RFC 3339 or RFC 2822).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Title for articles that do not give one.
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+
+    /// URL for articles that do not give one.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Author for articles that do not name one.
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+
+    /// Extract the quotes of articles already stored again, replacing the
+    /// old ones (after upgrading quotetrack or changing word lists).
+    #[arg(long)]
+    pub replace: bool,
+}
+
+/// Files read and extracted in parallel, then stored in one transaction:
+/// big enough that commits are rare, small enough that memory stays flat
+/// and an interrupted ingest keeps most of its work.
+const CHUNK: usize = 128;
+
+/// Lines of detail shown per kind of problem; the rest are counted.
+const SHOWN: usize = 20;
+
+pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
+    // A bad --date would otherwise be reported once per article.
+    if let Some(date) = &args.date {
+        parse_date(date).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
+    }
+    let fill = Meta {
+        outlet: args.outlet.clone(),
+        date: args.date.clone(),
+        title: args.title.clone(),
+        url: args.url.clone(),
+        author: args.author.clone(),
+    };
+    let mut summary = Summary::default();
+    let inputs = collect_inputs(&args.paths, &mut summary);
+    let mut store = Store::open(db)?;
+    let extractor = Extractor::new(lexicon);
+    let progress = progress_bar(inputs.len());
+    for chunk in inputs.chunks(CHUNK) {
+        let read: Vec<(String, Extracted)> = chunk
+            .par_iter()
+            .flat_map_iter(|input| read_input(input, &fill))
+            .map(|(source, article)| {
+                let extracted = article.map(|a| {
+                    let quotes = extractor.extract(&a.text);
+                    (a, quotes)
+                });
+                (source, extracted)
+            })
+            .collect();
+        let mut items = Vec::with_capacity(read.len());
+        for (source, result) in read {
+            match result {
+                Ok(item) => items.push(item),
+                Err(err) => summary.skipped.push((source, format!("{err:#}"))),
+            }
+        }
+        let outcomes = store.add_articles(&items, args.replace)?;
+        for ((article, _), outcome) in items.iter().zip(outcomes) {
+            summary.record(article, outcome);
+        }
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish_and_clear();
+    summary.print(&store, db)?;
+    Ok(if summary.skipped.is_empty() { 0 } else { 1 })
+}
+
+/// An article with the quotes found in it, or why it could not be read.
+type Extracted = Result<(Article, Vec<Quote>)>;
+
+/// Where one input's bytes come from.
+enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expand folders into their article files, sorted so runs are repeatable.
+/// A path that does not exist is a skipped input, not the end of the run.
+fn collect_inputs(paths: &[PathBuf], summary: &mut Summary) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            if let Err(err) = walk(path, &mut files) {
+                summary.skipped.push((
+                    path.display().to_string(),
+                    format!("cannot read this folder: {err}"),
+                ));
+            }
+            files.sort();
+            inputs.extend(files.into_iter().map(Input::File));
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            summary
+                .skipped
+                .push((path.display().to_string(), "no such file or folder".into()));
+        }
+    }
+    inputs
+}
+
+/// Files in a folder with an extension we read; images, notes and the like
+/// are passed over silently (naming such a file directly still reads it).
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if Format::from_path(&path).is_some() {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Every article in one input, each named by where it came from.
+fn read_input(input: &Input, fill: &Meta) -> Vec<(String, Result<Article>)> {
+    let (source, results) = match input {
+        Input::File(path) => (path.display().to_string(), article::read_path(path, fill)),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            let results = match std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")
+            {
+                Ok(_) => article::read_bytes(&bytes, Format::sniff(&bytes), fill, "-"),
+                Err(err) => vec![Err(err)],
+            };
+            ("-".to_string(), results)
+        }
+    };
+    results
+        .into_iter()
+        .map(|result| match result {
+            Ok(article) => (article.source.clone(), Ok(article)),
+            Err(err) => (source.clone(), Err(err)),
+        })
+        .collect()
+}
+
+/// A bar on a terminal; nothing at all when stderr is a file or a pipe, so
+/// logs and tests stay clean.
+fn progress_bar(files: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed_precise} (eta {eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+#[derive(Default)]
+struct Summary {
+    added: usize,
+    added_quotes: usize,
+    replaced: usize,
+    replaced_quotes: usize,
+    unchanged: usize,
+    /// (source, why) for inputs that were not stored.
+    skipped: Vec<(String, String)>,
+    /// (source, why) for articles stored without a date.
+    undated: Vec<(String, String)>,
+}
+
+impl Summary {
+    fn record(&mut self, article: &Article, outcome: Result<Outcome>) {
+        let stored = match outcome {
+            Ok(Outcome::Added { quotes, .. }) => {
+                self.added += 1;
+                self.added_quotes += quotes;
+                true
+            }
+            Ok(Outcome::Replaced { quotes, .. }) => {
+                self.replaced += 1;
+                self.replaced_quotes += quotes;
+                true
+            }
+            Ok(Outcome::Unchanged { .. }) => {
+                self.unchanged += 1;
+                false
+            }
+            Err(err) => {
+                self.skipped
+                    .push((article.source.clone(), format!("{err:#}")));
+                false
+            }
+        };
+        // Reported once, when stored: a re-run that changes nothing has
+        // nothing new to say about it.
+        if let Some(why) = article.date_problem().filter(|_| stored) {
+            self.undated.push((article.source.clone(), why));
+        }
+    }
+
+    fn print(&self, store: &Store, db: &Path) -> Result<()> {
+        println!(
+            "Stored {} new {} with {} {} in {}.",
+            self.added,
+            plural(self.added, "article", "articles"),
+            self.added_quotes,
+            plural(self.added_quotes, "quote", "quotes"),
+            db.display()
+        );
+        if self.replaced > 0 {
+            println!(
+                "Extracted {} stored {} again: {} {}.",
+                self.replaced,
+                plural(self.replaced, "article", "articles"),
+                self.replaced_quotes,
+                plural(self.replaced_quotes, "quote", "quotes")
+            );
+        }
+        if self.unchanged > 0 {
+            println!(
+                "Already stored, left as they were: {} (use --replace to extract them again).",
+                self.unchanged
+            );
+        }
+        list("Stored without a date", &self.undated);
+        list("Skipped", &self.skipped);
+        let (articles, quotes) = store.counts()?;
+        println!(
+            "The database now holds {articles} {} and {quotes} {}.",
+            plural(articles as usize, "article", "articles"),
+            plural(quotes as usize, "quote", "quotes")
+        );
+        Ok(())
+    }
+}
+
+fn list(heading: &str, items: &[(String, String)]) {
+    if items.is_empty() {
+        return;
+    }
+    println!("{heading}: {}", items.len());
+    for (source, why) in items.iter().take(SHOWN) {
+        println!("  {source}: {why}");
+    }
+    if items.len() > SHOWN {
+        println!("  ... and {} more", items.len() - SHOWN);
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

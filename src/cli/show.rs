@@ -1,0 +1,147 @@
+//! `quotetrack show ID`: one quote in its paragraph, and where it ran: the
+//! way back from a quote to its source.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use quotetrack::store::QuoteInContext;
+
+use super::open_existing;
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  quotetrack show 12
+  quotetrack show 12 --format json
+
+Find ids with `quotetrack quotes`.")]
+pub struct ShowArgs {
+    /// The quote's id, as listed by `quotetrack quotes`.
+    #[arg(value_name = "ID")]
+    pub id: i64,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For reading: where it ran, then the paragraph with the quote marked.
+    Text,
+    /// One JSON object with the quote, its paragraph and the article's details.
+    Json,
+}
+
+pub fn run(args: ShowArgs, db: &Path) -> Result<i32> {
+    let store = open_existing(db)?;
+    let Some(shown) = store.quote(args.id)? else {
+        bail!(
+            "there is no quote {} in {}; list quote ids with `quotetrack quotes`",
+            args.id,
+            db.display()
+        );
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &shown)?;
+            writeln!(out)?;
+        }
+        Format::Text => write_text(&mut out, &shown, io::stdout().is_terminal())?,
+    }
+    Ok(0)
+}
+
+fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io::Result<()> {
+    let q = &shown.quote;
+    let speaker = q.speaker.as_deref().unwrap_or("(speaker unknown)");
+    let kind = q
+        .speaker_kind
+        .as_deref()
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "Quote {} · {}{} · {}",
+        q.id,
+        clean(speaker),
+        kind,
+        q.kind
+    )?;
+    if let Some(written) = q
+        .speaker_as_written
+        .as_deref()
+        .filter(|w| Some(*w) != q.speaker.as_deref())
+    {
+        writeln!(out, "Named here as: {}", clean(written))?;
+    }
+    if let Some(role) = &shown.speaker_role {
+        writeln!(out, "Role: {}", clean(role))?;
+    }
+    writeln!(
+        out,
+        "{} · {} · {}",
+        clean(q.outlet.as_deref().unwrap_or("(outlet unknown)")),
+        q.date.as_deref().unwrap_or("(date unknown)"),
+        clean(q.title.as_deref().unwrap_or("(untitled)"))
+    )?;
+    if let Some(url) = &q.url {
+        writeln!(out, "{}", clean(url))?;
+    }
+    writeln!(
+        out,
+        "Article {}{}, bytes {}..{}",
+        q.article,
+        q.path
+            .as_deref()
+            .map(|p| format!(" ({})", clean(p)))
+            .unwrap_or_default(),
+        q.start,
+        q.end
+    )?;
+    writeln!(out)?;
+    let p = &shown.paragraph;
+    let (before, quote, after) = (
+        &p[..shown.paragraph_start],
+        &p[shown.paragraph_start..shown.paragraph_end],
+        &p[shown.paragraph_end..],
+    );
+    // Bold on a terminal; elsewhere the paragraph is left exactly as stored
+    // so it can be searched for in the source.
+    if colour {
+        writeln!(
+            out,
+            "{}\x1b[1m{}\x1b[0m{}",
+            clean_text(before),
+            clean_text(quote),
+            clean_text(after)
+        )
+    } else {
+        writeln!(
+            out,
+            "{}{}{}",
+            clean_text(before),
+            clean_text(quote),
+            clean_text(after)
+        )
+    }
+}
+
+/// One-line fields: control characters (an article could carry terminal
+/// escapes) become spaces.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Paragraph text: as `clean`, but line breaks are kept.
+fn clean_text(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}

@@ -1,0 +1,257 @@
+//! Adding articles and their quotes.
+//!
+//! A batch is one transaction (one fsync for many articles, which is what
+//! makes large ingests fast), and each article inside it a savepoint, so an
+//! article that cannot be stored is rolled back alone and the rest commit.
+
+use anyhow::{Context, Result, bail};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, normalize_quote};
+use crate::article::Article;
+use crate::record::{Quote, SpeakerKind};
+
+/// What happened to one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// New: stored with this many quotes.
+    Added { article: i64, quotes: usize },
+    /// The same text was already stored; nothing changed.
+    Unchanged { article: i64 },
+    /// Already stored, and `replace` asked for its quotes to be extracted
+    /// afresh: the old quotes are gone, these are new.
+    Replaced { article: i64, quotes: usize },
+}
+
+/// The identity of an article's text: two files with the same text are the
+/// same article, whatever their names.
+pub fn content_hash(text: &str) -> String {
+    blake3::hash(text.as_bytes()).to_hex().to_string()
+}
+
+impl Store {
+    /// Store a batch of articles with their quotes in one transaction. Each
+    /// article gets its own result; an error for one does not stop the rest.
+    /// The outer error is for the database itself failing (disk full, locked
+    /// past the busy timeout).
+    pub fn add_articles(
+        &mut self,
+        items: &[(Article, Vec<Quote>)],
+        replace: bool,
+    ) -> Result<Vec<Result<Outcome>>> {
+        let mut tx = self
+            .conn
+            .transaction()
+            .context("cannot start writing to the database")?;
+        let mut outcomes = Vec::with_capacity(items.len());
+        for (article, quotes) in items {
+            let mut sp = tx.savepoint()?;
+            match add_one(&sp, article, quotes, replace) {
+                Ok(outcome) => {
+                    sp.commit()?;
+                    outcomes.push(Ok(outcome));
+                }
+                Err(err) => {
+                    sp.rollback()?;
+                    drop(sp);
+                    outcomes.push(Err(err));
+                }
+            }
+        }
+        if replace {
+            forget_unquoted_speakers(&tx)?;
+        }
+        tx.commit().context("cannot save to the database")?;
+        Ok(outcomes)
+    }
+
+    /// Store one article; see [`Store::add_articles`].
+    pub fn add_article(
+        &mut self,
+        article: &Article,
+        quotes: &[Quote],
+        replace: bool,
+    ) -> Result<Outcome> {
+        let mut results = self.add_articles(&[(article.clone(), quotes.to_vec())], replace)?;
+        results.remove(0)
+    }
+}
+
+fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) -> Result<Outcome> {
+    check_offsets(article, quotes)?;
+    let hash = content_hash(&article.text);
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([&hash], |r| r.get(0))
+        .optional()?;
+    let outlet = article
+        .outlet
+        .as_deref()
+        .map(|name| outlet_id(tx, name))
+        .transpose()?;
+    let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let article_id = match existing {
+        Some(id) if !replace => return Ok(Outcome::Unchanged { article: id }),
+        Some(id) => {
+            // Keep the id (so links to it stay valid) and whatever metadata
+            // this run does not know; drop the old quotes and re-add.
+            tx.prepare_cached(
+                "UPDATE articles SET outlet_id = coalesce(?2, outlet_id),
+                    published = coalesce(?3, published), published_raw = coalesce(?4, published_raw),
+                    title = coalesce(?5, title), url = coalesce(?6, url), author = coalesce(?7, author),
+                    path = ?8, ingested_at = ?9
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                outlet,
+                published,
+                article.published_raw,
+                article.title,
+                article.url,
+                article.author,
+                article.source,
+                now
+            ])?;
+            tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
+                .execute([id])?;
+            tx.prepare_cached("DELETE FROM speakers WHERE article_id = ?1")?
+                .execute([id])?;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO articles (outlet_id, published, published_raw, title, url, author, path, content_hash, text, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                outlet,
+                published,
+                article.published_raw,
+                article.title,
+                article.url,
+                article.author,
+                article.source,
+                hash,
+                article.text,
+                now
+            ])?;
+            tx.last_insert_rowid()
+        }
+    };
+    add_quotes(tx, article_id, quotes)?;
+    Ok(match existing {
+        Some(_) => Outcome::Replaced {
+            article: article_id,
+            quotes: quotes.len(),
+        },
+        None => Outcome::Added {
+            article: article_id,
+            quotes: quotes.len(),
+        },
+    })
+}
+
+fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
+                             speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for quote in quotes {
+        let speaker_id = match &quote.speaker {
+            Some(s) => {
+                let name = if s.name.trim().is_empty() {
+                    s.text.trim()
+                } else {
+                    s.name.trim()
+                };
+                Some(speaker_id(tx, name, s.kind, article_id)?)
+            }
+            None => None,
+        };
+        let cue = quote.cue.as_ref();
+        let speaker = quote.speaker.as_ref();
+        insert.execute(params![
+            article_id,
+            quote.quote.start as i64,
+            quote.quote.end as i64,
+            quote.quote.text,
+            normalize_quote(&quote.quote.text),
+            quote.kind.as_str(),
+            cue.map(|c| &c.text),
+            cue.map(|c| c.start as i64),
+            cue.map(|c| c.end as i64),
+            speaker_id,
+            speaker.map(|s| &s.text),
+            speaker.map(|s| s.start as i64),
+            speaker.map(|s| s.end as i64),
+            speaker.and_then(|s| s.role.as_ref()),
+        ])?;
+    }
+    Ok(())
+}
+
+/// Offsets must point into the text, or `show` could never find the quote
+/// again: an extractor bug is reported against the article, not stored.
+fn check_offsets(article: &Article, quotes: &[Quote]) -> Result<()> {
+    let text = &article.text;
+    for quote in quotes {
+        let q = &quote.quote;
+        if q.start > q.end || text.get(q.start..q.end).is_none() {
+            bail!(
+                "the extractor gave a quote at bytes {}..{}, outside this {}-byte text; please report this as a bug",
+                q.start,
+                q.end,
+                text.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
+    // `name` is COLLATE NOCASE, so "CBC News" and "cbc news" are one outlet.
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO outlets (name) VALUES (?1)")?
+        .execute([name])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// One speaker per name and kind across the corpus, except anonymous
+/// sources: "a senior official" in one story is not the one in the next, so
+/// those belong to their article.
+fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind, article_id: i64) -> Result<i64> {
+    let scope = (kind == SpeakerKind::Anonymous).then_some(article_id);
+    let found: Option<i64> = tx
+        .prepare_cached(
+            "SELECT id FROM speakers WHERE kind = ?1 AND name = ?2 COLLATE NOCASE AND ifnull(article_id, 0) = ifnull(?3, 0)",
+        )?
+        .query_row(params![kind.as_str(), name, scope], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO speakers (name, kind, article_id) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, kind.as_str(), scope])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// After re-extraction, a name the new extractor no longer produces would
+/// linger as a speaker with no quotes. Ones the user named (an alias of
+/// theirs) are kept.
+fn forget_unquoted_speakers(tx: &Connection) -> Result<()> {
+    tx.execute(
+        "DELETE FROM speakers WHERE NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
+           AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = speakers.id AND source = 'user')",
+        [],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! The SQLite store: open and migrate, add articles with their quotes, ask
+//! questions of them.
+//!
+//! The schema lives in `db/*.sql`, applied in order when a database opens,
+//! so the file explains itself to anyone with `sqlite3` or Datasette. This
+//! module never parses article text; it stores what the extractor found.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+mod insert;
+mod normalize;
+mod query;
+
+pub use insert::{Outcome, content_hash};
+pub use normalize::{fold, normalize_quote};
+pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
+
+/// The migrations in `db/`, oldest first. Append new files here; never edit
+/// one that has been released, since databases remember how far they got
+/// (in SQLite's `user_version`) and will not run it again.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../db/001_init.sql"))];
+
+/// How long a writer waits for another process holding the database before
+/// giving up: long enough for a concurrent ingest to finish a chunk.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open, migrated quotetrack database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `path` and bring its schema
+    /// up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open the database {}; check the folder exists and is writable, or pass --db", path.display()))?;
+        Store::setup(conn).map_err(|e| {
+            anyhow!(
+                "{} is not a database quotetrack can use: {e:#}\n(pass another file with --db PATH; a new path makes a new database)",
+                path.display()
+            )
+        })
+    }
+
+    /// A database that lives only as long as the value: for the demo and
+    /// tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        // WAL lets `quotes` read while an ingest writes; foreign keys are off
+        // by default in SQLite and the schema relies on them for cascades.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        Migrations::from_slice(MIGRATIONS)
+            .to_latest(&mut conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::MigrationDefinition(
+                    rusqlite_migration::MigrationDefinitionError::DatabaseTooFarAhead,
+                ) => anyhow!("it was written by a newer quotetrack; upgrade quotetrack to read it"),
+                other => anyhow!("{other}"),
+            })?;
+        Ok(Store { conn })
+    }
+
+    /// The connection, for modules that add tables of their own (speaker
+    /// identity, statement tracing, export) in later migrations.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// How many articles and quotes are stored.
+    pub fn counts(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes)",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod open_tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        Migrations::from_slice(MIGRATIONS).validate().unwrap();
+    }
+
+    #[test]
+    fn opens_twice_with_wal_and_foreign_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("q.db");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open(&path).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        assert_eq!(store.counts().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_with_advice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.db");
+        std::fs::write(
+            &path,
+            "these are my notes, not SQLite, and there are enough bytes here to look like a header",
+        )
+        .unwrap();
+        let err = format!("{:#}", Store::open(&path).err().unwrap());
+        assert!(err.contains("--db"), "{err}");
+    }
+}

@@ -1,0 +1,249 @@
+//! Asking the store for quotes.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params_from_iter};
+use serde::Serialize;
+
+use super::{Store, fold};
+
+/// Which quotes to list. Every field narrows; the default lists everything.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter {
+    /// Part of the speaker's name or of one of their aliases, any case, with
+    /// or without accents.
+    pub speaker: Option<String>,
+    /// Part of the outlet's name, as for `speaker`.
+    pub outlet: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// Words that must all appear in the quote (full-text search).
+    pub search: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One stored quote with where it ran. Field order is the JSON order, which
+/// starts with the fields the README promises.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRow {
+    pub id: i64,
+    pub speaker: Option<String>,
+    pub text: String,
+    pub outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// The article's id.
+    pub article: i64,
+    /// Byte offsets of the quote in the article text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub speaker_kind: Option<String>,
+    /// The speaker as this article names them ("he", "the secretary").
+    pub speaker_as_written: Option<String>,
+    pub kind: String,
+    pub cue: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub path: Option<String>,
+}
+
+/// A quote together with the paragraph around it, for `show`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteInContext {
+    #[serde(flatten)]
+    pub quote: QuoteRow,
+    pub speaker_role: Option<String>,
+    pub paragraph: String,
+    /// Where the quote sits inside `paragraph`, in bytes.
+    pub paragraph_start: usize,
+    pub paragraph_end: usize,
+}
+
+const SELECT: &str =
+    "SELECT q.id, s.name, q.text, o.name, a.published, a.id, q.byte_start, q.byte_end,
+        s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path
+    FROM quotes q
+    JOIN articles a ON a.id = q.article_id
+    LEFT JOIN outlets o ON o.id = a.outlet_id
+    LEFT JOIN speakers s ON s.id = q.speaker_id";
+
+fn quote_row(row: &Row) -> rusqlite::Result<QuoteRow> {
+    Ok(QuoteRow {
+        id: row.get(0)?,
+        speaker: row.get(1)?,
+        text: row.get(2)?,
+        outlet: row.get(3)?,
+        date: row.get(4)?,
+        article: row.get(5)?,
+        start: row.get::<_, i64>(6)? as usize,
+        end: row.get::<_, i64>(7)? as usize,
+        speaker_kind: row.get(8)?,
+        speaker_as_written: row.get(9)?,
+        kind: row.get(10)?,
+        cue: row.get(11)?,
+        title: row.get(12)?,
+        url: row.get(13)?,
+        path: row.get(14)?,
+    })
+}
+
+impl Store {
+    /// The quotes matching `filter`, in publication order (undated last),
+    /// then article and position in it.
+    pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>> {
+        let mut sql = format!("{SELECT} WHERE 1 = 1");
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(name) = &filter.speaker {
+            sql.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
+            args.push(Value::Text(serde_json::to_string(
+                &self.speakers_named(name)?,
+            )?));
+        }
+        if let Some(name) = &filter.outlet {
+            sql.push_str(" AND a.outlet_id IN (SELECT value FROM json_each(?))");
+            args.push(Value::Text(serde_json::to_string(
+                &self.outlets_named(name)?,
+            )?));
+        }
+        if let Some(since) = filter.since {
+            sql.push_str(" AND a.published >= ?");
+            args.push(Value::Text(since.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(until) = filter.until {
+            sql.push_str(" AND a.published <= ?");
+            args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(words) = &filter.search {
+            match fts_query(words) {
+                Some(query) => {
+                    sql.push_str(
+                        " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                    );
+                    args.push(Value::Text(query));
+                }
+                // Punctuation only: nothing can match it.
+                None => return Ok(Vec::new()),
+            }
+        }
+        sql.push_str(" ORDER BY a.published IS NULL, a.published, a.id, q.byte_start, q.id");
+        if let Some(limit) = filter.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), quote_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One quote with its paragraph, or `None` if there is no such id.
+    pub fn quote(&self, id: i64) -> Result<Option<QuoteInContext>> {
+        let found = self
+            .conn
+            .query_row(&format!("{SELECT} WHERE q.id = ?1"), [id], quote_row)
+            .optional()?;
+        let Some(quote) = found else { return Ok(None) };
+        let (text, role): (String, Option<String>) = self.conn.query_row(
+            "SELECT a.text, q.speaker_role FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        // Offsets were checked when stored, but the file is the user's to
+        // edit: if they no longer fit, show the quote on its own.
+        let (paragraph, paragraph_start, paragraph_end) =
+            match paragraph_around(&text, quote.start, quote.end) {
+                Some((s, e)) => (text[s..e].to_string(), quote.start - s, quote.end - s),
+                None => (quote.text.clone(), 0, quote.text.len()),
+            };
+        Ok(Some(QuoteInContext {
+            paragraph,
+            paragraph_start,
+            paragraph_end,
+            speaker_role: role,
+            quote,
+        }))
+    }
+
+    /// Ids of the speakers whose name or an alias contains `needle`.
+    /// Matched here rather than in SQL because SQLite's LIKE folds ASCII
+    /// only, and "Jose" should find "José".
+    pub fn speakers_named(&self, needle: &str) -> Result<Vec<i64>> {
+        self.ids_matching(
+            "SELECT id, name FROM speakers UNION ALL SELECT speaker_id, alias FROM speaker_aliases",
+            needle,
+        )
+    }
+
+    /// Ids of the outlets whose name contains `needle`.
+    pub fn outlets_named(&self, needle: &str) -> Result<Vec<i64>> {
+        self.ids_matching("SELECT id, name FROM outlets", needle)
+    }
+
+    fn ids_matching(&self, sql: &str, needle: &str) -> Result<Vec<i64>> {
+        let needle = fold(needle.trim());
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut ids = Vec::new();
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let name: String = row.get(1)?;
+            if fold(&name).contains(&needle) {
+                ids.push(row.get(0)?);
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+}
+
+/// The user's words as an FTS5 query: each word a quoted string, so that
+/// `AND`, `-`, `*`, `:` or an unbalanced quote in what they typed is a word
+/// to find and never query syntax. All words must appear. `None` when there
+/// is no word at all.
+pub fn fts_query(words: &str) -> Option<String> {
+    let terms: Vec<String> = words
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+/// The paragraph holding bytes `start..end`: between blank lines, or between
+/// line breaks when the text has no blank lines at all.
+fn paragraph_around(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    text.get(start..end)?;
+    let sep = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    let para_start = text[..start].rfind(sep).map_or(0, |i| i + sep.len());
+    let para_end = text[end..].find(sep).map_or(text.len(), |i| end + i);
+    Some((para_start, para_end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_words_cannot_be_syntax() {
+        assert_eq!(
+            fts_query("avoid misunderstandings").as_deref(),
+            Some("\"avoid\" \"misunderstandings\"")
+        );
+        assert_eq!(fts_query("NOT \"a").as_deref(), Some("\"NOT\" \"\"\"a\""));
+        assert_eq!(fts_query(" -- * "), None);
+    }
+
+    #[test]
+    fn paragraphs() {
+        let text = "One.\n\nTwo \"q\" here.\nStill two.\n\nThree.";
+        let at = text.find('q').unwrap();
+        let (s, e) = paragraph_around(text, at, at + 1).unwrap();
+        assert_eq!(&text[s..e], "Two \"q\" here.\nStill two.");
+        let flat = "One.\nTwo q.\nThree.";
+        let at = flat.find('q').unwrap();
+        let (s, e) = paragraph_around(flat, at, at + 1).unwrap();
+        assert_eq!(&flat[s..e], "Two q.");
+        assert_eq!(paragraph_around("é", 1, 2), None);
+        assert_eq!(paragraph_around("short", 3, 99), None);
+    }
+}

@@ -1,0 +1,380 @@
+//! Store tests on hand-built quotes, independent of the extractor.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::article::Article;
+use crate::record::{Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+
+/// A quote of `words` found in `text`, said by `name` (as `mention`).
+fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) -> Quote {
+    let start = text.find(words).expect("words are in the text");
+    let at = text.find(mention).unwrap_or(0);
+    Quote {
+        quote: TextSpan {
+            start,
+            end: start + words.len(),
+            text: words.to_string(),
+        },
+        cue: Some(TextSpan {
+            start: 0,
+            end: 4,
+            text: "said".into(),
+        }),
+        speaker: Some(Speaker {
+            start: at,
+            end: at + mention.len(),
+            text: mention.into(),
+            name: name.into(),
+            kind,
+            role: None,
+        }),
+        kind: QuoteKind::Direct,
+    }
+}
+
+fn article(text: &str, outlet: &str, date: (i32, u32, u32)) -> Article {
+    Article {
+        text: text.into(),
+        outlet: Some(outlet.into()),
+        published: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
+        published_raw: Some(format!("{}-{:02}-{:02}", date.0, date.1, date.2)),
+        title: Some("A story".into()),
+        url: Some("https://example.org/story".into()),
+        author: None,
+        source: "story.txt".into(),
+    }
+}
+
+const WIRE: &str = "Talks began on Friday.\n\n\"It is vital to avoid miscalculations,\" Secretary of State John Kerry said.\n\n\"We are ready,\" a senior official said.";
+const PAPER: &str = "\"It is vital (and) urgent,\" Kerry told reporters.\n\nJosé Gómez said \"NOT* a deal\" later.\n\n\"We are ready,\" a senior official said.";
+
+/// Two outlets, three days apart, with a person quoted in both and an
+/// anonymous source in both.
+fn two_articles() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let wire = article(WIRE, "Wire Service", (2015, 9, 18));
+    let wire_quotes = vec![
+        quote(
+            WIRE,
+            "It is vital to avoid miscalculations,",
+            "John Kerry",
+            "John Kerry",
+            SpeakerKind::Person,
+        ),
+        quote(
+            WIRE,
+            "We are ready,",
+            "a senior official",
+            "a senior official",
+            SpeakerKind::Anonymous,
+        ),
+    ];
+    let paper = article(PAPER, "The Daily Paper", (2015, 9, 21));
+    let paper_quotes = vec![
+        quote(
+            PAPER,
+            "It is vital (and) urgent,",
+            "John Kerry",
+            "Kerry",
+            SpeakerKind::Person,
+        ),
+        quote(
+            PAPER,
+            "NOT* a deal",
+            "José Gómez",
+            "José Gómez",
+            SpeakerKind::Person,
+        ),
+        quote(
+            PAPER,
+            "We are ready,",
+            "a senior official",
+            "a senior official",
+            SpeakerKind::Anonymous,
+        ),
+    ];
+    let results = store
+        .add_articles(&[(wire, wire_quotes), (paper, paper_quotes)], false)
+        .unwrap();
+    assert!(matches!(results[0], Ok(Outcome::Added { quotes: 2, .. })));
+    assert!(matches!(results[1], Ok(Outcome::Added { quotes: 3, .. })));
+    store
+}
+
+fn texts(rows: &[QuoteRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.text.as_str()).collect()
+}
+
+#[test]
+fn same_text_is_stored_once() {
+    let mut store = two_articles();
+    let again = article(WIRE, "Another Name", (2020, 1, 1));
+    let outcome = store.add_article(&again, &[], false).unwrap();
+    assert!(matches!(outcome, Outcome::Unchanged { article: 1 }));
+    assert_eq!(store.counts().unwrap(), (2, 5));
+}
+
+#[test]
+fn replace_re_extracts_and_keeps_the_article_id_and_metadata() {
+    let mut store = two_articles();
+    let mut again = article(WIRE, "Wire Service", (2015, 9, 18));
+    again.title = None;
+    let new_quotes = vec![quote(
+        WIRE,
+        "It is vital",
+        "John Kerry",
+        "Kerry",
+        SpeakerKind::Person,
+    )];
+    let outcome = store.add_article(&again, &new_quotes, true).unwrap();
+    assert_eq!(
+        outcome,
+        Outcome::Replaced {
+            article: 1,
+            quotes: 1
+        }
+    );
+    assert_eq!(store.counts().unwrap(), (2, 4));
+    let rows = store
+        .quotes(&QuoteFilter {
+            outlet: Some("wire".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(texts(&rows), ["It is vital"]);
+    assert_eq!(
+        rows[0].title.as_deref(),
+        Some("A story"),
+        "metadata this run lacked is kept"
+    );
+    // The full-text index followed the delete.
+    let found = store
+        .quotes(&QuoteFilter {
+            search: Some("miscalculations".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(found.is_empty());
+    // The first article's anonymous source went with its quotes.
+    let anon: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM speakers WHERE kind = 'anonymous'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(anon, 1);
+}
+
+#[test]
+fn people_are_one_speaker_across_articles_anonymous_sources_are_not() {
+    let store = two_articles();
+    let count = |kind: &str| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM speakers WHERE kind = ?1",
+                [kind],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(count("person"), 2);
+    assert_eq!(count("anonymous"), 2);
+}
+
+#[test]
+fn speaker_filter_is_a_case_and_accent_blind_substring() {
+    let store = two_articles();
+    let kerry = store
+        .quotes(&QuoteFilter {
+            speaker: Some("KERRY".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        texts(&kerry),
+        [
+            "It is vital to avoid miscalculations,",
+            "It is vital (and) urgent,"
+        ]
+    );
+    assert_eq!(kerry[1].speaker_as_written.as_deref(), Some("Kerry"));
+    let jose = store
+        .quotes(&QuoteFilter {
+            speaker: Some("jose gom".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(texts(&jose), ["NOT* a deal"]);
+    let nobody = store
+        .quotes(&QuoteFilter {
+            speaker: Some("clinton".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(nobody.is_empty());
+}
+
+#[test]
+fn aliases_find_their_speaker() {
+    let store = two_articles();
+    store
+        .conn()
+        .execute(
+            "INSERT INTO speaker_aliases (speaker_id, alias, source) SELECT id, 'Secretary Kerry', 'user' FROM speakers WHERE name = 'John Kerry'",
+            [],
+        )
+        .unwrap();
+    let rows = store
+        .quotes(&QuoteFilter {
+            speaker: Some("secretary".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+}
+
+#[test]
+fn outlet_date_search_and_limit_filters() {
+    let store = two_articles();
+    let f = |filter: QuoteFilter| store.quotes(&filter).unwrap();
+    assert_eq!(
+        f(QuoteFilter {
+            outlet: Some("daily".into()),
+            ..Default::default()
+        })
+        .len(),
+        3
+    );
+    let since = NaiveDate::from_ymd_opt(2015, 9, 19);
+    assert_eq!(
+        f(QuoteFilter {
+            since,
+            ..Default::default()
+        })
+        .len(),
+        3
+    );
+    assert_eq!(
+        f(QuoteFilter {
+            until: since,
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
+    let vital = f(QuoteFilter {
+        search: Some("VITAL".into()),
+        ..Default::default()
+    });
+    assert_eq!(vital.len(), 2);
+    // Porter stemming: the singular finds the plural.
+    assert_eq!(
+        f(QuoteFilter {
+            search: Some("miscalculation".into()),
+            ..Default::default()
+        })
+        .len(),
+        1
+    );
+    // FTS operators typed by a user are just words.
+    assert_eq!(
+        texts(&f(QuoteFilter {
+            search: Some("NOT* deal".into()),
+            ..Default::default()
+        })),
+        ["NOT* a deal"]
+    );
+    assert!(
+        f(QuoteFilter {
+            search: Some("\"unbalanced AND (".into()),
+            ..Default::default()
+        })
+        .is_empty()
+    );
+    let limited = f(QuoteFilter {
+        limit: Some(2),
+        ..Default::default()
+    });
+    assert_eq!(limited.len(), 2);
+    assert_eq!(limited[0].date.as_deref(), Some("2015-09-18"));
+    assert_eq!(limited[0].outlet.as_deref(), Some("Wire Service"));
+}
+
+#[test]
+fn show_gives_the_paragraph_and_the_quote_inside_it() {
+    let store = two_articles();
+    let shown = store.quote(1).unwrap().unwrap();
+    assert_eq!(
+        shown.paragraph,
+        "\"It is vital to avoid miscalculations,\" Secretary of State John Kerry said."
+    );
+    assert_eq!(
+        &shown.paragraph[shown.paragraph_start..shown.paragraph_end],
+        shown.quote.text
+    );
+    assert!(store.quote(999).unwrap().is_none());
+}
+
+#[test]
+fn a_quote_outside_the_text_fails_its_article_only() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut bad = quote(WIRE, "Talks", "X", "X", SpeakerKind::Person);
+    bad.quote.end = WIRE.len() + 10;
+    let results = store
+        .add_articles(
+            &[
+                (article(WIRE, "A", (2015, 1, 1)), vec![bad]),
+                (article(PAPER, "B", (2015, 1, 2)), vec![]),
+            ],
+            false,
+        )
+        .unwrap();
+    assert!(format!("{:#}", results[0].as_ref().unwrap_err()).contains("bug"));
+    assert!(results[1].is_ok());
+    assert_eq!(store.counts().unwrap(), (1, 0));
+}
+
+#[test]
+fn views_read_well() {
+    let store = two_articles();
+    let (speaker, outlet, published): (String, String, String) = store
+        .conn()
+        .query_row(
+            "SELECT speaker, outlet, published FROM quote_details WHERE quote_id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (speaker.as_str(), outlet.as_str(), published.as_str()),
+        ("John Kerry", "Wire Service", "2015-09-18")
+    );
+    let (quotes, outlets): (i64, i64) = store
+        .conn()
+        .query_row(
+            "SELECT quotes, outlets FROM speaker_summary WHERE speaker = 'John Kerry'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((quotes, outlets), (2, 2));
+    let n: i64 = store
+        .conn()
+        .query_row("SELECT sum(quotes) FROM article_summary", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 5);
+    // The sqlite-utils FTS layout Datasette looks for.
+    let fts: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(fts.contains("content=[quotes]"), "{fts}");
+}
