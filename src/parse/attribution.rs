@@ -150,12 +150,24 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     !lower_elsewhere
 }
 
+/// A verb after a modal or a passive auxiliary (`would continue`, `had been
+/// told`, `to say`) does not report the subject's words.
+fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
+    const AUXILIARIES: &[&str] = &["would", "will", "could", "should", "might", "may", "must", "to", "been", "being", "be", "was", "were", "is", "are", "can", "cannot"];
+    if v == floor || !w.is(&toks[v - 1], AUXILIARIES) {
+        return false;
+    }
+    // `was quoted as saying`, `is saying`: progressive and quoted-as stay.
+    let verb = w.word(&toks[v]).unwrap_or_default();
+    !(verb.ends_with("ing") && !w.is(&toks[v - 1], &["to"]))
+}
+
 /// `X said: "Q"` / `X said, "Q"` / `X said the campaign will go on "and
 /// ..."` / `X issued a statement noting that "Q"` / `according to X, "Q"` /
 /// `Graham: 'Q'` — the words of the sentence before the quote.
 pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
-    if let Some(v) = (s..qi).rev().find(|&k| w.is_speech_verb(&toks[k])) {
+    if let Some(v) = (s..qi).rev().find(|&k| w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s)) {
         let verb = w.word(&toks[v]).unwrap_or_default().to_lowercase();
         let participle = verb.ends_with("ing");
         // `was quoted as saying`: the subject stands before `was quoted as`.

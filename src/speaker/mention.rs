@@ -56,8 +56,7 @@ const DETERMINERS: &[&str] = &[
 /// employee` is not `a former`.
 const MODIFIERS: &[&str] = &[
     "former", "senior", "top", "acting", "interim", "vice", "deputy", "assistant", "first", "then", "outgoing",
-    "incoming", "national", "federal", "u.s.", "us", "democratic", "republican", "junior", "state", "foreign",
-    "defense", "defence", "press", "campaign", "white", "military", "homeland", "security",
+    "incoming", "junior", "longtime", "national", "federal",
 ];
 
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
@@ -421,7 +420,8 @@ mod tests {
         assert_eq!(before_verb("the Pentagon said").unwrap().1, MentionKind::Organisation);
         assert_eq!(before_verb("Russia's Defence Ministry said").unwrap().1, MentionKind::Organisation);
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
-        assert!(before_verb("the weather said").is_none());
+        assert!(before_verb("and then said").is_none());
+        assert_eq!(before_verb("One attendee said").unwrap().0, "One attendee");
     }
 
     #[test]

@@ -4,4 +4,4 @@ pub mod mention;
 pub mod resolve;
 
 pub use mention::{Mention, MentionKind, Words};
-pub use resolve::{Antecedents, NameIndex};
+pub use resolve::{NameIndex, People};

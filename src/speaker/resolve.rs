@@ -40,7 +40,11 @@ impl NameIndex {
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len() && w.is_name_word(&toks[j]) && toks[j].span.start == toks[j - 1].span.end + 1 {
+            while j < toks.len()
+                && w.is_name_word(&toks[j])
+                && toks[j].span.start == toks[j - 1].span.end + 1
+                && !is_possessive(w, &toks[j - 1])
+            {
                 j += 1;
             }
             if j - i >= 2 {
@@ -75,30 +79,138 @@ impl NameIndex {
     }
 }
 
-/// People named so far, for pronouns to point back at.
+/// Every place a person is named in the article, and the gender the
+/// article's pronouns show for each, so that `he` and `she` can point back.
 #[derive(Debug, Default)]
-pub struct Antecedents {
-    /// (byte position, resolved name, gender if known)
-    people: Vec<(usize, String, Option<Gender>)>,
+pub struct People {
+    /// (byte position, person) in text order.
+    occurrences: Vec<(usize, usize)>,
+    names: Vec<String>,
+    ids: HashMap<String, usize>,
+    /// Pronouns that followed a mention of the person: (he, she).
+    pronouns: Vec<(u32, u32)>,
+    /// People the article quotes: certainly people, not places.
+    speaks: Vec<bool>,
 }
 
-impl Antecedents {
-    pub fn push(&mut self, pos: usize, name: String, gender: Option<Gender>) {
-        self.people.push((pos, name, gender));
+/// How many named people back a pronoun may reach.
+const PRONOUN_REACH: usize = 12;
+
+impl People {
+    /// Read the article's names and the first gendered pronoun after each.
+    pub fn build(w: &Words, toks: &[Token], index: &NameIndex) -> People {
+        let mut people = People::default();
+        let mut last: Option<usize> = None;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if w.is_name_word(t) {
+                let mut j = i + 1;
+                while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1]) {
+                    j += 1;
+                }
+                let raw = &w.text[t.span.start..toks[j - 1].span.end];
+                let name = if j - i >= 2 { Some(clean_name(w, raw)) } else { index.expand(Words::bare(raw), t.span.start).map(str::to_string) };
+                if let Some(name) = name {
+                    let id = people.id(name);
+                    people.occurrences.push((t.span.start, id));
+                    last = Some(id);
+                }
+                i = j;
+                continue;
+            }
+            // The pronoun must follow the name in the same paragraph, with no
+            // quote between: `"...," Marsh asked. "...," she said.` says
+            // nothing about Marsh.
+            let crosses = t.quote().is_some() || (i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n'));
+            if crosses {
+                last = None;
+            }
+            if let (Some(id), Some(word)) = (last, w.word(t)) {
+                match word.to_lowercase().as_str() {
+                    // Only a subject pronoun: "her chambers" may be anyone's.
+                    "he" | "himself" => {
+                        people.pronouns[id].0 += 1;
+                        last = None;
+                    }
+                    "she" | "herself" => {
+                        people.pronouns[id].1 += 1;
+                        last = None;
+                    }
+                    _ => {}
+                }
+            }
+            i += 1;
+        }
+        people
     }
 
-    /// The most recent person before `pos` whose gender does not clash.
-    pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
-        self.people
-            .iter()
-            .rev()
-            .filter(|(p, _, _)| *p < pos)
-            .find(|(_, _, g)| match (g, gender) {
-                (Some(Gender::Masculine), Gender::Feminine) | (Some(Gender::Feminine), Gender::Masculine) => false,
-                _ => true,
-            })
-            .map(|(_, n, _)| n.as_str())
+    fn id(&mut self, name: String) -> usize {
+        if let Some(&id) = self.ids.get(&name) {
+            return id;
+        }
+        let id = self.names.len();
+        self.ids.insert(name.clone(), id);
+        self.names.push(name);
+        self.pronouns.push((0, 0));
+        self.speaks.push(false);
+        id
     }
+
+    /// Note that this person is quoted (and so is a person).
+    pub fn mark_speaker(&mut self, name: &str, gender: Option<Gender>) {
+        let id = self.id(name.to_string());
+        self.speaks[id] = true;
+        match gender {
+            Some(Gender::Masculine) => self.pronouns[id].0 += 1,
+            Some(Gender::Feminine) => self.pronouns[id].1 += 1,
+            _ => {}
+        }
+    }
+
+    pub fn gender(&self, name: &str) -> Option<Gender> {
+        let (he, she) = self.pronouns[*self.ids.get(name)?];
+        match he.cmp(&she) {
+            std::cmp::Ordering::Greater => Some(Gender::Masculine),
+            std::cmp::Ordering::Less => Some(Gender::Feminine),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The person a pronoun at `pos` points back at: the latest one named
+    /// before it whose gender the article shows to match, or else the latest
+    /// one of unknown gender. Names that never take a pronoun and never speak
+    /// (places, institutions) are passed over.
+    pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
+        let before = self.occurrences.partition_point(|(p, _)| *p < pos);
+        let mut unknown = None;
+        let mut seen = 0;
+        for &(_, id) in self.occurrences[..before].iter().rev() {
+            let (he, she) = self.pronouns[id];
+            if he + she == 0 && !self.speaks[id] {
+                continue;
+            }
+            seen += 1;
+            if seen > PRONOUN_REACH {
+                break;
+            }
+            let known = self.gender(&self.names[id]);
+            match (known, gender) {
+                (Some(Gender::Masculine), Gender::Masculine) | (Some(Gender::Feminine), Gender::Feminine) => {
+                    return Some(&self.names[id]);
+                }
+                (None, _) => {
+                    unknown.get_or_insert(id);
+                }
+                _ => {}
+            }
+        }
+        unknown.map(|id| self.names[id].as_str())
+    }
+}
+
+fn is_possessive(w: &Words, t: &Token) -> bool {
+    w.word(t).is_some_and(|x| Words::bare(x).len() != x.len())
 }
 
 /// Is this mention kind a person the article can point back at?
@@ -139,11 +251,17 @@ mod tests {
 
     #[test]
     fn pronouns_take_the_latest_person_of_a_matching_gender() {
-        let mut a = Antecedents::default();
-        a.push(0, "Hillary Clinton".into(), Some(Gender::Feminine));
-        a.push(10, "Bill Clinton".into(), Some(Gender::Masculine));
-        assert_eq!(a.resolve(20, Gender::Feminine), Some("Hillary Clinton"));
-        assert_eq!(a.resolve(20, Gender::Masculine), Some("Bill Clinton"));
-        assert_eq!(a.resolve(5, Gender::Masculine), None);
+        let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms. Marsh asked a question. Later she said no.";
+        let lex = Lexicon::builtin();
+        let w = Words { text, lexicon: lex };
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &[], &|x| lex.honorifics.contains(&format!("{x}.")), &mut toks);
+        let idx = NameIndex::build(&w, &toks);
+        let mut people = People::build(&w, &toks, &idx);
+        people.mark_speaker("Colin Marsh", Some(Gender::Masculine));
+        let she = text.rfind("she").unwrap();
+        assert_eq!(people.gender("Miriam Adeyemi"), Some(Gender::Feminine));
+        assert_eq!(people.resolve(she, Gender::Feminine), Some("Miriam Adeyemi"));
+        assert_eq!(people.resolve(she, Gender::Masculine), Some("Colin Marsh"));
     }
 }
