@@ -65,7 +65,7 @@ impl<'l> Extractor<'l> {
         if spans.is_empty() {
             return Vec::new();
         }
-        let words = Words { text, lexicon: self.lexicon };
+        let words = Words::new(text, self.lexicon);
         let is_abbreviation = |w: &str| {
             let mut with_dot = String::with_capacity(w.len() + 1);
             with_dot.push_str(w);

@@ -78,6 +78,7 @@ fn is_slot_verb(w: &Words, t: &Token) -> bool {
 /// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
 /// right after the quote.
 pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
+    let w = &w.loose();
     let end = post_end(toks, qi, ceiling);
     let mut j = qi + 1;
     while j < end && is_post_filler(&toks[j]) {

@@ -64,9 +64,23 @@ const MODIFIERS: &[&str] = &[
 const PARTICLES: &[&str] = &["de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn", "el"];
 
 /// The view of the text and word lists that mention parsing needs.
+#[derive(Clone, Copy)]
 pub struct Words<'a> {
     pub text: &'a str,
     pub lexicon: &'a Lexicon,
+    /// Accept any determiner phrase as a speaker (`one attendee`, `a
+    /// longtime GOP data expert`). Only right next to a quote, where a
+    /// phrase before or after the verb can be nothing but the speaker.
+    pub loose: bool,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
+        Words { text, lexicon, loose: false }
+    }
+    pub fn loose(self) -> Self {
+        Words { loose: true, ..self }
+    }
 }
 
 impl<'a> Words<'a> {
@@ -210,7 +224,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
         start += 1;
     }
     let found = if start == end { None } else { classify(w, toks, start, end) };
-    found.or_else(|| determiner_phrase_before(w, toks, end, floor))
+    found.or_else(|| w.loose.then(|| determiner_phrase_before(w, toks, end, floor)).flatten())
 }
 
 /// Words that end a plain noun phrase: a clause, a preposition, a verb.
@@ -282,7 +296,7 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         }
         let is_det = end == start && w.is(t, DETERMINERS);
         let ok = is_det
-            || w.is_capitalised(t) && !(w.is_non_name(t) && end > start)
+            || w.is_capitalised(t) && !(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS)))
             || w.is_title(t)
             || w.in_list(t, &w.lexicon.anonymous_heads)
             || w.in_list(t, &w.lexicon.organisations)
@@ -304,7 +318,7 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         .filter(|m| m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end]))
         .or_else(|| role_words_then_name(w, toks, start, ceiling))
         .or_else(|| found_again(w, toks, start, end, seen_head))
-        .or_else(|| determiner_phrase_after(w, toks, start, ceiling))
+        .or_else(|| w.loose.then(|| determiner_phrase_after(w, toks, start, ceiling)).flatten())
 }
 
 fn found_again(w: &Words, toks: &[Token], start: usize, end: usize, seen_head: bool) -> Option<Mention> {
@@ -387,7 +401,7 @@ mod tests {
 
     fn before_verb(text: &str) -> Option<(String, MentionKind, Option<String>)> {
         let ts = toks(text);
-        let w = Words { text, lexicon: Lexicon::builtin() };
+        let w = Words::new(text, Lexicon::builtin());
         let v = ts.iter().position(|t| w.is_speech_verb(t)).unwrap();
         mention_before(&w, &ts, v, 0)
             .map(|m| (m.span.text(text).to_string(), m.kind, m.role.map(|r| r.text(text).to_string())))
@@ -421,21 +435,39 @@ mod tests {
         assert_eq!(before_verb("Russia's Defence Ministry said").unwrap().1, MentionKind::Organisation);
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
         assert!(before_verb("and then said").is_none());
-        assert_eq!(before_verb("One attendee said").unwrap().0, "One attendee");
+        assert!(before_verb("the weather said").is_none());
     }
 
     #[test]
     fn mention_after_an_inverted_verb() {
         let text = "said U.S. Secretary of State John Kerry, who";
         let ts = toks(text);
-        let w = Words { text, lexicon: Lexicon::builtin() };
+        let w = Words::new(text, Lexicon::builtin());
         let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
         assert_eq!(m.span.text(text), "John Kerry");
         assert_eq!(m.role.unwrap().text(text), "U.S. Secretary of State");
         let text = "said the official, who";
         let ts = toks(text);
-        let w = Words { text, lexicon: Lexicon::builtin() };
+        let w = Words::new(text, Lexicon::builtin());
         let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
         assert_eq!((m.span.text(text), m.kind), ("the official", MentionKind::Anonymous));
+    }
+}
+
+#[cfg(test)]
+mod loose_tests {
+    use super::*;
+    use crate::parse::tokens::tokenize;
+
+    #[test]
+    fn loose_words_take_any_determiner_phrase() {
+        let text = "One attendee said";
+        let lex = Lexicon::builtin();
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+        let w = Words::new(text, lex);
+        assert!(mention_before(&w, &toks, 2, 0).is_none());
+        let m = mention_before(&w.loose(), &toks, 2, 0).unwrap();
+        assert_eq!((m.span.text(text), m.kind), ("One attendee", MentionKind::Anonymous));
     }
 }

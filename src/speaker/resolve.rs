@@ -227,7 +227,7 @@ mod tests {
 
     fn index(text: &str) -> NameIndex {
         let lex = Lexicon::builtin();
-        let w = Words { text, lexicon: lex };
+        let w = Words::new(text, lex);
         let mut toks = Vec::new();
         tokenize(text, Span::new(0, text.len()), &[], &|x| lex.honorifics.contains(&format!("{x}.")), &mut toks);
         NameIndex::build(&w, &toks)
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn honorifics_and_possessives_come_off() {
         let lex = Lexicon::builtin();
-        let w = Words { text: "", lexicon: lex };
+        let w = Words::new("", lex);
         assert_eq!(clean_name(&w, "Mr. Kerry's"), "Kerry");
     }
 
@@ -253,7 +253,7 @@ mod tests {
     fn pronouns_take_the_latest_person_of_a_matching_gender() {
         let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms. Marsh asked a question. Later she said no.";
         let lex = Lexicon::builtin();
-        let w = Words { text, lexicon: lex };
+        let w = Words::new(text, lex);
         let mut toks = Vec::new();
         tokenize(text, Span::new(0, text.len()), &[], &|x| lex.honorifics.contains(&format!("{x}.")), &mut toks);
         let idx = NameIndex::build(&w, &toks);
