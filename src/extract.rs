@@ -2,7 +2,9 @@
 //! `parse` and `speaker` put together.
 
 use crate::lexicon::{Gender, Lexicon};
-use crate::parse::attribution::{Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, sentence_subject_of};
+use crate::parse::attribution::{
+    Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline, sentence_subject_of,
+};
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
 use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
@@ -75,7 +77,8 @@ impl<'l> Extractor<'l> {
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
         for f in found.iter_mut() {
             let (ps, pe) = para_ranges[f.para];
-            f.attribution = after_quote(&words, &toks, f.token, pe)
+            f.attribution = in_headline(&words, &toks, f.token, (ps, pe))
+                .or_else(|| after_quote(&words, &toks, f.token, pe))
                 .or_else(|| before_quote(&words, &toks, f.token, ps))
                 .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
                 .or_else(|| {

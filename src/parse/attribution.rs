@@ -207,13 +207,45 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
 
 /// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
 /// sentence whose attribution follows a later quote of the same sentence.
+/// Also `has used "velvet gloves" in its dealings, said Nargis Kassenova.`:
+/// the sentence's last clause, after a comma, names the speaker.
 pub fn at_sentence_end(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
     let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
     let end = (qi + 1..ceiling).find(|&k| is_sentence_end(&toks[k])).unwrap_or(ceiling);
-    (qi + 1..end).filter(|&k| toks[k].quote().is_some()).find_map(|k| after_quote(w, toks, k, ceiling)).map(|mut a| {
+    let after_later_quote = || (qi + 1..end).filter(|&k| toks[k].quote().is_some()).find_map(|k| after_quote(w, toks, k, ceiling));
+    let last_clause = || {
+        let comma = (qi + 1..end).rev().find(|&k| toks[k].is_punct(','))?;
+        let no_quote_after = !toks[comma..end].iter().any(|t| t.quote().is_some());
+        no_quote_after.then(|| after_quote(w, toks, comma - 1, end)).flatten()
+    };
+    after_later_quote().or_else(last_clause).map(|mut a| {
         a.partial = true;
         a
     })
+}
+
+/// A headline or title line: most words capitalised and no full stop
+/// inside. `Bernie Sanders Pins The Rise Of ISIS On 'Disastrous' Invasion`.
+pub fn is_headline(w: &Words, toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
+    if words.len() < 3 || words.len() > 30 {
+        return false;
+    }
+    let capitalised = words.iter().filter(|t| w.is_capitalised(t)).count();
+    let inner_stop = toks[..toks.len() - 1].iter().any(is_sentence_end);
+    capitalised * 4 >= words.len() * 3 && !inner_stop
+}
+
+/// In a headline, the name it opens with speaks: `Graham: Trump's
+/// 'Incredibly Hateful Rhetoric'`, `Sanders Pins ... On 'Disastrous' ...`.
+pub fn in_headline(w: &Words, toks: &[Token], qi: usize, para: (usize, usize)) -> Option<Attribution> {
+    let (ps, pe) = para;
+    if qi == ps || !is_headline(w, &toks[ps..pe]) {
+        return None;
+    }
+    let mention = mention_after(w, toks, ps, qi).filter(|m| m.kind == MentionKind::Name)?;
+    let cue = toks.get(mention.end_token).filter(|t| t.is_word() || t.is_punct(':'))?;
+    Some(Attribution { mention, cue: Some(cue.span), partial: true })
 }
 
 /// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's

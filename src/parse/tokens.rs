@@ -109,7 +109,10 @@ pub fn tokenize(
         if c.is_alphanumeric() {
             let (_, w) = word(rest).unwrap_or(("", &rest[..c.len_utf8()]));
             let mut end = pos + w.len();
-            if text[end..limit].starts_with('.') && takes_dot(w, is_abbreviation) {
+            // `(R-Pa.)`: a dot right before a closing bracket ends an
+            // abbreviation, not a sentence.
+            let dot_then_bracket = text[end..limit].starts_with(".)");
+            if text[end..limit].starts_with('.') && (dot_then_bracket || takes_dot(w, is_abbreviation)) {
                 end += 1;
             }
             out.push(Token { span: Span::new(pos, end), kind: TokenKind::Word });

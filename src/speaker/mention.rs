@@ -151,7 +151,13 @@ pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
 /// apposition between commas read as the role: `Smith, the chairman, said`
 /// and `the secretary of state, John Kerry, said`.
 pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
-    let end = skip_between_back(w, toks, end);
+    let mut end = skip_between_back(w, toks, end);
+    // `Sen. Pat Toomey (R-Pa.) said`: a bracket after the name is passed over.
+    if end > floor && toks[end - 1].is_punct(')') {
+        if let Some(open) = (floor..end - 1).rev().take(8).find(|&k| toks[k].is_punct('(')) {
+            end = open;
+        }
+    }
     if end <= floor {
         return None;
     }
