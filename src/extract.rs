@@ -101,6 +101,7 @@ impl<'l> Extractor<'l> {
         let mut out = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
             let (attribution, kind) = match (&f.attribution, f.borrowed) {
+                (Some(a), _) if a.split => (Some(a), QuoteKind::Continuation),
                 (Some(a), _) => (Some(a), if a.partial { QuoteKind::Partial } else { QuoteKind::Direct }),
                 (None, Some(k)) => (found[k].attribution.as_ref(), QuoteKind::Continuation),
                 (None, None) => (None, QuoteKind::Direct),
@@ -147,7 +148,8 @@ impl<'l> Extractor<'l> {
                 _ => (written.to_string(), SpeakerKind::Anonymous),
             },
             MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),
-            MentionKind::Organisation => (written.to_string(), SpeakerKind::Organisation),
+            // "the Pentagon" is the Pentagon wherever it is named.
+            MentionKind::Organisation => (strip_article(written).to_string(), SpeakerKind::Organisation),
         };
         Speaker {
             start: m.span.start,
@@ -177,6 +179,15 @@ fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
     } else {
         None
     }
+}
+
+fn strip_article(name: &str) -> &str {
+    for article in ["the ", "The "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            return rest;
+        }
+    }
+    name
 }
 
 /// The quote's words without surrounding spaces.

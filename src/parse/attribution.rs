@@ -19,6 +19,8 @@ pub struct Attribution {
     /// The quote sits inside reported speech (`said the plan "will fail"`)
     /// rather than being introduced or followed by the cue.
     pub partial: bool,
+    /// The second half of a split quote: `"Q1," X said, "Q2."`.
+    pub split: bool,
 }
 
 /// How far after a quote the verb of `"Q," the former U.S. envoy to the
@@ -90,11 +92,11 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if is_according_to(w, toks, j, end) {
         let mention = mention_after(w, toks, j + 2, end)?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
-        return Some(Attribution { mention, cue: Some(cue), partial: false });
+        return Some(Attribution { mention, cue: Some(cue), partial: false, split: false });
     }
     if is_slot_verb(w, &toks[j]) {
         if let Some(mention) = mention_after(w, toks, j + 1, end) {
-            return Some(Attribution { mention, cue: Some(toks[j].span), partial: false });
+            return Some(Attribution { mention, cue: Some(toks[j].span), partial: false, split: false });
         }
     }
     let reach = end.min(j + POST_REACH);
@@ -105,13 +107,13 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
             m.first_token == j || (m.first_token <= j + 3 && toks[j..m.first_token].iter().all(|t| w.word(t).is_some_and(|x| x.starts_with(char::is_lowercase))))
         };
         if let Some(mention) = mention_before(w, toks, v, j).filter(opens_clause) {
-            return Some(Attribution { mention, cue: Some(toks[v].span), partial: false });
+            return Some(Attribution { mention, cue: Some(toks[v].span), partial: false, split: false });
         }
     }
     // An unlisted verb right after a name: `"...," Rubio quipped.`
     let mention = mention_after(w, toks, j, end)?;
     let v = mention.end_token;
-    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution { mention, cue: Some(toks[v].span), partial: false })
+    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution { mention, cue: Some(toks[v].span), partial: false, split: false })
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
@@ -187,22 +189,24 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             None => return None,
         };
         let between = &toks[v + 1..qi];
-        let partial = between.iter().any(|t| t.is_word() && !w.is(t, &["that", "this"]))
-            && !between.iter().any(|t| t.is_punct(':'));
-        return Some(Attribution { mention, cue: Some(toks[v].span), partial });
+        // `noting that "Q"` is reported speech as much as `said the plan
+        // "will fail"`; `said: "Q"` and `said, "Q"` introduce a whole quote.
+        let partial = between.iter().any(|t| t.is_word()) && !between.iter().any(|t| t.is_punct(':'));
+        let split = !partial && (s..v).any(|k| toks[k].quote().is_some());
+        return Some(Attribution { mention, cue: Some(toks[v].span), partial, split });
     }
     if let Some(k) = (s..qi).find(|&k| is_according_to(w, toks, k, qi)) {
         let mention = mention_after(w, toks, k + 2, qi)?;
-        return Some(Attribution { mention, cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)), partial: false });
+        return Some(Attribution { mention, cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)), partial: false, split: false });
     }
     let colon = (s..qi).find(|&k| toks[k].is_punct(':'))?;
     // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`.
     if let Some(mention) = core_before(w, toks, colon, s).filter(|m| m.first_token == s) {
-        return Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi });
+        return Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi, split: false });
     }
     // `McConnell delivered a blunt message: "..."`: the subject speaks.
     let mention = sentence_subject(w, toks, s, colon)?;
-    Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi })
+    Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi, split: false })
 }
 
 /// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
@@ -231,6 +235,9 @@ pub fn is_headline(w: &Words, toks: &[Token]) -> bool {
     if words.len() < 3 || words.len() > 30 {
         return false;
     }
+    if words.iter().any(|t| w.is_speech_verb(t)) {
+        return false;
+    }
     let capitalised = words.iter().filter(|t| w.is_capitalised(t)).count();
     let inner_stop = toks[..toks.len() - 1].iter().any(is_sentence_end);
     capitalised * 4 >= words.len() * 3 && !inner_stop
@@ -245,7 +252,7 @@ pub fn in_headline(w: &Words, toks: &[Token], qi: usize, para: (usize, usize)) -
     }
     let mention = mention_after(w, toks, ps, qi).filter(|m| m.kind == MentionKind::Name)?;
     let cue = toks.get(mention.end_token).filter(|t| t.is_word() || t.is_punct(':'))?;
-    Some(Attribution { mention, cue: Some(cue.span), partial: true })
+    Some(Attribution { mention, cue: Some(cue.span), partial: true, split: false })
 }
 
 /// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's
@@ -256,7 +263,7 @@ pub fn sentence_subject_of(w: &Words, toks: &[Token], qi: usize, floor: usize) -
     let followed_by_verb = toks.get(mention.end_token).is_some_and(|t| {
         w.word(t).and_then(|x| x.chars().next()).is_some_and(char::is_lowercase)
     });
-    followed_by_verb.then_some(Attribution { mention, cue: None, partial: true })
+    followed_by_verb.then_some(Attribution { mention, cue: None, partial: true, split: false })
 }
 
 /// A quote opening a paragraph after one that ends `X said:` — the

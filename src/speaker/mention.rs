@@ -230,7 +230,27 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
         start += 1;
     }
     let found = if start == end { None } else { classify(w, toks, start, end) };
-    found.or_else(|| w.loose.then(|| determiner_phrase_before(w, toks, end, floor)).flatten())
+    found
+        .map(|m| widen_to_determiner(w, toks, m, floor))
+        .or_else(|| w.loose.then(|| determiner_phrase_before(w, toks, end, floor)).flatten())
+}
+
+/// `A senior provincial official`: an unnamed source's phrase takes in the
+/// describing words back to its determiner.
+fn widen_to_determiner(w: &Words, toks: &[Token], mut m: Mention, floor: usize) -> Mention {
+    if m.kind != MentionKind::Anonymous || w.is(&toks[m.first_token], DETERMINERS) {
+        return m;
+    }
+    let det = (floor..m.first_token)
+        .rev()
+        .take(3)
+        .take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS) && !w.is_speech_verb(&toks[k]))
+        .find(|&k| w.is(&toks[k], DETERMINERS));
+    if let Some(det) = det {
+        m.span.start = toks[det].span.start;
+        m.first_token = det;
+    }
+    m
 }
 
 /// Words that end a plain noun phrase: a clause, a preposition, a verb.

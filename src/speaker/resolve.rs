@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::mention::{MentionKind, Words};
 use crate::lexicon::Gender;
-use crate::parse::tokens::Token;
+use crate::parse::tokens::{Token, TokenKind};
 
 /// Full names (two or more name words) met in the article, by position.
 #[derive(Debug, Default)]
@@ -83,8 +83,8 @@ impl NameIndex {
 /// article's pronouns show for each, so that `he` and `she` can point back.
 #[derive(Debug, Default)]
 pub struct People {
-    /// (byte position, person) in text order.
-    occurrences: Vec<(usize, usize)>,
+    /// (byte position, person, opens its sentence) in text order.
+    occurrences: Vec<(usize, usize, bool)>,
     names: Vec<String>,
     ids: HashMap<String, usize>,
     /// Pronouns that followed a mention of the person: (he, she).
@@ -101,19 +101,30 @@ impl People {
     pub fn build(w: &Words, toks: &[Token], index: &NameIndex) -> People {
         let mut people = People::default();
         let mut last: Option<usize> = None;
+        let mut sentence_start = 0;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
+            let new_paragraph = i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n');
+            if new_paragraph || t.quote().is_some() || matches!(t.kind, TokenKind::Punct('.' | '!' | '?')) {
+                sentence_start = if new_paragraph { i } else { i + 1 };
+            }
             if w.is_name_word(t) {
+                // `Becker defended`, `The glaciologist Marta Quiroga, who`:
+                // only a determiner or role words stand before the name.
+                let lead = &toks[sentence_start..i];
+                let opens_sentence = lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
                 let mut j = i + 1;
                 while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1]) {
                     j += 1;
                 }
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
                 let name = if j - i >= 2 { Some(clean_name(w, raw)) } else { index.expand(Words::bare(raw), t.span.start).map(str::to_string) };
-                if let Some(name) = name {
+                // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
+                let body = w.lower(&toks[j - 1]).is_some_and(|x| w.lexicon.organisations.contains(&x));
+                if let Some(name) = name.filter(|_| !body) {
                     let id = people.id(name);
-                    people.occurrences.push((t.span.start, id));
+                    people.occurrences.push((t.span.start, id, opens_sentence));
                     last = Some(id);
                 }
                 i = j;
@@ -182,12 +193,12 @@ impl People {
     /// one of unknown gender. Names that never take a pronoun and never speak
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
-        let before = self.occurrences.partition_point(|(p, _)| *p < pos);
+        let before = self.occurrences.partition_point(|(p, _, _)| *p < pos);
         let mut unknown = None;
         let mut seen = 0;
-        for &(_, id) in self.occurrences[..before].iter().rev() {
+        for &(_, id, subject) in self.occurrences[..before].iter().rev() {
             let (he, she) = self.pronouns[id];
-            if he + she == 0 && !self.speaks[id] {
+            if he + she == 0 && !self.speaks[id] && !subject {
                 continue;
             }
             seen += 1;
@@ -199,6 +210,9 @@ impl People {
                 (Some(Gender::Masculine), Gender::Masculine) | (Some(Gender::Feminine), Gender::Feminine) => {
                     return Some(&self.names[id]);
                 }
+                // The subject of a recent sentence is the likeliest
+                // antecedent when nothing says otherwise.
+                (None, _) if subject && unknown.is_none() => return Some(&self.names[id]),
                 (None, _) => {
                     unknown.get_or_insert(id);
                 }
