@@ -487,13 +487,13 @@ mod loose_tests {
 
     #[test]
     fn loose_words_take_any_determiner_phrase() {
-        let text = "One attendee said";
+        let text = "One bystander said";
         let lex = Lexicon::builtin();
         let mut toks = Vec::new();
         tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
         let w = Words::new(text, lex);
         assert!(mention_before(&w, &toks, 2, 0).is_none());
         let m = mention_before(&w.loose(), &toks, 2, 0).unwrap();
-        assert_eq!((m.span.text(text), m.kind), ("One attendee", MentionKind::Anonymous));
+        assert_eq!((m.span.text(text), m.kind), ("One bystander", MentionKind::Anonymous));
     }
 }

@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn pronouns_take_the_latest_person_of_a_matching_gender() {
-        let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms. Marsh asked a question. Later she said no.";
+        let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms.\n\nMarsh asked a question.\n\nLater she said no.";
         let lex = Lexicon::builtin();
         let w = Words::new(text, lex);
         let mut toks = Vec::new();
