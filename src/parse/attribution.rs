@@ -170,7 +170,12 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
 /// `Graham: 'Q'` — the words of the sentence before the quote.
 pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
-    if let Some(v) = (s..qi).rev().find(|&k| w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s)) {
+    let is_cue = |k: usize| w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s);
+    // `Kerry said Lavrov had told him ... but "I am not taking that at face
+    // value"`: a verb in the past perfect after an earlier reporting verb is
+    // inside the reported speech; the earlier verb governs the quote.
+    let embedded = |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(is_cue);
+    if let Some(v) = (s..qi).rev().find(|&k| is_cue(k) && !embedded(k)) {
         let verb = w.word(&toks[v]).unwrap_or_default().to_lowercase();
         let participle = verb.ends_with("ing");
         // `was quoted as saying`: the subject stands before `was quoted as`.
