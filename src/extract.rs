@@ -3,7 +3,8 @@
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
-    Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline, sentence_subject_of,
+    Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
+    sentence_subject_of,
 };
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
@@ -29,11 +30,19 @@ fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
 /// `Blue Notes on Brown Water`, `Meet the Press`: every word capitalised but
 /// the short function words.
 fn is_title_case(quote: &str) -> bool {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "as"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+        "is", "as",
+    ];
     let mut any = false;
     for word in quote.split_whitespace() {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else { continue };
-        if first.is_alphabetic() && !first.is_uppercase() && !SMALL.contains(&word.trim_matches(|c: char| !c.is_alphanumeric())) {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        if first.is_alphabetic()
+            && !first.is_uppercase()
+            && !SMALL.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()))
+        {
             return false;
         }
         any = true;
@@ -72,7 +81,8 @@ impl<'l> Extractor<'l> {
             let mut with_dot = String::with_capacity(w.len() + 1);
             with_dot.push_str(w);
             with_dot.push('.');
-            self.lexicon.honorifics.contains(&with_dot) || self.lexicon.non_names.contains(&with_dot.to_lowercase())
+            self.lexicon.honorifics.contains(&with_dot)
+                || self.lexicon.non_names.contains(&with_dot.to_lowercase())
         };
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
         for f in found.iter_mut() {
@@ -83,11 +93,16 @@ impl<'l> Extractor<'l> {
                 .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
                 .or_else(|| {
                     let opens = f.token == ps && f.para > 0;
-                    opens.then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1])).flatten()
+                    opens
+                        .then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1]))
+                        .flatten()
                 });
         }
         borrow_speakers(&mut found, &para_ranges);
-        for f in found.iter_mut().filter(|f| f.attribution.is_none() && f.borrowed.is_none()) {
+        for f in found
+            .iter_mut()
+            .filter(|f| f.attribution.is_none() && f.borrowed.is_none())
+        {
             let (ps, _) = para_ranges[f.para];
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
         }
@@ -95,19 +110,35 @@ impl<'l> Extractor<'l> {
         self.records(text, &words, &toks, &names, &found)
     }
 
-    fn records(&self, text: &str, words: &Words, toks: &[Token], names: &NameIndex, found: &[Found]) -> Vec<Quote> {
+    fn records(
+        &self,
+        text: &str,
+        words: &Words,
+        toks: &[Token],
+        names: &NameIndex,
+        found: &[Found],
+    ) -> Vec<Quote> {
         let mut people = People::build(words, toks, names);
         let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
             let (attribution, kind) = match (&f.attribution, f.borrowed) {
                 (Some(a), _) if a.split => (Some(a), QuoteKind::Continuation),
-                (Some(a), _) => (Some(a), if a.partial { QuoteKind::Partial } else { QuoteKind::Direct }),
+                (Some(a), _) => (
+                    Some(a),
+                    if a.partial {
+                        QuoteKind::Partial
+                    } else {
+                        QuoteKind::Direct
+                    },
+                ),
                 (None, Some(k)) => (found[k].attribution.as_ref(), QuoteKind::Continuation),
                 (None, None) => (None, QuoteKind::Direct),
             };
             let quote = trimmed(text, f.span.inner);
-            let Some(a) = attribution.filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some())) else {
+            let Some(a) =
+                attribution.filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
+            else {
                 resolved.push(None);
                 continue;
             };
@@ -130,7 +161,14 @@ impl<'l> Extractor<'l> {
         out
     }
 
-    fn speaker(&self, text: &str, words: &Words, names: &NameIndex, people: &People, a: &Attribution) -> Speaker {
+    fn speaker(
+        &self,
+        text: &str,
+        words: &Words,
+        names: &NameIndex,
+        people: &People,
+        a: &Attribution,
+    ) -> Speaker {
         let m = &a.mention;
         let written = m.span.text(text);
         let (name, kind) = match m.kind {
@@ -139,7 +177,9 @@ impl<'l> Extractor<'l> {
                 let name = if clean.contains(' ') {
                     clean
                 } else {
-                    names.expand(&clean, m.span.start).map_or(clean, str::to_string)
+                    names
+                        .expand(&clean, m.span.start)
+                        .map_or(clean, str::to_string)
                 };
                 (name, SpeakerKind::Person)
             }
@@ -149,7 +189,10 @@ impl<'l> Extractor<'l> {
             },
             MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),
             // "the Pentagon" is the Pentagon wherever it is named.
-            MentionKind::Organisation => (strip_article(written).to_string(), SpeakerKind::Organisation),
+            MentionKind::Organisation => (
+                strip_article(written).to_string(),
+                SpeakerKind::Organisation,
+            ),
         };
         Speaker {
             start: m.span.start,
@@ -169,7 +212,9 @@ fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
         return Some(g);
     }
     let role = m.role.map(|r| r.text(words.text)).unwrap_or_default();
-    let from = (m.span.start.saturating_sub(6)..=m.span.start).find(|&i| words.text.is_char_boundary(i)).unwrap_or(m.span.start);
+    let from = (m.span.start.saturating_sub(6)..=m.span.start)
+        .find(|&i| words.text.is_char_boundary(i))
+        .unwrap_or(m.span.start);
     let before = &words.text[from..m.span.start];
     let honorific = format!("{role} {before}");
     if honorific.contains("Mr.") || honorific.contains("Mr ") {
@@ -223,10 +268,16 @@ fn tokenize_article(
         tokenize(text, para, &para_quotes, is_abbreviation, &mut toks);
         let p = ranges.len();
         ranges.push((start, toks.len()));
-        for k in start..toks.len() {
-            if let Some(qi) = toks[k].quote() {
+        for (k, t) in toks.iter().enumerate().skip(start) {
+            if let Some(qi) = t.quote() {
                 debug_assert_eq!(qi, found.len());
-                found.push(Found { span: spans[qi], para: p, token: k, attribution: None, borrowed: None });
+                found.push(Found {
+                    span: spans[qi],
+                    para: p,
+                    token: k,
+                    attribution: None,
+                    borrowed: None,
+                });
             }
         }
     }
@@ -253,7 +304,10 @@ fn borrow_speakers(found: &mut [Found], para_ranges: &[(usize, usize)]) {
             .take(NEIGHBOURS)
             .take_while(|&k| found[k].para + 1 >= found[i].para)
             .find(|&k| found[k].attribution.is_some() || found[k].borrowed.is_some());
-        let next_same_para = (i + 1..n).take(NEIGHBOURS).take_while(|&k| found[k].para == found[i].para).find(|&k| found[k].attribution.is_some());
+        let next_same_para = (i + 1..n)
+            .take(NEIGHBOURS)
+            .take_while(|&k| found[k].para == found[i].para)
+            .find(|&k| found[k].attribution.is_some());
         let opens_para = found[i].token == para_ranges[found[i].para].0;
         let pick = if found[i].span.continues_previous {
             source.or(next_same_para)
@@ -266,12 +320,24 @@ fn borrow_speakers(found: &mut [Found], para_ranges: &[(usize, usize)]) {
         } else {
             None
         };
-        found[i].borrowed = pick.map(|k| found[k].borrowed.filter(|_| found[k].attribution.is_none()).unwrap_or(k));
+        found[i].borrowed = pick.map(|k| {
+            found[k]
+                .borrowed
+                .filter(|_| found[k].attribution.is_none())
+                .unwrap_or(k)
+        });
     }
     // A run-on chain whose attribution comes at its end: give it backwards.
     for i in (0..n.saturating_sub(1)).rev() {
-        if found[i].attribution.is_none() && found[i].borrowed.is_none() && found[i + 1].span.continues_previous {
-            let k = if found[i + 1].attribution.is_some() { Some(i + 1) } else { found[i + 1].borrowed };
+        if found[i].attribution.is_none()
+            && found[i].borrowed.is_none()
+            && found[i + 1].span.continues_previous
+        {
+            let k = if found[i + 1].attribution.is_some() {
+                Some(i + 1)
+            } else {
+                found[i + 1].borrowed
+            };
             found[i].borrowed = k;
         }
     }
@@ -290,10 +356,18 @@ mod tests {
     fn titles_and_nicknames_are_not_someones_words() {
         assert!(is_title_case("Blue Notes on Brown Water,"));
         assert!(!is_title_case("we will share every measurement"));
-        assert!(!is_someones_words("The Late Late Hour", QuoteKind::Partial, false));
+        assert!(!is_someones_words(
+            "The Late Late Hour",
+            QuoteKind::Partial,
+            false
+        ));
         assert!(!is_someones_words("temporary", QuoteKind::Partial, false));
         assert!(is_someones_words("temporary", QuoteKind::Partial, true));
-        assert!(is_someones_words("we will share every measurement", QuoteKind::Partial, false));
+        assert!(is_someones_words(
+            "we will share every measurement",
+            QuoteKind::Partial,
+            false
+        ));
         assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
     }
 }

@@ -36,7 +36,11 @@ pub struct TextSpan {
 
 impl TextSpan {
     pub fn of(span: Span, text: &str) -> Self {
-        TextSpan { start: span.start, end: span.end, text: span.text(text).to_string() }
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            text: span.text(text).to_string(),
+        }
     }
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)

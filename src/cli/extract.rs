@@ -11,7 +11,9 @@ use quotetrack::record::QuoteRecord;
 use quotetrack::{Extractor, Lexicon, Quote};
 
 #[derive(Args, Debug)]
-#[command(after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind. Offsets are UTF-8 byte offsets into the file as read.")]
+#[command(
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind. Offsets are UTF-8 byte offsets into the file as read."
+)]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt files); `-`
     /// reads standard input.
@@ -32,6 +34,9 @@ pub enum Format {
     /// Aligned columns for reading: line, speaker, quote.
     Table,
 }
+
+/// An article's text and its quotes.
+type Extracted = (String, Vec<Quote>);
 
 /// One input: a name for the `doc` field and where its bytes come from.
 struct Input {
@@ -54,7 +59,7 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
         out.write_all(b"[")?;
     }
     for batch in inputs.chunks(BATCH) {
-        let results: Vec<(&Input, Result<(String, Vec<Quote>)>)> = batch
+        let results: Vec<(&Input, Result<Extracted>)> = batch
             .par_iter()
             .map(|input| {
                 let result = read_input(input).map(|text| {
@@ -74,7 +79,10 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
                 }
             };
             for quote in &quotes {
-                let record = QuoteRecord { doc: &input.doc, quote };
+                let record = QuoteRecord {
+                    doc: &input.doc,
+                    quote,
+                };
                 match args.format {
                     Format::Jsonl => {
                         serde_json::to_writer(&mut out, &record)?;
@@ -101,16 +109,31 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
 }
 
 fn write_table_row(out: &mut impl Write, doc: &str, text: &str, quote: &Quote) -> Result<()> {
-    let line = text[..quote.quote.start].bytes().filter(|&b| b == b'\n').count() + 1;
-    let speaker = quote.speaker.as_ref().map_or("(unknown)", |s| s.name.as_str());
-    writeln!(out, "{doc}:{line:<5} {:<24} {}", shorten(speaker, 24), shorten(&quote.quote.text, 80))?;
+    let line = text[..quote.quote.start]
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        + 1;
+    let speaker = quote
+        .speaker
+        .as_ref()
+        .map_or("(unknown)", |s| s.name.as_str());
+    writeln!(
+        out,
+        "{doc}:{line:<5} {:<24} {}",
+        shorten(speaker, 24),
+        shorten(&quote.quote.text, 80)
+    )?;
     Ok(())
 }
 
 /// At most `max` characters, with an ellipsis when cut; control characters
 /// become spaces so an article cannot drive the terminal.
 pub fn shorten(s: &str, max: usize) -> String {
-    let clean: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let clean: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     if clean.chars().count() <= max {
         return clean;
     }
@@ -123,16 +146,29 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input { doc: "-".to_string(), path: None });
+            inputs.push(Input {
+                doc: "-".to_string(),
+                path: None,
+            });
         } else if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).with_context(|| format!("cannot read folder {}", path.display()))?;
+            walk(path, &mut files)
+                .with_context(|| format!("cannot read folder {}", path.display()))?;
             files.sort();
-            inputs.extend(files.into_iter().map(|p| Input { doc: doc_name(&p), path: Some(p) }));
+            inputs.extend(files.into_iter().map(|p| Input {
+                doc: doc_name(&p),
+                path: Some(p),
+            }));
         } else if path.exists() {
-            inputs.push(Input { doc: doc_name(path), path: Some(path.clone()) });
+            inputs.push(Input {
+                doc: doc_name(path),
+                path: Some(path.clone()),
+            });
         } else {
-            anyhow::bail!("{}: no such file or folder (give article files, folders, or - for standard input)", path.display());
+            anyhow::bail!(
+                "{}: no such file or folder (give article files, folders, or - for standard input)",
+                path.display()
+            );
         }
     }
     Ok(inputs)
@@ -152,23 +188,36 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
 
 /// Text files; other files in a folder (images, annotations) are passed over.
 fn is_article_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "text" | "md"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "text" | "md")
+    )
 }
 
 fn doc_name(path: &Path) -> String {
-    path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned())
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 fn read_input(input: &Input) -> Result<String> {
     let bytes = match &input.path {
-        Some(path) => std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?,
+        Some(path) => {
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+        }
         None => {
             let mut buf = Vec::new();
-            io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+            io::stdin()
+                .read_to_end(&mut buf)
+                .context("cannot read standard input")?;
             buf
         }
     };
     String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!("not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first", e.utf8_error().valid_up_to())
+        anyhow::anyhow!(
+            "not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
+            e.utf8_error().valid_up_to()
+        )
     })
 }

@@ -7,7 +7,9 @@
 
 use super::tokens::{Token, TokenKind};
 use crate::record::Span;
-use crate::speaker::mention::{Mention, MentionKind, Words, core_before, mention_after, mention_before};
+use crate::speaker::mention::{
+    Mention, MentionKind, Words, core_before, mention_after, mention_before,
+};
 
 /// A speaker mention and the cue that ties it to a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +38,19 @@ fn is_sentence_end(t: &Token) -> bool {
 fn is_post_filler(t: &Token) -> bool {
     matches!(
         t.kind,
-        TokenKind::Punct(',' | '\u{2014}' | '\u{2013}' | '-' | ')' | '\'' | '\u{2019}' | '\u{2018}' | '"' | '\u{201d}' | '\u{201c}' | '`')
+        TokenKind::Punct(
+            ',' | '\u{2014}'
+                | '\u{2013}'
+                | '-'
+                | ')'
+                | '\''
+                | '\u{2019}'
+                | '\u{2018}'
+                | '"'
+                | '\u{201d}'
+                | '\u{201c}'
+                | '`'
+        )
     )
 }
 
@@ -48,7 +62,10 @@ pub const SENTENCE_REACH: usize = 80;
 /// The index where the sentence holding token `i` starts, within `floor..`.
 pub fn sentence_start(toks: &[Token], i: usize, floor: usize) -> usize {
     let floor = floor.max(i.saturating_sub(SENTENCE_REACH));
-    (floor..i).rev().find(|&k| is_sentence_end(&toks[k])).map_or(floor, |k| k + 1)
+    (floor..i)
+        .rev()
+        .find(|&k| is_sentence_end(&toks[k]))
+        .map_or(floor, |k| k + 1)
 }
 
 /// The end (exclusive) of the stretch after token `i`: the next quote or
@@ -92,34 +109,74 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if is_according_to(w, toks, j, end) {
         let mention = mention_after(w, toks, j + 2, end)?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
-        return Some(Attribution { mention, cue: Some(cue), partial: false, split: false });
+        return Some(Attribution {
+            mention,
+            cue: Some(cue),
+            partial: false,
+            split: false,
+        });
     }
-    if is_slot_verb(w, &toks[j]) {
-        if let Some(mention) = mention_after(w, toks, j + 1, end) {
-            return Some(Attribution { mention, cue: Some(toks[j].span), partial: false, split: false });
-        }
+    if is_slot_verb(w, &toks[j])
+        && let Some(mention) = mention_after(w, toks, j + 1, end)
+    {
+        return Some(Attribution {
+            mention,
+            cue: Some(toks[j].span),
+            partial: false,
+            split: false,
+        });
     }
     let reach = end.min(j + POST_REACH);
     if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
         // The phrase must open the clause, after at most a few lower-case
         // role words (`public defender Shannon S. Quill wrote`).
         let opens_clause = |m: &Mention| {
-            m.first_token == j || (m.first_token <= j + 3 && toks[j..m.first_token].iter().all(|t| w.word(t).is_some_and(|x| x.starts_with(char::is_lowercase))))
+            m.first_token == j
+                || (m.first_token <= j + 3
+                    && toks[j..m.first_token]
+                        .iter()
+                        .all(|t| w.word(t).is_some_and(|x| x.starts_with(char::is_lowercase))))
         };
         if let Some(mention) = mention_before(w, toks, v, j).filter(opens_clause) {
-            return Some(Attribution { mention, cue: Some(toks[v].span), partial: false, split: false });
+            return Some(Attribution {
+                mention,
+                cue: Some(toks[v].span),
+                partial: false,
+                split: false,
+            });
         }
     }
     // An unlisted verb right after a name: `"...," Rubio quipped.`
     let mention = mention_after(w, toks, j, end)?;
     let v = mention.end_token;
-    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution { mention, cue: Some(toks[v].span), partial: false, split: false })
+    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution {
+        mention,
+        cue: Some(toks[v].span),
+        partial: false,
+        split: false,
+    })
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
 fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
     let mut k = s;
-    while k < end && (w.is(&toks[k], &["but", "and", "so", "yet", "still", "then", "now", "also", "as", "meanwhile"]) || toks[k].is_punct(',')) {
+    while k < end
+        && (w.is(
+            &toks[k],
+            &[
+                "but",
+                "and",
+                "so",
+                "yet",
+                "still",
+                "then",
+                "now",
+                "also",
+                "as",
+                "meanwhile",
+            ],
+        ) || toks[k].is_punct(','))
+    {
         k += 1;
     }
     k
@@ -149,20 +206,24 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     if lower.ends_with("ing") || lower.ends_with("ly") || w.is(&toks[first], &["according"]) {
         return false;
     }
-    let lower_elsewhere = w.text.contains(&format!(" {lower} ")) || w.text.contains(&format!(" {lower},"));
+    let lower_elsewhere =
+        w.text.contains(&format!(" {lower} ")) || w.text.contains(&format!(" {lower},"));
     !lower_elsewhere
 }
 
 /// A verb after a modal or a passive auxiliary (`would continue`, `had been
 /// told`, `to say`) does not report the subject's words.
 fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
-    const AUXILIARIES: &[&str] = &["would", "will", "could", "should", "might", "may", "must", "to", "been", "being", "be", "was", "were", "is", "are", "can", "cannot"];
+    const AUXILIARIES: &[&str] = &[
+        "would", "will", "could", "should", "might", "may", "must", "to", "been", "being", "be",
+        "was", "were", "is", "are", "can", "cannot",
+    ];
     if v == floor || !w.is(&toks[v - 1], AUXILIARIES) {
         return false;
     }
     // `was quoted as saying`, `is saying`: progressive and quoted-as stay.
     let verb = w.word(&toks[v]).unwrap_or_default();
-    !(verb.ends_with("ing") && !w.is(&toks[v - 1], &["to"]))
+    !verb.ends_with("ing") || w.is(&toks[v - 1], &["to"])
 }
 
 /// `X said: "Q"` / `X said, "Q"` / `X said the campaign will go on "and
@@ -174,12 +235,16 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
     // inside the reported speech; the earlier verb governs the quote.
-    let embedded = |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(is_cue);
+    let embedded =
+        |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(is_cue);
     if let Some(v) = (s..qi).rev().find(|&k| is_cue(k) && !embedded(k)) {
         let verb = w.word(&toks[v]).unwrap_or_default().to_lowercase();
         let participle = verb.ends_with("ing");
         // `was quoted as saying`: the subject stands before `was quoted as`.
-        let quoted_as = participle && v >= s + 3 && w.is(&toks[v - 1], &["as"]) && w.is(&toks[v - 2], &["quoted"]);
+        let quoted_as = participle
+            && v >= s + 3
+            && w.is(&toks[v - 1], &["as"])
+            && w.is(&toks[v - 2], &["quoted"]);
         let mention = if quoted_as {
             mention_before(w, toks, v - 3, s).or_else(|| sentence_subject(w, toks, s, v))
         } else if participle {
@@ -196,36 +261,70 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         let between = &toks[v + 1..qi];
         // `noting that "Q"` is reported speech as much as `said the plan
         // "will fail"`; `said: "Q"` and `said, "Q"` introduce a whole quote.
-        let partial = between.iter().any(|t| t.is_word()) && !between.iter().any(|t| t.is_punct(':'));
+        let partial =
+            between.iter().any(|t| t.is_word()) && !between.iter().any(|t| t.is_punct(':'));
         let split = !partial && (s..v).any(|k| toks[k].quote().is_some());
-        return Some(Attribution { mention, cue: Some(toks[v].span), partial, split });
+        return Some(Attribution {
+            mention,
+            cue: Some(toks[v].span),
+            partial,
+            split,
+        });
     }
     if let Some(k) = (s..qi).find(|&k| is_according_to(w, toks, k, qi)) {
         let mention = mention_after(w, toks, k + 2, qi)?;
-        return Some(Attribution { mention, cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)), partial: false, split: false });
+        return Some(Attribution {
+            mention,
+            cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)),
+            partial: false,
+            split: false,
+        });
     }
     let colon = (s..qi).find(|&k| toks[k].is_punct(':'))?;
     // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`.
     if let Some(mention) = core_before(w, toks, colon, s).filter(|m| m.first_token == s) {
-        return Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi, split: false });
+        return Some(Attribution {
+            mention,
+            cue: Some(toks[colon].span),
+            partial: colon + 1 < qi,
+            split: false,
+        });
     }
     // `McConnell delivered a blunt message: "..."`: the subject speaks.
     let mention = sentence_subject(w, toks, s, colon)?;
-    Some(Attribution { mention, cue: Some(toks[colon].span), partial: colon + 1 < qi, split: false })
+    Some(Attribution {
+        mention,
+        cue: Some(toks[colon].span),
+        partial: colon + 1 < qi,
+        split: false,
+    })
 }
 
 /// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
 /// sentence whose attribution follows a later quote of the same sentence.
 /// Also `has used "velvet gloves" in its dealings, said Nargis Kassenova.`:
 /// the sentence's last clause, after a comma, names the speaker.
-pub fn at_sentence_end(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
+pub fn at_sentence_end(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    ceiling: usize,
+) -> Option<Attribution> {
     let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
-    let end = (qi + 1..ceiling).find(|&k| is_sentence_end(&toks[k])).unwrap_or(ceiling);
-    let after_later_quote = || (qi + 1..end).filter(|&k| toks[k].quote().is_some()).find_map(|k| after_quote(w, toks, k, ceiling));
+    let end = (qi + 1..ceiling)
+        .find(|&k| is_sentence_end(&toks[k]))
+        .unwrap_or(ceiling);
+    let after_later_quote = || {
+        (qi + 1..end)
+            .filter(|&k| toks[k].quote().is_some())
+            .find_map(|k| after_quote(w, toks, k, ceiling))
+    };
     let last_clause = || {
         let comma = (qi + 1..end).rev().find(|&k| toks[k].is_punct(','))?;
         let no_quote_after = !toks[comma..end].iter().any(|t| t.quote().is_some());
-        no_quote_after.then(|| after_quote(w, toks, comma - 1, end)).flatten()
+        no_quote_after
+            .then(|| after_quote(w, toks, comma - 1, end))
+            .flatten()
     };
     after_later_quote().or_else(last_clause).map(|mut a| {
         a.partial = true;
@@ -250,25 +349,49 @@ pub fn is_headline(w: &Words, toks: &[Token]) -> bool {
 
 /// In a headline, the name it opens with speaks: `Graham: Trump's
 /// 'Incredibly Hateful Rhetoric'`, `Sanders Pins ... On 'Disastrous' ...`.
-pub fn in_headline(w: &Words, toks: &[Token], qi: usize, para: (usize, usize)) -> Option<Attribution> {
+pub fn in_headline(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    para: (usize, usize),
+) -> Option<Attribution> {
     let (ps, pe) = para;
     if qi == ps || !is_headline(w, &toks[ps..pe]) {
         return None;
     }
     let mention = mention_after(w, toks, ps, qi).filter(|m| m.kind == MentionKind::Name)?;
-    let cue = toks.get(mention.end_token).filter(|t| t.is_word() || t.is_punct(':'))?;
-    Some(Attribution { mention, cue: Some(cue.span), partial: true, split: false })
+    let cue = toks
+        .get(mention.end_token)
+        .filter(|t| t.is_word() || t.is_punct(':'))?;
+    Some(Attribution {
+        mention,
+        cue: Some(cue.span),
+        partial: true,
+        split: false,
+    })
 }
 
 /// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's
 /// subject is the one whose words are quoted.
-pub fn sentence_subject_of(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
+pub fn sentence_subject_of(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    floor: usize,
+) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
     let mention = sentence_subject(w, toks, s, qi)?;
     let followed_by_verb = toks.get(mention.end_token).is_some_and(|t| {
-        w.word(t).and_then(|x| x.chars().next()).is_some_and(char::is_lowercase)
+        w.word(t)
+            .and_then(|x| x.chars().next())
+            .is_some_and(char::is_lowercase)
     });
-    followed_by_verb.then_some(Attribution { mention, cue: None, partial: true, split: false })
+    followed_by_verb.then_some(Attribution {
+        mention,
+        cue: None,
+        partial: true,
+        split: false,
+    })
 }
 
 /// A quote opening a paragraph after one that ends `X said:` — the

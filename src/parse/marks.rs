@@ -27,7 +27,10 @@ pub enum MarkKind {
 
 impl MarkKind {
     pub fn is_double(self) -> bool {
-        matches!(self, MarkKind::DoubleOpen | MarkKind::DoubleClose | MarkKind::DoubleEither)
+        matches!(
+            self,
+            MarkKind::DoubleOpen | MarkKind::DoubleClose | MarkKind::DoubleEither
+        )
     }
 }
 
@@ -129,7 +132,12 @@ mod tests {
         let kinds: Vec<_> = found.iter().map(|m| m.kind).collect();
         assert_eq!(
             kinds,
-            vec![MarkKind::DoubleOpen, MarkKind::DoubleClose, MarkKind::DoubleEither, MarkKind::DoubleEither]
+            vec![
+                MarkKind::DoubleOpen,
+                MarkKind::DoubleClose,
+                MarkKind::DoubleEither,
+                MarkKind::DoubleEither
+            ]
         );
         assert_eq!(&text[found[0].pos..found[0].pos + found[0].len], "\u{201c}");
         assert_eq!(found[2].len, 2);

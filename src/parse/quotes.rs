@@ -57,7 +57,9 @@ pub fn pair_double(para: &str, base: usize, found: &[Mark], out: &mut Vec<Quoted
             None => {
                 let opens = match m.kind {
                     MarkKind::DoubleOpen => true,
-                    MarkKind::DoubleEither => char_after(para, m.pos + m.len).is_some_and(|c| !c.is_whitespace()),
+                    MarkKind::DoubleEither => {
+                        char_after(para, m.pos + m.len).is_some_and(|c| !c.is_whitespace())
+                    }
                     _ => false,
                 };
                 if opens {
@@ -97,8 +99,9 @@ pub fn pair_double(para: &str, base: usize, found: &[Mark], out: &mut Vec<Quoted
 }
 
 fn opens_single(para: &str, m: &Mark) -> bool {
-    let before_ok = char_before(para, m.pos)
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | ':' | '"' | '\u{201c}'));
+    let before_ok = char_before(para, m.pos).is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}' | ':' | '"' | '\u{201c}')
+    });
     let after_ok = char_after(para, m.pos + m.len).is_some_and(|c| !c.is_whitespace());
     before_ok && after_ok && matches!(m.kind, MarkKind::SingleOpen | MarkKind::SingleEither)
 }
@@ -107,7 +110,10 @@ fn closes_single(para: &str, m: &Mark) -> bool {
     let before_ok = char_before(para, m.pos).is_some_and(|c| !c.is_whitespace());
     let after_ok = char_after(para, m.pos + m.len).is_none_or(|c| {
         c.is_whitespace()
-            || matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '\u{2014}' | '"' | '\u{201d}')
+            || matches!(
+                c,
+                ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '\u{2014}' | '"' | '\u{201d}'
+            )
     });
     before_ok && after_ok && matches!(m.kind, MarkKind::SingleClose | MarkKind::SingleEither)
 }
@@ -136,7 +142,13 @@ fn has_word(s: &str) -> bool {
 /// are told apart by what stands on each side of the mark. Each opening mark
 /// looks ahead only to the next mark that is not an apostrophe, so the work
 /// stays linear.
-pub fn pair_single(para: &str, base: usize, found: &[Mark], doubles: &[QuotedSpan], out: &mut Vec<QuotedSpan>) {
+pub fn pair_single(
+    para: &str,
+    base: usize,
+    found: &[Mark],
+    doubles: &[QuotedSpan],
+    out: &mut Vec<QuotedSpan>,
+) {
     // `doubles` is in order of position: binary searches keep this linear.
     let inside_double = |pos: usize| {
         let k = doubles.partition_point(|d| d.outer.start <= base + pos);
@@ -215,10 +227,12 @@ pub fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
             here.sort_by_key(|q| q.outer.start);
         }
         let lead = para.len() - para.trim_start().len();
-        if let Some(first) = here.first_mut() {
-            if previous_ran_on && first.double && first.outer.start == para_span.start + lead {
-                first.continues_previous = true;
-            }
+        if let Some(first) = here.first_mut()
+            && previous_ran_on
+            && first.double
+            && first.outer.start == para_span.start + lead
+        {
+            first.continues_previous = true;
         }
         previous_ran_on = here.last().is_some_and(|q| q.double && !q.closed);
         all.extend(here);
@@ -231,7 +245,10 @@ mod tests {
     use super::*;
 
     fn inner_texts(text: &str) -> Vec<&str> {
-        quoted_spans(text).iter().map(|q| q.inner.text(text)).collect()
+        quoted_spans(text)
+            .iter()
+            .map(|q| q.inner.text(text))
+            .collect()
     }
 
     #[test]
@@ -243,7 +260,10 @@ mod tests {
 
     #[test]
     fn curly_straight_guillemet_and_doubled_apostrophe_quotes() {
-        assert_eq!(inner_texts("He said \u{201c}yes,\u{201d} twice."), vec!["yes,"]);
+        assert_eq!(
+            inner_texts("He said \u{201c}yes,\u{201d} twice."),
+            vec!["yes,"]
+        );
         assert_eq!(inner_texts("\"We won,\" she said."), vec!["We won,"]);
         assert_eq!(inner_texts("Il a dit \u{ab}non\u{bb}."), vec!["non"]);
         assert_eq!(
@@ -261,7 +281,10 @@ mod tests {
     #[test]
     fn single_quotes_in_a_caption() {
         let text = "Kerry says it's 'vital to avoid misunderstandings, miscalculations' with Russia's newest involvement.";
-        assert_eq!(inner_texts(text), vec!["vital to avoid misunderstandings, miscalculations"]);
+        assert_eq!(
+            inner_texts(text),
+            vec!["vital to avoid misunderstandings, miscalculations"]
+        );
     }
 
     #[test]
@@ -273,7 +296,10 @@ mod tests {
     #[test]
     fn single_inside_double_stays_part_of_the_double() {
         let text = "\"He told me 'never again' and left,\" she said.";
-        assert_eq!(inner_texts(text), vec!["He told me 'never again' and left,"]);
+        assert_eq!(
+            inner_texts(text),
+            vec!["He told me 'never again' and left,"]
+        );
     }
 
     #[test]

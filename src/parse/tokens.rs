@@ -91,12 +91,19 @@ pub fn tokenize(
     while pos < span.end {
         if q < quotes.len() && quotes[q].1.start <= pos {
             let (index, outer) = quotes[q];
-            out.push(Token { span: outer, kind: TokenKind::Quote(index) });
+            out.push(Token {
+                span: outer,
+                kind: TokenKind::Quote(index),
+            });
             pos = pos.max(outer.end);
             q += 1;
             continue;
         }
-        let limit = if q < quotes.len() { quotes[q].1.start.min(span.end) } else { span.end };
+        let limit = if q < quotes.len() {
+            quotes[q].1.start.min(span.end)
+        } else {
+            span.end
+        };
         let rest = &text[pos..limit];
         let c = match rest.chars().next() {
             Some(c) => c,
@@ -112,13 +119,21 @@ pub fn tokenize(
             // `(R-Pa.)`: a dot right before a closing bracket ends an
             // abbreviation, not a sentence.
             let dot_then_bracket = text[end..limit].starts_with(".)");
-            if text[end..limit].starts_with('.') && (dot_then_bracket || takes_dot(w, is_abbreviation)) {
+            if text[end..limit].starts_with('.')
+                && (dot_then_bracket || takes_dot(w, is_abbreviation))
+            {
                 end += 1;
             }
-            out.push(Token { span: Span::new(pos, end), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(pos, end),
+                kind: TokenKind::Word,
+            });
             pos = end;
         } else {
-            out.push(Token { span: Span::new(pos, pos + c.len_utf8()), kind: TokenKind::Punct(c) });
+            out.push(Token {
+                span: Span::new(pos, pos + c.len_utf8()),
+                kind: TokenKind::Punct(c),
+            });
             pos += c.len_utf8();
         }
     }
@@ -149,7 +164,19 @@ mod tests {
     fn abbreviations_keep_their_dot_and_sentences_do_not() {
         assert_eq!(
             words("Maj. Gen. Igor F. Konashenkov of the U.S. said."),
-            vec!["Maj", ".", "Gen.", "Igor", "F.", "Konashenkov", "of", "the", "U.S.", "said", "."]
+            vec![
+                "Maj",
+                ".",
+                "Gen.",
+                "Igor",
+                "F.",
+                "Konashenkov",
+                "of",
+                "the",
+                "U.S.",
+                "said",
+                "."
+            ]
         );
     }
 
@@ -157,7 +184,13 @@ mod tests {
     fn quotes_are_single_tokens() {
         let text = "\"Yes,\" he said.";
         let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &[(7, Span::new(0, 6))], &|_| false, &mut out);
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &[(7, Span::new(0, 6))],
+            &|_| false,
+            &mut out,
+        );
         assert_eq!(out[0].kind, TokenKind::Quote(7));
         assert_eq!(out[1].span.text(text), "he");
         assert_eq!(out.len(), 4);

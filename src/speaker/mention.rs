@@ -37,31 +37,114 @@ pub struct Mention {
 /// Words that may sit between a speaker and the verb: `Kerry also said`,
 /// `he has repeatedly said`.
 const BETWEEN: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "previously", "once", "again", "recently", "reportedly",
-    "repeatedly", "simply", "just", "further", "flatly", "quickly", "would", "will", "could", "might", "did",
-    "does", "do", "often", "frequently", "publicly", "privately", "famously", "bluntly", "initially", "finally",
-    "ultimately", "subsequently", "earlier", "once", "first", "immediately", "angrily", "calmly", "softly",
-    "quietly", "jokingly", "defiantly", "sarcastically", "explicitly", "specifically", "candidly", "curtly",
-    "openly", "personally", "directly", "separately", "similarly", "likewise", "additionally", "meanwhile",
-    "is", "was", "were", "are", "been", "being", "not", "never", "always", "still", "even", "only", "now",
-    "went", "on", "to",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "once",
+    "again",
+    "recently",
+    "reportedly",
+    "repeatedly",
+    "simply",
+    "just",
+    "further",
+    "flatly",
+    "quickly",
+    "would",
+    "will",
+    "could",
+    "might",
+    "did",
+    "does",
+    "do",
+    "often",
+    "frequently",
+    "publicly",
+    "privately",
+    "famously",
+    "bluntly",
+    "initially",
+    "finally",
+    "ultimately",
+    "subsequently",
+    "earlier",
+    "once",
+    "first",
+    "immediately",
+    "angrily",
+    "calmly",
+    "softly",
+    "quietly",
+    "jokingly",
+    "defiantly",
+    "sarcastically",
+    "explicitly",
+    "specifically",
+    "candidly",
+    "curtly",
+    "openly",
+    "personally",
+    "directly",
+    "separately",
+    "similarly",
+    "likewise",
+    "additionally",
+    "meanwhile",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "being",
+    "not",
+    "never",
+    "always",
+    "still",
+    "even",
+    "only",
+    "now",
+    "went",
+    "on",
+    "to",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many", "other",
-    "his", "her", "their", "its", "our", "both", "two", "multiple", "numerous", "few", "most", "all", "each",
+    "the", "a", "an", "another", "one", "two", "three", "four", "five", "several", "some", "many",
+    "other", "his", "her", "their", "its", "our", "both", "two", "multiple", "numerous", "few",
+    "most", "all", "each",
 ];
 
 /// Role words that describe a head but cannot be one: `a former lab
 /// employee` is not `a former`.
 const MODIFIERS: &[&str] = &[
-    "former", "senior", "top", "acting", "interim", "vice", "deputy", "assistant", "first", "then", "outgoing",
-    "incoming", "junior", "longtime", "national", "federal",
+    "former",
+    "senior",
+    "top",
+    "acting",
+    "interim",
+    "vice",
+    "deputy",
+    "assistant",
+    "first",
+    "then",
+    "outgoing",
+    "incoming",
+    "junior",
+    "longtime",
+    "national",
+    "federal",
 ];
 
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
 /// `Charles de Gaulle`, `Abdullah bin Zayed`.
-const PARTICLES: &[&str] = &["de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn", "el"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn",
+    "el",
+];
 
 /// The view of the text and word lists that mention parsing needs.
 #[derive(Clone, Copy)]
@@ -76,10 +159,17 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
-        Words { text, lexicon, loose: false }
+        Words {
+            text,
+            lexicon,
+            loose: false,
+        }
     }
     pub fn loose(self) -> Self {
-        Words { loose: true, ..self }
+        Words {
+            loose: true,
+            ..self
+        }
     }
 }
 
@@ -90,7 +180,9 @@ impl<'a> Words<'a> {
 
     /// The word without a possessive ending: `Russia's` -> `Russia`.
     pub fn bare(w: &str) -> &str {
-        w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w)
     }
 
     pub fn lower(&self, t: &Token) -> Option<String> {
@@ -98,11 +190,14 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_capitalised(&self, t: &Token) -> bool {
-        self.word(t).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+        self.word(t)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
     }
 
     pub fn is_honorific(&self, t: &Token) -> bool {
-        self.word(t).is_some_and(|w| self.lexicon.honorifics.contains(w))
+        self.word(t)
+            .is_some_and(|w| self.lexicon.honorifics.contains(w))
     }
 
     fn in_list(&self, t: &Token, list: &std::collections::HashSet<String>) -> bool {
@@ -118,15 +213,18 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_speech_verb(&self, t: &Token) -> bool {
-        self.word(t).is_some_and(|w| self.lexicon.is_speech_verb(&w.to_lowercase()))
+        self.word(t)
+            .is_some_and(|w| self.lexicon.is_speech_verb(&w.to_lowercase()))
     }
 
     pub fn pronoun(&self, t: &Token) -> Option<Gender> {
-        self.word(t).and_then(|w| self.lexicon.pronouns.get(&w.to_lowercase()).copied())
+        self.word(t)
+            .and_then(|w| self.lexicon.pronouns.get(&w.to_lowercase()).copied())
     }
 
     pub fn is(&self, t: &Token, words: &[&str]) -> bool {
-        self.word(t).is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+        self.word(t)
+            .is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
     }
 
     /// A word that can be part of a proper name.
@@ -153,17 +251,24 @@ pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
 pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
     let mut end = skip_between_back(w, toks, end);
     // `Sen. Pat Toomey (R-Pa.) said`: a bracket after the name is passed over.
-    if end > floor && toks[end - 1].is_punct(')') {
-        if let Some(open) = (floor..end - 1).rev().take(8).find(|&k| toks[k].is_punct('(')) {
-            end = open;
-        }
+    if end > floor
+        && toks[end - 1].is_punct(')')
+        && let Some(open) = (floor..end - 1)
+            .rev()
+            .take(8)
+            .find(|&k| toks[k].is_punct('('))
+    {
+        end = open;
     }
     if end <= floor {
         return None;
     }
     if toks[end - 1].is_punct(',') {
         let close = end - 1;
-        let open = (floor..close).rev().take(20).find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]));
+        let open = (floor..close)
+            .rev()
+            .take(20)
+            .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]));
         if let Some(open) = open.filter(|&k| toks[k].is_punct(',')) {
             let inner = core_before(w, toks, close, open + 1);
             let inner_is_name = inner
@@ -172,16 +277,20 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
             if inner_is_name {
                 let mut m = inner.unwrap();
                 if let Some(before) = core_before(w, toks, open, floor) {
-                    m.role = Some(Span::new(toks[before.first_token].span.start, toks[open - 1].span.end));
+                    m.role = Some(Span::new(
+                        toks[before.first_token].span.start,
+                        toks[open - 1].span.end,
+                    ));
                     m.first_token = before.first_token;
                 }
                 return Some(m);
             }
             if let Some(mut m) = core_before(w, toks, open, floor) {
-                if m.kind != MentionKind::Pronoun(crate::lexicon::Gender::Neutral) {
-                    m.role = Some(Span::new(toks[open + 1].span.start, toks[close - 1].span.end.max(toks[open + 1].span.end)));
-                    return Some(m);
-                }
+                m.role = Some(Span::new(
+                    toks[open + 1].span.start,
+                    toks[close - 1].span.end.max(toks[open + 1].span.end),
+                ));
+                return Some(m);
             }
             return None;
         }
@@ -191,7 +300,10 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
 }
 
 fn is_clause_break(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Punct('.' | '!' | '?' | ';' | ':' | '(' | ')') | TokenKind::Quote(_))
+    matches!(
+        t.kind,
+        TokenKind::Punct('.' | '!' | '?' | ';' | ':' | '(' | ')') | TokenKind::Quote(_)
+    )
 }
 
 /// The longest phrase of name, title, determiner and head words ending
@@ -202,7 +314,13 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     }
     let last = &toks[end - 1];
     if let Some(g) = w.pronoun(last) {
-        return Some(Mention { span: last.span, role: None, kind: MentionKind::Pronoun(g), first_token: end - 1, end_token: end });
+        return Some(Mention {
+            span: last.span,
+            role: None,
+            kind: MentionKind::Pronoun(g),
+            first_token: end - 1,
+            end_token: end,
+        });
     }
     let mut start = end;
     while start > floor {
@@ -219,7 +337,10 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
             || w.in_list(t, &w.lexicon.anonymous_heads)
             || w.in_list(t, &w.lexicon.organisations)
             || (w.is_particle(t) && start - 1 > floor && w.is_capitalised(&toks[start - 2]))
-            || (w.is(t, &["of", "for"]) && start < end && start - 1 > floor && w.is_title(&toks[start - 2]));
+            || (w.is(t, &["of", "for"])
+                && start < end
+                && start - 1 > floor
+                && w.is_title(&toks[start - 2]));
         if !ok {
             break;
         }
@@ -229,10 +350,18 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     while start < end && w.is(&toks[start], &["of", "for"]) {
         start += 1;
     }
-    let found = if start == end { None } else { classify(w, toks, start, end) };
+    let found = if start == end {
+        None
+    } else {
+        classify(w, toks, start, end)
+    };
     found
         .map(|m| widen_to_determiner(w, toks, m, floor))
-        .or_else(|| w.loose.then(|| determiner_phrase_before(w, toks, end, floor)).flatten())
+        .or_else(|| {
+            w.loose
+                .then(|| determiner_phrase_before(w, toks, end, floor))
+                .flatten()
+        })
 }
 
 /// `A senior provincial official`: an unnamed source's phrase takes in the
@@ -244,7 +373,9 @@ fn widen_to_determiner(w: &Words, toks: &[Token], mut m: Mention, floor: usize) 
     let det = (floor..m.first_token)
         .rev()
         .take(3)
-        .take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS) && !w.is_speech_verb(&toks[k]))
+        .take_while(|&k| {
+            toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS) && !w.is_speech_verb(&toks[k])
+        })
         .find(|&k| w.is(&toks[k], DETERMINERS));
     if let Some(det) = det {
         m.span.start = toks[det].span.start;
@@ -255,29 +386,48 @@ fn widen_to_determiner(w: &Words, toks: &[Token], mut m: Mention, floor: usize) 
 
 /// Words that end a plain noun phrase: a clause, a preposition, a verb.
 const PHRASE_STOPS: &[&str] = &[
-    "who", "whom", "whose", "which", "that", "with", "from", "in", "at", "of", "for", "on", "to", "and", "or",
-    "as", "after", "before", "during", "when", "while", "because", "but", "about", "is", "was", "are", "were",
-    "has", "had", "have", "will", "would", "said", "says", "told", "not", "by", "than", "if", "into", "over",
+    "who", "whom", "whose", "which", "that", "with", "from", "in", "at", "of", "for", "on", "to",
+    "and", "or", "as", "after", "before", "during", "when", "while", "because", "but", "about",
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "told",
+    "not", "by", "than", "if", "into", "over",
 ];
 
 /// A plain noun phrase led by a determiner, whatever its head noun:
 /// `One attendee`, `a longtime GOP data expert`, `the ad's narrator`.
-fn determiner_phrase_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+fn determiner_phrase_before(
+    w: &Words,
+    toks: &[Token],
+    end: usize,
+    floor: usize,
+) -> Option<Mention> {
     let head = toks.get(end.checked_sub(1)?)?;
     if !plain_noun(w, head) {
         return None;
     }
-    let det = (floor..end).rev().take(5).take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS)).find(|&k| w.is(&toks[k], DETERMINERS))?;
+    let det = (floor..end)
+        .rev()
+        .take(5)
+        .take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS))
+        .find(|&k| w.is(&toks[k], DETERMINERS))?;
     if det + 1 == end {
         return None;
     }
-    Some(Mention { span: Span::new(toks[det].span.start, head.span.end), role: None, kind: MentionKind::Anonymous, first_token: det, end_token: end })
+    Some(Mention {
+        span: Span::new(toks[det].span.start, head.span.end),
+        role: None,
+        kind: MentionKind::Anonymous,
+        first_token: det,
+        end_token: end,
+    })
 }
 
 /// A lower-case word that can head a noun phrase.
 fn plain_noun(w: &Words, t: &Token) -> bool {
-    w.word(t).is_some_and(|x| x.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()))
-        && !w.is(t, PHRASE_STOPS)
+    w.word(t).is_some_and(|x| {
+        x.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    }) && !w.is(t, PHRASE_STOPS)
         && !w.is(t, DETERMINERS)
         && !w.is(t, BETWEEN)
         && !w.is_speech_verb(t)
@@ -286,12 +436,22 @@ fn plain_noun(w: &Words, t: &Token) -> bool {
 
 /// `said a longtime GOP data expert who ...`: a determiner, then words up to
 /// a clause or preposition; the last of them is the head.
-fn determiner_phrase_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+fn determiner_phrase_after(
+    w: &Words,
+    toks: &[Token],
+    start: usize,
+    ceiling: usize,
+) -> Option<Mention> {
     if start >= ceiling || !w.is(&toks[start], DETERMINERS) {
         return None;
     }
     let mut end = start + 1;
-    while end < ceiling && end - start <= 6 && toks[end].is_word() && !w.is(&toks[end], PHRASE_STOPS) && !w.is_speech_verb(&toks[end]) {
+    while end < ceiling
+        && end - start <= 6
+        && toks[end].is_word()
+        && !w.is(&toks[end], PHRASE_STOPS)
+        && !w.is_speech_verb(&toks[end])
+    {
         end += 1;
     }
     (end > start + 1 && plain_noun(w, &toks[end - 1])).then(|| Mention {
@@ -311,7 +471,13 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     }
     let first = &toks[start];
     if let Some(g) = w.pronoun(first) {
-        return Some(Mention { span: first.span, role: None, kind: MentionKind::Pronoun(g), first_token: start, end_token: start + 1 });
+        return Some(Mention {
+            span: first.span,
+            role: None,
+            kind: MentionKind::Pronoun(g),
+            first_token: start,
+            end_token: start + 1,
+        });
     }
     let mut end = start;
     let mut seen_head = false;
@@ -326,8 +492,15 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             || w.is_title(t)
             || w.in_list(t, &w.lexicon.anonymous_heads)
             || w.in_list(t, &w.lexicon.organisations)
-            || (w.is_particle(t) && seen_head && end + 1 < ceiling && w.is_capitalised(&toks[end + 1]))
-            || (w.is(t, &["of"]) && end > start && w.is_title(&toks[end - 1]) && end + 1 < ceiling && w.is_capitalised(&toks[end + 1]));
+            || (w.is_particle(t)
+                && seen_head
+                && end + 1 < ceiling
+                && w.is_capitalised(&toks[end + 1]))
+            || (w.is(t, &["of"])
+                && end > start
+                && w.is_title(&toks[end - 1])
+                && end + 1 < ceiling
+                && w.is_capitalised(&toks[end + 1]));
         if !ok {
             break;
         }
@@ -335,25 +508,52 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         end += 1;
         // A possessive ends the phrase unless a name or role follows it:
         // "said Trump's spokeswoman Hope Hicks" goes on, "Trump's plan" stops.
-        if w.word(t).is_some_and(|x| Words::bare(x).len() != x.len()) && !(end < ceiling && w.is_title(&toks[end])) {
+        if w.word(t).is_some_and(|x| Words::bare(x).len() != x.len())
+            && !(end < ceiling && w.is_title(&toks[end]))
+        {
             break;
         }
     }
-    let found = if end == start || !seen_head { None } else { classify(w, toks, start, end) };
+    let found = if end == start || !seen_head {
+        None
+    } else {
+        classify(w, toks, start, end)
+    };
     found
-        .filter(|m| m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end]))
+        .filter(|m| {
+            m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end])
+        })
         .or_else(|| role_words_then_name(w, toks, start, ceiling))
         .or_else(|| found_again(w, toks, start, end, seen_head))
-        .or_else(|| w.loose.then(|| determiner_phrase_after(w, toks, start, ceiling)).flatten())
+        .or_else(|| {
+            w.loose
+                .then(|| determiner_phrase_after(w, toks, start, ceiling))
+                .flatten()
+        })
 }
 
-fn found_again(w: &Words, toks: &[Token], start: usize, end: usize, seen_head: bool) -> Option<Mention> {
-    if end == start || !seen_head { None } else { classify(w, toks, start, end) }
+fn found_again(
+    w: &Words,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    seen_head: bool,
+) -> Option<Mention> {
+    if end == start || !seen_head {
+        None
+    } else {
+        classify(w, toks, start, end)
+    }
 }
 
 /// `said city engineer Priya Raman`: up to four lower-case role words, then
 /// a name.
-fn role_words_then_name(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+fn role_words_then_name(
+    w: &Words,
+    toks: &[Token],
+    start: usize,
+    ceiling: usize,
+) -> Option<Mention> {
     let name_at = (start..ceiling.min(start + 5))
         .take_while(|&k| toks[k].is_word() && !w.is(&toks[k], PHRASE_STOPS))
         .find(|&k| w.is_name_word(&toks[k]))?;
@@ -365,7 +565,10 @@ fn role_words_then_name(w: &Words, toks: &[Token], start: usize, ceiling: usize)
         end += 1;
     }
     let mut m = classify(w, toks, name_at, end)?;
-    m.role = Some(Span::new(toks[start].span.start, toks[name_at - 1].span.end));
+    m.role = Some(Span::new(
+        toks[start].span.start,
+        toks[name_at - 1].span.end,
+    ));
     m.first_token = start;
     Some(m)
 }
@@ -375,22 +578,43 @@ fn role_words_then_name(w: &Words, toks: &[Token], start: usize, ceiling: usize)
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     let span_of = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let lower_last = w.lower(&toks[end - 1])?;
-    let lower_two = (end - start >= 2).then(|| format!("{} {}", w.lower(&toks[end - 2]).unwrap_or_default(), lower_last));
-    if w.lexicon.organisations.contains(&lower_last) || lower_two.as_ref().is_some_and(|p| w.lexicon.organisations.contains(p)) {
+    let lower_two = (end - start >= 2).then(|| {
+        format!(
+            "{} {}",
+            w.lower(&toks[end - 2]).unwrap_or_default(),
+            lower_last
+        )
+    });
+    if w.lexicon.organisations.contains(&lower_last)
+        || lower_two
+            .as_ref()
+            .is_some_and(|p| w.lexicon.organisations.contains(p))
+    {
         // "the Pentagon", "Russia's Defence Ministry", "the White House".
-        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Organisation, first_token: start, end_token: end });
+        return Some(Mention {
+            span: span_of(start, end),
+            role: None,
+            kind: MentionKind::Organisation,
+            first_token: start,
+            end_token: end,
+        });
     }
     // The name: capitalised non-title words at the right end.
     let mut name_start = end;
     // A surname that is also a title word (`Amy Pope`, `Peter King`) stays a
     // name when a first name stands before it.
-    if end - start >= 2 && w.is_capitalised(&toks[end - 1]) && !w.is_honorific(&toks[end - 1]) && w.is_name_word(&toks[end - 2]) {
+    if end - start >= 2
+        && w.is_capitalised(&toks[end - 1])
+        && !w.is_honorific(&toks[end - 1])
+        && w.is_name_word(&toks[end - 2])
+    {
         name_start = end - 1;
     }
     while name_start > start {
         let t = &toks[name_start - 1];
         // `the Ledger's Colin Marsh`: a possessive is not part of the name.
-        let possessive = name_start < end && w.word(t).is_some_and(|x| Words::bare(x).len() != x.len());
+        let possessive =
+            name_start < end && w.word(t).is_some_and(|x| Words::bare(x).len() != x.len());
         if possessive {
             break;
         }
@@ -403,11 +627,26 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     if name_start < end {
         let role = (name_start > start).then(|| span_of(start, name_start));
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
-        return Some(Mention { span: span_of(name_start, end), role, kind: MentionKind::Name, first_token: start, end_token: end });
+        return Some(Mention {
+            span: span_of(name_start, end),
+            role,
+            kind: MentionKind::Name,
+            first_token: start,
+            end_token: end,
+        });
     }
     let head_ok = !MODIFIERS.contains(&lower_last.as_str());
-    if head_ok && (w.lexicon.anonymous_heads.contains(&lower_last) || w.lexicon.titles.contains(&lower_last)) {
-        return Some(Mention { span: span_of(start, end), role: None, kind: MentionKind::Anonymous, first_token: start, end_token: end });
+    if head_ok
+        && (w.lexicon.anonymous_heads.contains(&lower_last)
+            || w.lexicon.titles.contains(&lower_last))
+    {
+        return Some(Mention {
+            span: span_of(start, end),
+            role: None,
+            kind: MentionKind::Anonymous,
+            first_token: start,
+            end_token: end,
+        });
     }
     None
 }
@@ -429,8 +668,13 @@ mod tests {
         let ts = toks(text);
         let w = Words::new(text, Lexicon::builtin());
         let v = ts.iter().position(|t| w.is_speech_verb(t)).unwrap();
-        mention_before(&w, &ts, v, 0)
-            .map(|m| (m.span.text(text).to_string(), m.kind, m.role.map(|r| r.text(text).to_string())))
+        mention_before(&w, &ts, v, 0).map(|m| {
+            (
+                m.span.text(text).to_string(),
+                m.kind,
+                m.role.map(|r| r.text(text).to_string()),
+            )
+        })
     }
 
     #[test]
@@ -438,7 +682,9 @@ mod tests {
         let (name, kind, role) = before_verb("Pentagon press secretary Peter Cook said").unwrap();
         assert_eq!((name.as_str(), kind), ("Peter Cook", MentionKind::Name));
         assert_eq!(role.as_deref(), Some("Pentagon press secretary"));
-        let (name, _, role) = before_verb("Russian Defence Ministry spokesman Maj. Gen. Igor Konashenkov said").unwrap();
+        let (name, _, role) =
+            before_verb("Russian Defence Ministry spokesman Maj. Gen. Igor Konashenkov said")
+                .unwrap();
         assert_eq!(name, "Igor Konashenkov");
         assert!(role.unwrap().contains("spokesman"));
     }
@@ -448,17 +694,30 @@ mod tests {
         let (name, _, role) = before_verb("the US secretary of state, John Kerry, said").unwrap();
         assert_eq!(name, "John Kerry");
         assert_eq!(role.as_deref(), Some("the US secretary of state"));
-        let (name, _, role) = before_verb("Peter Cook, the Pentagon press secretary, said").unwrap();
+        let (name, _, role) =
+            before_verb("Peter Cook, the Pentagon press secretary, said").unwrap();
         assert_eq!(name, "Peter Cook");
         assert_eq!(role.as_deref(), Some("the Pentagon press secretary"));
     }
 
     #[test]
     fn pronouns_anonymous_sources_and_organisations() {
-        assert_eq!(before_verb("he said").unwrap().1, MentionKind::Pronoun(Gender::Masculine));
-        assert_eq!(before_verb("A senior U.S. official said").unwrap().1, MentionKind::Anonymous);
-        assert_eq!(before_verb("the Pentagon said").unwrap().1, MentionKind::Organisation);
-        assert_eq!(before_verb("Russia's Defence Ministry said").unwrap().1, MentionKind::Organisation);
+        assert_eq!(
+            before_verb("he said").unwrap().1,
+            MentionKind::Pronoun(Gender::Masculine)
+        );
+        assert_eq!(
+            before_verb("A senior U.S. official said").unwrap().1,
+            MentionKind::Anonymous
+        );
+        assert_eq!(
+            before_verb("the Pentagon said").unwrap().1,
+            MentionKind::Organisation
+        );
+        assert_eq!(
+            before_verb("Russia's Defence Ministry said").unwrap().1,
+            MentionKind::Organisation
+        );
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
         assert!(before_verb("and then said").is_none());
         assert!(before_verb("the weather said").is_none());
@@ -476,7 +735,10 @@ mod tests {
         let ts = toks(text);
         let w = Words::new(text, Lexicon::builtin());
         let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
-        assert_eq!((m.span.text(text), m.kind), ("the official", MentionKind::Anonymous));
+        assert_eq!(
+            (m.span.text(text), m.kind),
+            ("the official", MentionKind::Anonymous)
+        );
     }
 }
 
@@ -494,6 +756,9 @@ mod loose_tests {
         let w = Words::new(text, lex);
         assert!(mention_before(&w, &toks, 2, 0).is_none());
         let m = mention_before(&w.loose(), &toks, 2, 0).unwrap();
-        assert_eq!((m.span.text(text), m.kind), ("One bystander", MentionKind::Anonymous));
+        assert_eq!(
+            (m.span.text(text), m.kind),
+            ("One bystander", MentionKind::Anonymous)
+        );
     }
 }

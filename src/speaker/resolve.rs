@@ -70,9 +70,19 @@ impl NameIndex {
     pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
         let key = word.to_lowercase();
         let ks = self.by_word.get(&key)?;
-        let matches_last = |k: &usize| self.full[*k].1.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word));
+        let matches_last = |k: &usize| {
+            self.full[*k]
+                .1
+                .rsplit(' ')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(word))
+        };
         let pick = |filter: &dyn Fn(&usize) -> bool| {
-            ks.iter().filter(|k| filter(k)).filter(|k| self.full[**k].0 <= pos).last().or_else(|| ks.iter().find(|k| filter(k)))
+            ks.iter()
+                .filter(|k| filter(k))
+                .filter(|k| self.full[**k].0 <= pos)
+                .last()
+                .or_else(|| ks.iter().find(|k| filter(k)))
         };
         let k = pick(&matches_last).or_else(|| pick(&|_| true))?;
         Some(&self.full[*k].1)
@@ -106,22 +116,35 @@ impl People {
         while i < toks.len() {
             let t = &toks[i];
             let new_paragraph = i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n');
-            if new_paragraph || t.quote().is_some() || matches!(t.kind, TokenKind::Punct('.' | '!' | '?')) {
+            if new_paragraph
+                || t.quote().is_some()
+                || matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
+            {
                 sentence_start = if new_paragraph { i } else { i + 1 };
             }
             if w.is_name_word(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
                 let lead = &toks[sentence_start..i];
-                let opens_sentence = lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
+                let opens_sentence =
+                    lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
                 let mut j = i + 1;
-                while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1]) {
+                while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1])
+                {
                     j += 1;
                 }
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
-                let name = if j - i >= 2 { Some(clean_name(w, raw)) } else { index.expand(Words::bare(raw), t.span.start).map(str::to_string) };
+                let name = if j - i >= 2 {
+                    Some(clean_name(w, raw))
+                } else {
+                    index
+                        .expand(Words::bare(raw), t.span.start)
+                        .map(str::to_string)
+                };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
-                let body = w.lower(&toks[j - 1]).is_some_and(|x| w.lexicon.organisations.contains(&x));
+                let body = w
+                    .lower(&toks[j - 1])
+                    .is_some_and(|x| w.lexicon.organisations.contains(&x));
                 if let Some(name) = name.filter(|_| !body) {
                     let id = people.id(name);
                     people.occurrences.push((t.span.start, id, opens_sentence));
@@ -133,7 +156,8 @@ impl People {
             // The pronoun must follow the name in the same paragraph, with no
             // quote between: `"...," Marsh asked. "...," she said.` says
             // nothing about Marsh.
-            let crosses = t.quote().is_some() || (i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n'));
+            let crosses = t.quote().is_some()
+                || (i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n'));
             if crosses {
                 last = None;
             }
@@ -207,7 +231,8 @@ impl People {
             }
             let known = self.gender(&self.names[id]);
             match (known, gender) {
-                (Some(Gender::Masculine), Gender::Masculine) | (Some(Gender::Feminine), Gender::Feminine) => {
+                (Some(Gender::Masculine), Gender::Masculine)
+                | (Some(Gender::Feminine), Gender::Feminine) => {
                     return Some(&self.names[id]);
                 }
                 // The subject of a recent sentence is the likeliest
@@ -243,7 +268,13 @@ mod tests {
         let lex = Lexicon::builtin();
         let w = Words::new(text, lex);
         let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &[], &|x| lex.honorifics.contains(&format!("{x}.")), &mut toks);
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &[],
+            &|x| lex.honorifics.contains(&format!("{x}.")),
+            &mut toks,
+        );
         NameIndex::build(&w, &toks)
     }
 
@@ -269,13 +300,22 @@ mod tests {
         let lex = Lexicon::builtin();
         let w = Words::new(text, lex);
         let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &[], &|x| lex.honorifics.contains(&format!("{x}.")), &mut toks);
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &[],
+            &|x| lex.honorifics.contains(&format!("{x}.")),
+            &mut toks,
+        );
         let idx = NameIndex::build(&w, &toks);
         let mut people = People::build(&w, &toks, &idx);
         people.mark_speaker("Colin Marsh", Some(Gender::Masculine));
         let she = text.rfind("she").unwrap();
         assert_eq!(people.gender("Miriam Adeyemi"), Some(Gender::Feminine));
-        assert_eq!(people.resolve(she, Gender::Feminine), Some("Miriam Adeyemi"));
+        assert_eq!(
+            people.resolve(she, Gender::Feminine),
+            Some("Miriam Adeyemi")
+        );
         assert_eq!(people.resolve(she, Gender::Masculine), Some("Colin Marsh"));
     }
 }
