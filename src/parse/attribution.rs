@@ -1,8 +1,8 @@
 //! Attribution patterns: which words around a quote say who said it.
 //!
 //! grammar/quotes.ebnf: `attribution`, `post_attribution`,
-//! `pre_attribution`, `inverted`, `according_to`, `colon_intro`,
-//! `sentence_end_attribution`, `subject_fallback`. Patterns are matched over
+//! `pre_attribution`, `sentence_end_attribution`, `headline`,
+//! `colon_paragraph`, `subject_fallback`. Patterns are matched over
 //! the tokens of one paragraph, in which each quote is a single token.
 
 use super::tokens::{Token, TokenKind};

@@ -2,7 +2,8 @@
 //! backwards from the verb (`Pentagon press secretary Peter Cook said`) or
 //! forwards after it (`said Maj. Gen. Igor Konashenkov`).
 //!
-//! grammar/quotes.ebnf: `speaker`, `name`, `role`, `apposition`.
+//! grammar/quotes.ebnf: `speaker`, `name_phrase`, `name`, `role_word`,
+//! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::tokens::{Token, TokenKind};
