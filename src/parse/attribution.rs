@@ -248,7 +248,13 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         let mention = if quoted_as {
             mention_before(w, toks, v - 3, s).or_else(|| sentence_subject(w, toks, s, v))
         } else if participle {
-            sentence_subject(w, toks, s, v)
+            // `Nefzi said, adding, "..."`: the finite verb before the
+            // participle has the speaker; else the sentence's subject does.
+            (s..v)
+                .rev()
+                .find(|&k| is_cue(k) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing"))
+                .and_then(|k| mention_before(w, toks, k, s))
+                .or_else(|| sentence_subject(w, toks, s, v))
         } else {
             mention_before(w, toks, v, s).or_else(|| sentence_subject(w, toks, s, v))
         };

@@ -218,9 +218,24 @@ impl<'a> Words<'a> {
             .is_some_and(|w| self.lexicon.is_speech_verb(&w.to_lowercase()))
     }
 
+    /// The gender of a pronoun, contractions included (`he's said`,
+    /// `they've argued`).
     pub fn pronoun(&self, t: &Token) -> Option<Gender> {
-        self.word(t)
-            .and_then(|w| self.lexicon.pronouns.get(&w.to_lowercase()).copied())
+        let w = self.word(t)?.to_lowercase();
+        let stem = [
+            "'s",
+            "\u{2019}s",
+            "'ve",
+            "\u{2019}ve",
+            "'d",
+            "\u{2019}d",
+            "'ll",
+            "\u{2019}ll",
+        ]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .unwrap_or(&w);
+        self.lexicon.pronouns.get(stem).copied()
     }
 
     pub fn is(&self, t: &Token, words: &[&str]) -> bool {
