@@ -184,7 +184,11 @@ impl<'l> Extractor<'l> {
                 (name, SpeakerKind::Person)
             }
             MentionKind::Pronoun(g) => match people.resolve(m.span.start, g) {
-                Some(n) if g != Gender::Plural => (n.to_string(), SpeakerKind::Person),
+                // Only "he" and "she" point back at a person; "it", "they",
+                // "I" and "we" stay as written.
+                Some(n) if matches!(g, Gender::Masculine | Gender::Feminine) => {
+                    (n.to_string(), SpeakerKind::Person)
+                }
                 _ => (written.to_string(), SpeakerKind::Anonymous),
             },
             MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),

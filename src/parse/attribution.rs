@@ -179,7 +179,35 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
     {
         k += 1;
     }
+    // A dateline: `WASHINGTON (AFP) –`, `Washington —`.
+    let dash = (k..end.min(k + 6)).find(|&i| is_dash(&toks[i]));
+    if let Some(d) = dash
+        && toks[k..d]
+            .iter()
+            .all(|t| w.is_capitalised(t) || t.is_punct('(') || t.is_punct(')') || t.is_punct(','))
+    {
+        return d + 1;
+    }
     k
+}
+
+fn is_dash(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Punct('\u{2014}' | '\u{2013}' | '-'))
+}
+
+/// A word in the verb list used as a noun: `Clinton's remarks`, `the
+/// claims`, `his proposed credit`.
+fn is_noun_use(w: &Words, toks: &[Token], k: usize, floor: usize) -> bool {
+    const NOUN_LEFT: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+        "these", "those",
+    ];
+    k > floor && {
+        let before = &toks[k - 1];
+        w.is(before, NOUN_LEFT)
+            || w.word(before)
+                .is_some_and(|x| Words::bare(x).len() != x.len())
+    }
 }
 
 /// The subject of the sentence: the phrase it opens with, or the one after
@@ -231,7 +259,9 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
 /// `Graham: 'Q'` — the words of the sentence before the quote.
 pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
-    let is_cue = |k: usize| w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s);
+    let is_cue = |k: usize| {
+        w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s) && !is_noun_use(w, toks, k, s)
+    };
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
     // inside the reported speech; the earlier verb governs the quote.
