@@ -149,9 +149,24 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // An unlisted verb right after a name: `"...," Rubio quipped.`
     let mention = mention_after(w, toks, j, end)?;
     let v = mention.end_token;
-    (v < end && is_slot_verb(w, &toks[v])).then(|| Attribution {
+    if v < end && is_slot_verb(w, &toks[v]) {
+        return Some(Attribution {
+            mention,
+            cue: Some(toks[v].span),
+            partial: false,
+            split: false,
+        });
+    }
+    // A name right after the quote, its verb later in the clause: `"Q,"
+    // James Pethokoukis of the American Enterprise Institute wrote`, `"Q,"
+    // Harry Bond, 30, of Raleigh, N.C., said`.
+    if mention.kind != MentionKind::Name {
+        return None;
+    }
+    let k = (v..end.min(v + POST_REACH)).find(|&k| w.is_speech_verb(&toks[k]))?;
+    Some(Attribution {
         mention,
-        cue: Some(toks[v].span),
+        cue: Some(toks[k].span),
         partial: false,
         split: false,
     })
