@@ -5,18 +5,23 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+pub mod completions;
 pub mod demo;
+pub mod export;
 pub mod extract;
+pub mod filters;
 pub mod ingest;
+pub mod man;
 pub mod quotes;
 pub mod show;
+pub mod table;
 
 /// Find direct quotes in news articles, who said them, and how one statement
 /// travelled across outlets.
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack demo"
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
@@ -45,6 +50,13 @@ pub enum Command {
     /// Ingest a built-in corpus (one story, several outlets) and show what
     /// quotetrack finds in it.
     Demo(demo::DemoArgs),
+    /// Write stored quotes as CSV, JSON Lines, JSON or Quotebank-style JSON
+    /// Lines, with the filters of `quotes`.
+    Export(export::ExportArgs),
+    /// Print a tab-completion script for a shell.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page, generated from these definitions.
+    Man(man::ManArgs),
 }
 
 /// The database the user chose, or `./quotetrack.db`.
@@ -100,6 +112,9 @@ pub fn run() -> i32 {
         Command::Quotes(args) => quotes::run(args, &db_path(cli.db.as_deref())),
         Command::Show(args) => show::run(args, &db_path(cli.db.as_deref())),
         Command::Demo(args) => demo::run(args, cli.db.as_deref(), &lexicon),
+        Command::Export(args) => export::run(args, &db_path(cli.db.as_deref())),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,13 +4,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use quotetrack::article::parse_date;
-use quotetrack::store::{QuoteFilter, QuoteRow};
+use quotetrack::export::spreadsheet_safe;
+use quotetrack::store::QuoteRow;
 
-use super::extract::shorten;
+use super::filters::FilterArgs;
 use super::open_existing;
 
 #[derive(Args, Debug)]
@@ -24,31 +23,8 @@ Quotes come in publication order. Each jsonl record has id, speaker, text,
 outlet, date (YYYY-MM-DD), article (its id), start and end (byte offsets into
 the article text), and more; `quotetrack show ID` prints one in its paragraph.")]
 pub struct QuotesArgs {
-    /// Only quotes by speakers whose name contains this, in any case
-    /// (`kerry` finds John Kerry).
-    #[arg(long, value_name = "NAME")]
-    pub speaker: Option<String>,
-
-    /// Only quotes from outlets whose name contains this, in any case.
-    #[arg(long, value_name = "NAME")]
-    pub outlet: Option<String>,
-
-    /// Only quotes published on or after this date.
-    #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub since: Option<NaiveDate>,
-
-    /// Only quotes published on or before this date.
-    #[arg(long, value_name = "DATE", value_parser = date_arg)]
-    pub until: Option<NaiveDate>,
-
-    /// Only quotes containing all these words (full-text search; word
-    /// endings are ignored, so `miscalculation` finds `miscalculations`).
-    #[arg(long, value_name = "WORDS", allow_hyphen_values = true)]
-    pub search: Option<String>,
-
-    /// Print at most this many quotes.
-    #[arg(long, short = 'n', value_name = "N")]
-    pub limit: Option<usize>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
 
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -63,39 +39,18 @@ pub enum Format {
     Jsonl,
     /// One JSON array of every quote.
     Json,
-    /// Comma-separated values with a header row.
+    /// Comma-separated values with a header row; a cell that a spreadsheet
+    /// would run as a formula starts with an apostrophe. For the documented
+    /// columns with each quote's sentence, use `quotetrack export`.
     Csv,
-}
-
-/// Dates on the command line take the same forms as dates in articles.
-pub fn date_arg(s: &str) -> Result<NaiveDate, String> {
-    parse_date(s).map_err(|e| e.to_string())
 }
 
 pub fn run(args: QuotesArgs, db: &Path) -> Result<i32> {
     let store = open_existing(db)?;
-    let filter = QuoteFilter {
-        speaker: args.speaker.clone(),
-        outlet: args.outlet.clone(),
-        since: args.since,
-        until: args.until,
-        search: args.search.clone(),
-        limit: args.limit,
-    };
-    let rows = store.quotes(&filter)?;
+    let rows = store.quotes(&args.filter.to_filter())?;
     if rows.is_empty() {
-        // Say which filter came up empty when it is a name: the likeliest
-        // mistake is a misspelt speaker or outlet.
-        let why = match (&args.speaker, &args.outlet) {
-            (Some(name), _) if store.speakers_named(name)?.is_empty() => {
-                format!("no speaker's name contains {name:?}")
-            }
-            (_, Some(name)) if store.outlets_named(name)?.is_empty() => {
-                format!("no outlet's name contains {name:?}")
-            }
-            _ => "no quotes match".to_string(),
-        };
-        eprintln!("quotetrack: {why}.");
+        let why = args.filter.why_empty(&store)?;
+        eprintln!("quotetrack: {why}");
         // An empty result is an answer, not a failure.
         if args.format == Format::Json {
             println!("[]");
@@ -125,7 +80,7 @@ pub fn write_rows(out: &mut impl Write, rows: &[QuoteRow], format: Format) -> Re
         Format::Csv => {
             let mut csv = csv::Writer::from_writer(out);
             for row in rows {
-                csv.serialize(row)?;
+                csv.serialize(spreadsheet_safe_row(row))?;
             }
             csv.flush()?;
         }
@@ -133,24 +88,26 @@ pub fn write_rows(out: &mut impl Write, rows: &[QuoteRow], format: Format) -> Re
     Ok(())
 }
 
-/// Columns for reading on a terminal; long quotes and names are cut with an
-/// ellipsis (the other formats carry the full text).
-pub fn write_table(out: &mut impl Write, rows: &[QuoteRow]) -> io::Result<()> {
-    writeln!(
-        out,
-        "{:>5}  {:<10}  {:<20}  {:<22}  QUOTE",
-        "ID", "DATE", "OUTLET", "SPEAKER"
-    )?;
-    for row in rows {
-        writeln!(
-            out,
-            "{:>5}  {:<10}  {:<20}  {:<22}  {}",
-            row.id,
-            row.date.as_deref().unwrap_or("-"),
-            shorten(row.outlet.as_deref().unwrap_or("-"), 20),
-            shorten(row.speaker.as_deref().unwrap_or("(unknown)"), 22),
-            shorten(&row.text, 90)
-        )?;
+/// The row with every text cell made safe to open in a spreadsheet (see
+/// [`spreadsheet_safe`]).
+fn spreadsheet_safe_row(row: &QuoteRow) -> QuoteRow {
+    let safe = |s: &Option<String>| s.as_deref().map(|s| spreadsheet_safe(s).into_owned());
+    QuoteRow {
+        speaker: safe(&row.speaker),
+        text: spreadsheet_safe(&row.text).into_owned(),
+        outlet: safe(&row.outlet),
+        speaker_kind: safe(&row.speaker_kind),
+        speaker_as_written: safe(&row.speaker_as_written),
+        cue: safe(&row.cue),
+        title: safe(&row.title),
+        url: safe(&row.url),
+        path: safe(&row.path),
+        ..row.clone()
     }
-    Ok(())
+}
+
+/// Columns for reading, fitted to the terminal's width with long quotes
+/// wrapped; see [`super::table`].
+pub fn write_table(out: &mut impl Write, rows: &[QuoteRow]) -> io::Result<()> {
+    super::table::write_quotes(out, rows, super::table::width())
 }

@@ -23,7 +23,11 @@ pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
 /// The migrations in `db/`, oldest first. Append new files here; never edit
 /// one that has been released, since databases remember how far they got
 /// (in SQLite's `user_version`) and will not run it again.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../db/001_init.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../db/001_init.sql")),
+    // 002 (speaker identity) and 003 (statements) go before this one.
+    M::up(include_str!("../../db/004_export_views.sql")),
+];
 
 /// How long a writer waits for another process holding the database before
 /// giving up: long enough for a concurrent ingest to finish a chunk.
