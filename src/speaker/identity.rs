@@ -313,6 +313,10 @@ impl Corrections {
 pub struct NameCount {
     pub name: String,
     pub quotes: usize,
+    /// In how many articles: a surname alone joins only a full name seen in
+    /// at least two, which keeps stray one-off phrases ("Capitol Hill")
+    /// from swallowing every "Hill".
+    pub articles: usize,
 }
 
 /// One speaker: the names that are them and the name to show.
@@ -399,6 +403,7 @@ fn cluster(names: &[NameCount], corrections: &Corrections, people: bool) -> Vec<
         .map(|n| NameCount {
             name: n.clone(),
             quotes: 0,
+            articles: 0,
         })
         .collect();
     let real: std::collections::HashSet<&str> = names.iter().map(|n| n.name.as_str()).collect();
@@ -448,7 +453,11 @@ fn cluster(names: &[NameCount], corrections: &Corrections, people: bool) -> Vec<
         }
     }
     if people {
-        merge_people(&keys, &parsed, &mut groups);
+        let articles: Vec<usize> = keys
+            .iter()
+            .map(|k| by_key[k].iter().map(|n| n.articles).sum())
+            .collect();
+        merge_people(&keys, &parsed, &articles, &mut groups);
     }
     // Collect clusters.
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -504,7 +513,15 @@ fn best_display(spellings: &[&NameCount]) -> String {
         .unwrap_or_default()
 }
 
-fn merge_people(keys: &[String], parsed: &[Option<PersonName>], groups: &mut Groups) {
+/// Articles needed behind a full name before a surname alone may join it.
+const SURNAME_JOIN_ARTICLES: usize = 2;
+
+fn merge_people(
+    keys: &[String],
+    parsed: &[Option<PersonName>],
+    articles: &[usize],
+    groups: &mut Groups,
+) {
     let matcher = Matcher::default();
     // Candidates share a surname's spelling or its sound.
     let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
@@ -572,7 +589,9 @@ fn merge_people(keys: &[String], parsed: &[Option<PersonName>], groups: &mut Gro
         let mut roots: Vec<usize> = candidates.iter().map(|&c| groups.find(c)).collect();
         roots.sort_unstable();
         roots.dedup();
+        let seen: usize = candidates.iter().map(|&c| articles[c]).sum();
         if let [only] = roots[..]
+            && seen >= SURNAME_JOIN_ARTICLES
             && groups.pins_agree(i, only)
         {
             groups.union(i, only);
@@ -617,6 +636,7 @@ mod tests {
             .map(|n| NameCount {
                 name: n.to_string(),
                 quotes: 1,
+                articles: 2,
             })
             .collect()
     }
