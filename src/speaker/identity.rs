@@ -104,16 +104,9 @@ pub enum Relation {
 }
 
 /// Compares names; holds the phonetic encoder so it is built once.
+#[derive(Default)]
 pub struct Matcher {
     metaphone: DoubleMetaphone,
-}
-
-impl Default for Matcher {
-    fn default() -> Self {
-        Matcher {
-            metaphone: DoubleMetaphone::default(),
-        }
-    }
 }
 
 impl Matcher {
@@ -195,6 +188,10 @@ pub struct Corrections {
     pub rows: Vec<Correction>,
 }
 
+/// Canonical key → the canonical name as the user wrote it, and its
+/// Wikidata id.
+type Canonicals = HashMap<String, (String, Option<String>)>;
+
 /// The header of a corrections file.
 pub const CORRECTIONS_HEADER: &str = "alias,canonical,wikidata_id";
 
@@ -275,13 +272,8 @@ impl Corrections {
     /// Where each alias key points: canonical key → (canonical as the user
     /// wrote it, Wikidata id). Every canonical name is its own alias unless a
     /// line says otherwise; later lines win.
-    fn pins(
-        &self,
-    ) -> (
-        HashMap<String, String>,
-        HashMap<String, (String, Option<String>)>,
-    ) {
-        let mut canonicals: HashMap<String, (String, Option<String>)> = HashMap::new();
+    fn pins(&self) -> (HashMap<String, String>, Canonicals) {
+        let mut canonicals: Canonicals = HashMap::new();
         let mut pins: HashMap<String, String> = HashMap::new();
         for r in &self.rows {
             let key = name_key(&r.canonical);
