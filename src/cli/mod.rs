@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod man;
 pub mod quotes;
 pub mod show;
+pub mod speakers;
 pub mod table;
 
 /// Find direct quotes in news articles, who said them, and how one statement
@@ -21,7 +22,7 @@ pub mod table;
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
@@ -47,6 +48,8 @@ pub enum Command {
     Quotes(quotes::QuotesArgs),
     /// Show one stored quote in its paragraph, with where it ran.
     Show(show::ShowArgs),
+    /// List speakers, show one, and merge, split or alias them.
+    Speakers(speakers::SpeakersArgs),
     /// Ingest a built-in corpus (one story, several outlets) and show what
     /// quotetrack finds in it.
     Demo(demo::DemoArgs),
@@ -111,6 +114,7 @@ pub fn run() -> i32 {
         Command::Ingest(args) => ingest::run(args, &db_path(cli.db.as_deref()), &lexicon),
         Command::Quotes(args) => quotes::run(args, &db_path(cli.db.as_deref())),
         Command::Show(args) => show::run(args, &db_path(cli.db.as_deref())),
+        Command::Speakers(args) => speakers::run(args, &db_path(cli.db.as_deref())),
         Command::Demo(args) => demo::run(args, cli.db.as_deref(), &lexicon),
         Command::Export(args) => export::run(args, &db_path(cli.db.as_deref())),
         Command::Completions(args) => completions::run(args),

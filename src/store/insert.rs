@@ -39,6 +39,9 @@ impl Store {
         items: &[(Article, Vec<Quote>)],
         replace: bool,
     ) -> Result<Vec<Result<Outcome>>> {
+        // Read the user's corrections before writing anything: a file they
+        // broke stops the ingest with its line number, and nothing changes.
+        let corrections = self.corrections()?;
         let mut tx = self
             .conn
             .transaction()
@@ -61,6 +64,7 @@ impl Store {
         if replace {
             forget_unquoted_speakers(&tx)?;
         }
+        super::identity::assign(&tx, &corrections)?;
         tx.commit().context("cannot save to the database")?;
         Ok(outcomes)
     }
@@ -156,20 +160,26 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
 fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
-                             speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                             speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
+                             speaker_name, speaker_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?;
     for quote in quotes {
-        let speaker_id = match &quote.speaker {
-            Some(s) => {
-                let name = if s.name.trim().is_empty() {
-                    s.text.trim()
-                } else {
-                    s.name.trim()
-                };
+        let name = quote.speaker.as_ref().map(|s| {
+            if s.name.trim().is_empty() {
+                s.text.trim()
+            } else {
+                s.name.trim()
+            }
+        });
+        // People and organisations get their speaker when identity is worked
+        // out for the whole corpus, at the end of the batch; anonymous
+        // sources belong to their article and are settled here.
+        let speaker_id = match (&quote.speaker, name) {
+            (Some(s), Some(name)) if s.kind == SpeakerKind::Anonymous => {
                 Some(speaker_id(tx, name, s.kind, article_id)?)
             }
-            None => None,
+            _ => None,
         };
         let cue = quote.cue.as_ref();
         let speaker = quote.speaker.as_ref();
@@ -188,6 +198,8 @@ fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> 
             speaker.map(|s| s.start as i64),
             speaker.map(|s| s.end as i64),
             speaker.and_then(|s| s.role.as_ref()),
+            name,
+            speaker.map(|s| s.kind.as_str()),
         ])?;
     }
     Ok(())
@@ -225,9 +237,9 @@ fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
-/// One speaker per name and kind across the corpus, except anonymous
-/// sources: "a senior official" in one story is not the one in the next, so
-/// those belong to their article.
+/// The speaker row of an anonymous source: "a senior official" in one story
+/// is not the one in the next, so those belong to their article and are
+/// never merged.
 fn speaker_id(tx: &Connection, name: &str, kind: SpeakerKind, article_id: i64) -> Result<i64> {
     let scope = (kind == SpeakerKind::Anonymous).then_some(article_id);
     let found: Option<i64> = tx

@@ -5,17 +5,19 @@
 //! so the file explains itself to anyone with `sqlite3` or Datasette. This
 //! module never parses article text; it stores what the extractor found.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
+mod identity;
 mod insert;
 mod normalize;
 mod query;
 
+pub use identity::{IdentityStats, SpeakerDetail, SpeakerRow, corrections_path_for};
 pub use insert::{Outcome, content_hash};
 pub use normalize::{fold, normalize_quote};
 pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
@@ -25,7 +27,8 @@ pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
 /// (in SQLite's `user_version`) and will not run it again.
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/001_init.sql")),
-    // 002 (speaker identity) and 003 (statements) go before this one.
+    M::up(include_str!("../../db/002_speaker_identity.sql")),
+    // 003 (statements) goes before this one.
     M::up(include_str!("../../db/004_export_views.sql")),
 ];
 
@@ -36,6 +39,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// An open, migrated quotetrack database.
 pub struct Store {
     conn: Connection,
+    /// The user's speaker corrections file (`<db>.speakers.csv`); `None` for
+    /// a database in memory, whose corrections live only in the database.
+    corrections: Option<PathBuf>,
 }
 
 impl Store {
@@ -44,12 +50,14 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open the database {}; check the folder exists and is writable, or pass --db", path.display()))?;
-        Store::setup(conn).map_err(|e| {
+        let mut store = Store::setup(conn).map_err(|e| {
             anyhow!(
                 "{} is not a database quotetrack can use: {e:#}\n(pass another file with --db PATH; a new path makes a new database)",
                 path.display()
             )
-        })
+        })?;
+        store.corrections = Some(corrections_path_for(path));
+        Ok(store)
     }
 
     /// A database that lives only as long as the value: for the demo and
@@ -73,7 +81,10 @@ impl Store {
                 ) => anyhow!("it was written by a newer quotetrack; upgrade quotetrack to read it"),
                 other => anyhow!("{other}"),
             })?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            corrections: None,
+        })
     }
 
     /// The connection, for modules that add tables of their own (speaker
