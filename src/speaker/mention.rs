@@ -156,6 +156,9 @@ pub struct Words<'a> {
     /// longtime GOP data expert`). Only right next to a quote, where a
     /// phrase before or after the verb can be nothing but the speaker.
     pub loose: bool,
+    /// Every word the article writes in lower case, when the caller has
+    /// collected them (once per article, so that asking stays cheap).
+    pub lower_words: Option<&'a std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Words<'a> {
@@ -164,6 +167,19 @@ impl<'a> Words<'a> {
             text,
             lexicon,
             loose: false,
+            lower_words: None,
+        }
+    }
+
+    /// Does the article write this (lower-cased) word in lower case
+    /// somewhere? Then a capitalised copy of it is not a name.
+    pub fn written_in_lower_case(&self, lower: &str) -> bool {
+        match self.lower_words {
+            Some(set) => set.contains(lower),
+            None => {
+                self.text.contains(&format!(" {lower} "))
+                    || self.text.contains(&format!(" {lower},"))
+            }
         }
     }
     pub fn loose(self) -> Self {
