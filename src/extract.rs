@@ -205,7 +205,12 @@ impl<'l> Extractor<'l> {
                 }
                 _ => (written.to_string(), SpeakerKind::Anonymous),
             },
-            MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),
+            MentionKind::Anonymous => match role_reference(words, written)
+                .and_then(|r| people.resolve_role(m.span.start, &r.to_lowercase()))
+            {
+                Some(n) => (n.to_string(), SpeakerKind::Person),
+                None => (written.to_string(), SpeakerKind::Anonymous),
+            },
             // "the Pentagon" is the Pentagon wherever it is named.
             MentionKind::Organisation => (
                 strip_article(written).to_string(),
@@ -242,6 +247,33 @@ fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// `the secretary`, `the former governor`: a definite role that points back
+/// at someone named with it. Returns the role word. `the official` and
+/// plural heads stay anonymous.
+fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
+    let rest = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    let head = rest.rsplit(' ').next()?;
+    let lower = head.to_lowercase();
+    let anonymous = words.lexicon.anonymous_heads.contains(&lower)
+        && !matches!(
+            lower.as_str(),
+            "secretary"
+                | "president"
+                | "chairman"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "minister"
+                | "judge"
+        );
+    (words.lexicon.titles.contains(&lower) && !anonymous).then_some(head)
 }
 
 fn strip_article(name: &str) -> &str {

@@ -657,6 +657,22 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         }
     }
     if name_start < end {
+        let last = w.lower(&toks[end - 1]).unwrap_or_default();
+        // `Capitol Hill`, `Mexico City`: places do not speak.
+        if name_start + 1 < end && w.lexicon.place_heads.contains(&last) {
+            return None;
+        }
+        // `Republicans`, `Democrats`, `Transcript`: a capitalised group or
+        // document noun alone is an unnamed source, not a person.
+        if name_start + 1 == end && w.lexicon.anonymous_heads.contains(&last) {
+            return Some(Mention {
+                span: span_of(start, end),
+                role: None,
+                kind: MentionKind::Anonymous,
+                first_token: start,
+                end_token: end,
+            });
+        }
         let role = (name_start > start).then(|| span_of(start, name_start));
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
         return Some(Mention {
