@@ -1,10 +1,12 @@
 //! Article text in, quotes with their speakers out: the stages of
 //! `parse` and `speaker` put together.
 
+use std::collections::HashSet;
+
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    sentence_subject_of,
+    is_headline, sentence_subject_of,
 };
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
@@ -85,9 +87,21 @@ impl<'l> Extractor<'l> {
                 || self.lexicon.non_names.contains(&with_dot.to_lowercase())
         };
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
+        let lower_words: HashSet<&str> = toks
+            .iter()
+            .filter_map(|t| t.is_word().then(|| t.span.text(text)))
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect();
+        let words = Words {
+            lower_words: Some(&lower_words),
+            ..words
+        };
+        let mut headline: Vec<Option<bool>> = vec![None; para_ranges.len()];
         for f in found.iter_mut() {
             let (ps, pe) = para_ranges[f.para];
-            f.attribution = in_headline(&words, &toks, f.token, (ps, pe))
+            let is_headline =
+                *headline[f.para].get_or_insert_with(|| is_headline(&words, &toks[ps..pe]));
+            f.attribution = in_headline(&words, &toks, f.token, (ps, pe), is_headline)
                 .or_else(|| after_quote(&words, &toks, f.token, pe))
                 .or_else(|| before_quote(&words, &toks, f.token, ps))
                 .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
@@ -191,7 +205,12 @@ impl<'l> Extractor<'l> {
                 }
                 _ => (written.to_string(), SpeakerKind::Anonymous),
             },
-            MentionKind::Anonymous => (written.to_string(), SpeakerKind::Anonymous),
+            MentionKind::Anonymous => match role_reference(words, written)
+                .and_then(|r| people.resolve_role(m.span.start, &r.to_lowercase()))
+            {
+                Some(n) => (n.to_string(), SpeakerKind::Person),
+                None => (written.to_string(), SpeakerKind::Anonymous),
+            },
             // "the Pentagon" is the Pentagon wherever it is named.
             MentionKind::Organisation => (
                 strip_article(written).to_string(),
@@ -228,6 +247,33 @@ fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
     } else {
         None
     }
+}
+
+/// `the secretary`, `the former governor`: a definite role that points back
+/// at someone named with it. Returns the role word. `the official` and
+/// plural heads stay anonymous.
+fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
+    let rest = mention
+        .strip_prefix("the ")
+        .or_else(|| mention.strip_prefix("The "))?;
+    let head = rest.rsplit(' ').next()?;
+    let lower = head.to_lowercase();
+    let anonymous = words.lexicon.anonymous_heads.contains(&lower)
+        && !matches!(
+            lower.as_str(),
+            "secretary"
+                | "president"
+                | "chairman"
+                | "director"
+                | "spokesman"
+                | "spokeswoman"
+                | "senator"
+                | "governor"
+                | "mayor"
+                | "minister"
+                | "judge"
+        );
+    (words.lexicon.titles.contains(&lower) && !anonymous).then_some(head)
 }
 
 fn strip_article(name: &str) -> &str {

@@ -14,6 +14,7 @@ pub const ANONYMOUS_HEADS: &str = include_str!("../grammar/anonymous_heads.txt")
 pub const ORGANISATIONS: &str = include_str!("../grammar/organisations.txt");
 pub const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
 pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
+pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 
 /// Gender a pronoun shows, used to pick its antecedent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +39,8 @@ pub struct Lexicon {
     /// Capitalised words that never start or make a name (days, months,
     /// sentence-initial function words), lower case.
     pub non_names: HashSet<String>,
+    /// Last words of place names (`city`, `hill`), lower case.
+    pub place_heads: HashSet<String>,
 }
 
 /// The entries of a list: one a line, `#` starts a comment line, blank lines
@@ -84,6 +87,7 @@ impl Lexicon {
             organisations: lower_set(&lists.organisations),
             pronouns: pronoun_map(&lists.pronouns),
             non_names: lower_set(&lists.non_names),
+            place_heads: lower_set(&lists.place_heads),
         }
     }
 
@@ -99,6 +103,7 @@ impl Lexicon {
             ("organisations.txt", &mut lists.organisations),
             ("pronouns.txt", &mut lists.pronouns),
             ("non_names.txt", &mut lists.non_names),
+            ("place_heads.txt", &mut lists.place_heads),
         ] {
             let path = dir.join(file);
             if path.exists() {
@@ -121,6 +126,7 @@ struct Lists {
     organisations: String,
     pronouns: String,
     non_names: String,
+    place_heads: String,
 }
 
 impl Default for Lists {
@@ -133,6 +139,7 @@ impl Default for Lists {
             organisations: ORGANISATIONS.to_string(),
             pronouns: PRONOUNS.to_string(),
             non_names: NON_NAMES.to_string(),
+            place_heads: PLACE_HEADS.to_string(),
         }
     }
 }

@@ -249,9 +249,7 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     if lower.ends_with("ing") || lower.ends_with("ly") || w.is(&toks[first], &["according"]) {
         return false;
     }
-    let lower_elsewhere =
-        w.text.contains(&format!(" {lower} ")) || w.text.contains(&format!(" {lower},"));
-    !lower_elsewhere
+    !w.written_in_lower_case(&lower)
 }
 
 /// A verb after a modal or a passive auxiliary (`would continue`, `had been
@@ -400,14 +398,18 @@ pub fn is_headline(w: &Words, toks: &[Token]) -> bool {
 
 /// In a headline, the name it opens with speaks: `Graham: Trump's
 /// 'Incredibly Hateful Rhetoric'`, `Sanders Pins ... On 'Disastrous' ...`.
+///
+/// `headline` is [`is_headline`] of the paragraph, worked out once for all
+/// its quotes.
 pub fn in_headline(
     w: &Words,
     toks: &[Token],
     qi: usize,
     para: (usize, usize),
+    headline: bool,
 ) -> Option<Attribution> {
-    let (ps, pe) = para;
-    if qi == ps || !is_headline(w, &toks[ps..pe]) {
+    let (ps, _) = para;
+    if qi == ps || !headline {
         return None;
     }
     let mention = mention_after(w, toks, ps, qi).filter(|m| m.kind == MentionKind::Name)?;

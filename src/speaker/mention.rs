@@ -156,6 +156,9 @@ pub struct Words<'a> {
     /// longtime GOP data expert`). Only right next to a quote, where a
     /// phrase before or after the verb can be nothing but the speaker.
     pub loose: bool,
+    /// Every word the article writes in lower case, when the caller has
+    /// collected them (once per article, so that asking stays cheap).
+    pub lower_words: Option<&'a std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> Words<'a> {
@@ -164,6 +167,19 @@ impl<'a> Words<'a> {
             text,
             lexicon,
             loose: false,
+            lower_words: None,
+        }
+    }
+
+    /// Does the article write this (lower-cased) word in lower case
+    /// somewhere? Then a capitalised copy of it is not a name.
+    pub fn written_in_lower_case(&self, lower: &str) -> bool {
+        match self.lower_words {
+            Some(set) => set.contains(lower),
+            None => {
+                self.text.contains(&format!(" {lower} "))
+                    || self.text.contains(&format!(" {lower},"))
+            }
         }
     }
     pub fn loose(self) -> Self {
@@ -641,6 +657,22 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         }
     }
     if name_start < end {
+        let last = w.lower(&toks[end - 1]).unwrap_or_default();
+        // `Capitol Hill`, `Mexico City`: places do not speak.
+        if name_start + 1 < end && w.lexicon.place_heads.contains(&last) {
+            return None;
+        }
+        // `Republicans`, `Democrats`, `Transcript`: a capitalised group or
+        // document noun alone is an unnamed source, not a person.
+        if name_start + 1 == end && w.lexicon.anonymous_heads.contains(&last) {
+            return Some(Mention {
+                span: span_of(start, end),
+                role: None,
+                kind: MentionKind::Anonymous,
+                first_token: start,
+                end_token: end,
+            });
+        }
         let role = (name_start > start).then(|| span_of(start, name_start));
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
         return Some(Mention {

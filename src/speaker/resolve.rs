@@ -101,6 +101,8 @@ pub struct People {
     pronouns: Vec<(u32, u32)>,
     /// People the article quotes: certainly people, not places.
     speaks: Vec<bool>,
+    /// (person, role word) seen written with the name: `secretary`.
+    roles: Vec<(usize, String)>,
 }
 
 /// How many named people back a pronoun may reach.
@@ -148,6 +150,19 @@ impl People {
                 if let Some(name) = name.filter(|_| !body) {
                     let id = people.id(name);
                     people.occurrences.push((t.span.start, id, opens_sentence));
+                    // Role words written just before the name, or before the
+                    // comma of an apposition: `Secretary of State John
+                    // Kerry`, `the secretary of state, John Kerry,`.
+                    for x in toks[i.saturating_sub(6)..i].iter().rev() {
+                        if x.quote().is_some()
+                            || matches!(x.kind, TokenKind::Punct('.' | '!' | '?' | ';'))
+                        {
+                            break;
+                        }
+                        if let Some(lower) = w.lower(x).filter(|l| w.lexicon.titles.contains(l)) {
+                            people.roles.push((id, lower));
+                        }
+                    }
                     last = Some(id);
                 }
                 i = j;
@@ -245,6 +260,20 @@ impl People {
             }
         }
         unknown.map(|id| self.names[id].as_str())
+    }
+}
+
+impl People {
+    /// `the secretary`, `the former governor`: the latest person named
+    /// before `pos` with that role word written beside the name.
+    pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
+        let before = self.occurrences.partition_point(|(p, _, _)| *p < pos);
+        self.occurrences[..before]
+            .iter()
+            .rev()
+            .map(|&(_, id, _)| id)
+            .find(|&id| self.roles.iter().any(|(r_id, r)| *r_id == id && r == role))
+            .map(|id| self.names[id].as_str())
     }
 }
 
