@@ -89,7 +89,8 @@ impl<'l> Extractor<'l> {
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
         let lower_words: HashSet<&str> = toks
             .iter()
-            .filter_map(|t| t.is_word().then(|| t.span.text(text)))
+            .filter(|t| t.is_word())
+            .map(|t| t.span.text(text))
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .collect();
         let words = Words {
