@@ -97,7 +97,6 @@ fn is_slot_verb(w: &Words, t: &Token) -> bool {
 /// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
 /// right after the quote.
 pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
-    let w = &w.loose();
     let end = post_end(toks, qi, ceiling);
     let mut j = qi + 1;
     while j < end && is_post_filler(&toks[j]) {
@@ -106,6 +105,18 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if j >= end {
         return None;
     }
+    // `"Q," X said` closes the quote's clause with a comma, `!`, `?` or a
+    // dash. Without one (`"2 million-plus" people deported`) only a listed
+    // reporting verb attributes, and no guessed verb or loose phrase does.
+    let closed = clause_closed(w, toks, qi, j);
+    let w = &if closed { w.loose() } else { *w };
+    let is_slot_verb = |w: &Words, t: &Token| {
+        if closed {
+            is_slot_verb(w, t)
+        } else {
+            w.is_speech_verb(t)
+        }
+    };
     if is_according_to(w, toks, j, end) {
         let mention = mention_after(w, toks, j + 2, end)?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
@@ -160,7 +171,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // A name right after the quote, its verb later in the clause: `"Q,"
     // James Pethokoukis of the American Enterprise Institute wrote`, `"Q,"
     // Harry Bond, 30, of Raleigh, N.C., said`.
-    if mention.kind != MentionKind::Name {
+    if mention.kind != MentionKind::Name || !closed {
         return None;
     }
     let k = (v..end.min(v + POST_REACH)).find(|&k| w.is_speech_verb(&toks[k]))?;
@@ -170,6 +181,19 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         partial: false,
         split: false,
     })
+}
+
+/// Does the quote end its clause: a comma, `!`, `?` or dash inside the
+/// closing mark, or punctuation between the quote and the next word?
+fn clause_closed(w: &Words, toks: &[Token], qi: usize, next_word: usize) -> bool {
+    if next_word > qi + 1 {
+        return true;
+    }
+    let outer = toks[qi].span.text(w.text);
+    let inner = outer.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '`') || c.is_whitespace()
+    });
+    inner.ends_with([',', '!', '?', '\u{2014}', '\u{2013}', '-', '.', ';', ':'])
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
