@@ -109,6 +109,11 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // dash. Without one (`"2 million-plus" people deported`) only a listed
     // reporting verb attributes, and no guessed verb or loose phrase does.
     let closed = clause_closed(w, toks, qi, j);
+    // A quote ending in a full stop ends its sentence; what follows is a new
+    // one, unless it is nothing but a short attribution (`"Q." Smith said.`).
+    if ends_sentence(w, toks, qi) && (end - j > 8 || end < ceiling && toks[end].quote().is_some()) {
+        return None;
+    }
     let w = &if closed { w.loose() } else { *w };
     let is_slot_verb = |w: &Words, t: &Token| {
         if closed {
@@ -194,6 +199,15 @@ fn clause_closed(w: &Words, toks: &[Token], qi: usize, next_word: usize) -> bool
         matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '`') || c.is_whitespace()
     });
     inner.ends_with([',', '!', '?', '\u{2014}', '\u{2013}', '-', '.', ';', ':'])
+}
+
+/// The quoted words end with a full stop.
+fn ends_sentence(w: &Words, toks: &[Token], qi: usize) -> bool {
+    let outer = toks[qi].span.text(w.text);
+    let inner = outer.trim_end_matches(|c: char| {
+        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '`') || c.is_whitespace()
+    });
+    inner.ends_with('.')
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.
@@ -320,7 +334,9 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             (s..v)
                 .rev()
                 .find(|&k| is_cue(k) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing"))
-                .and_then(|k| mention_before(w, toks, k, s))
+                .and_then(|k| {
+                    mention_before(w, toks, k, s).or_else(|| mention_after(w, toks, k + 1, v))
+                })
                 .or_else(|| sentence_subject(w, toks, s, v))
         } else {
             mention_before(w, toks, v, s).or_else(|| sentence_subject(w, toks, s, v))
