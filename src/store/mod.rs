@@ -23,7 +23,10 @@ pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
 /// The migrations in `db/`, oldest first. Append new files here; never edit
 /// one that has been released, since databases remember how far they got
 /// (in SQLite's `user_version`) and will not run it again.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../db/001_init.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../db/001_init.sql")),
+    M::up(include_str!("../../db/003_statements.sql")),
+];
 
 /// How long a writer waits for another process holding the database before
 /// giving up: long enough for a concurrent ingest to finish a chunk.
@@ -61,6 +64,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Ingest with statement linking uses a score of prepared statements
+        // per quote; the default cache of 16 would re-prepare them.
+        conn.set_prepared_statement_cache_capacity(64);
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| match e {
