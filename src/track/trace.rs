@@ -219,6 +219,7 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
             flags.push(Flag::First);
         }
         if let (Some(said), Some(most)) = (&row.speaker, &majority)
+            && !unresolved(said)
             && !said.eq_ignore_ascii_case(most)
         {
             flags.push(Flag::OtherSpeaker);
@@ -257,7 +258,7 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
 fn majority_speaker(rows: &[Row]) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
-        if let Some(name) = &row.speaker {
+        if let Some(name) = row.speaker.as_ref().filter(|n| !unresolved(n)) {
             let entry = counts.entry(name.to_lowercase()).or_insert((0, i));
             entry.0 += 1;
         }
@@ -268,9 +269,30 @@ fn majority_speaker(rows: &[Row]) -> Option<String> {
     rows[first].speaker.clone()
 }
 
-/// The words a range covers, as written.
+/// The words a range covers, as written, with the brackets of an
+/// editor's insertion at either end.
 fn slice(words: &Words, text: &str, (a, b): (usize, usize)) -> Option<String> {
-    (a < b).then(|| text[words.words[a].start..words.words[b - 1].end].to_string())
+    if a >= b {
+        return None;
+    }
+    let (first, last) = (&words.words[a], &words.words[b - 1]);
+    let mut start = first.start;
+    if first.bracketed {
+        start -= text[..start].len() - text[..start].trim_end_matches(['(', '[']).len();
+    }
+    let mut end = last.end;
+    if last.bracketed {
+        end += text[end..].len() - text[end..].trim_start_matches([')', ']']).len();
+    }
+    Some(text[start..end].to_string())
+}
+
+/// A name the extractor could not resolve ("she", "he"): it says nothing
+/// about who the outlet credits.
+fn unresolved(name: &str) -> bool {
+    crate::lexicon::Lexicon::builtin()
+        .pronouns
+        .contains_key(&name.trim().to_lowercase())
 }
 
 fn diff_entry(ch: &Change, rw: &Words, rt: &str, qw: &Words, qt: &str) -> DiffEntry {
@@ -344,6 +366,28 @@ mod tests {
         assert_eq!(r[3].diff[0].op, ChangeKind::Changed);
         assert_eq!(r[3].diff[0].reference.as_deref(), Some("vital"));
         assert_eq!(r[3].diff[0].text.as_deref(), Some("key"));
+    }
+
+    #[test]
+    fn brackets_stay_with_their_words_and_pronouns_are_no_speaker() {
+        let w = words("vital (and) not [the president]");
+        let text = "vital (and) not [the president]";
+        assert_eq!(slice(&w, text, (1, 3)).as_deref(), Some("(and) not"));
+        assert_eq!(slice(&w, text, (3, 5)).as_deref(), Some("[the president]"));
+        assert_eq!(slice(&w, text, (2, 2)), None);
+        let s = build(
+            1,
+            vec![
+                row(1, "a long remark here", "she", "2020-01-01"),
+                row(2, "a long remark here", "Jane Roe", "2020-01-02"),
+            ],
+        );
+        assert_eq!(s.speaker.as_deref(), Some("Jane Roe"));
+        assert!(
+            s.renditions
+                .iter()
+                .all(|r| !r.flags.contains(&Flag::OtherSpeaker))
+        );
     }
 
     #[test]
