@@ -336,9 +336,17 @@ pub fn same_statement(
     } else {
         MIN_SHARED_OTHER_SPEAKER
     };
+    // Words the rendition marks as left out (an ellipsis) do not count as
+    // distance between its matches.
+    let elided: usize = c
+        .changes
+        .iter()
+        .filter(|ch| ch.kind == ChangeKind::Elided && ch.at == Position::Middle)
+        .map(|ch| ch.reference.1 - ch.reference.0)
+        .sum();
     c.matched >= needed
         && c.matched as f64 >= MIN_COVER * shorter as f64
-        && (c.span as f64) <= 1.5 * shorter as f64 + 3.0
+        && (c.span.saturating_sub(elided) as f64) <= 1.5 * shorter as f64 + 3.0
 }
 
 /// How well a comparison fits, for choosing between candidate statements:
@@ -463,6 +471,12 @@ mod tests {
     #[test]
     fn renditions_of_one_remark_link() {
         assert!(linked(FULL, "not gamble with the safety of families", true));
+        // A long ellipsis is not distance between matches.
+        assert!(linked(
+            FULL,
+            "We will not gamble with the safety ... tested under load",
+            true
+        ));
         assert!(linked(
             FULL,
             &FULL.replace("this barrier", "the barrier"),
