@@ -284,8 +284,7 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
         } else {
             flags
         };
-        writeln!(
-            out,
+        let line = format!(
             "{:>6}  {:<10}  {:<24}  {:<20}  {:<8}  {}",
             r.quote,
             r.date.as_deref().unwrap_or("-"),
@@ -293,7 +292,8 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
             shorten(r.speaker.as_deref().unwrap_or("(unknown)"), 20),
             r.relation.as_str(),
             flags
-        )?;
+        );
+        writeln!(out, "{}", line.trim_end())?;
         if r.reference {
             continue;
         }

@@ -67,6 +67,12 @@ impl Store {
         // Ingest with statement linking uses a score of prepared statements
         // per quote; the default cache of 16 would re-prepare them.
         conn.set_prepared_statement_cache_capacity(64);
+        // Linking looks up and adds shingles at random places in a large
+        // index; SQLite's default 2 MB page cache makes that a disk read per
+        // lookup on a big database, and per-article savepoints spill their
+        // journal to a temp file. Memory is taken only as pages are used.
+        conn.pragma_update(None, "cache_size", -262_144)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| match e {
