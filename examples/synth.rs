@@ -502,7 +502,7 @@ fn article(seed: u64, n: u64, out: &mut impl Write) -> std::io::Result<u64> {
         OUTLET_A[outlet_no as usize % OUTLET_A.len()],
         OUTLET_B[outlet_no as usize / OUTLET_A.len()]
     );
-    let british = outlet_no % 5 == 0;
+    let british = outlet_no.is_multiple_of(5);
     let date = s.day + (n % COVERAGE) / 3;
     let (year, month, dom) = (2015 + date / 336, (date / 28) % 12, date % 28 + 1);
     let weekday = DAYS[(date % 7) as usize];

@@ -92,7 +92,7 @@ pub fn link_quote(
             // A full quote arriving after two fragments of it joins their
             // statements. A fragment matching two statements does not: it
             // could be either, so it goes with the better fit.
-            let target = if new_is_fuller(best) {
+            if new_is_fuller(best) {
                 let merging: Vec<i64> = passing
                     .iter()
                     .filter(|(r, _)| new_is_fuller(r))
@@ -105,8 +105,7 @@ pub fn link_quote(
                 target
             } else {
                 best.statement
-            };
-            target
+            }
         }
     };
     let reference_words = passing
