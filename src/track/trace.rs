@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::align::{Change, ChangeKind, Position, Relation, compare};
-use super::normalize::{Words, words};
+use super::normalize::{Words, fold_word, is_stopword, words};
 use crate::store::fts_query;
 
 /// Something a fact-checker should look at in a rendition.
@@ -106,17 +106,39 @@ impl Statement {
 /// search, word endings ignored), best match first (by the search rank of
 /// their best-matching rendition), at most `limit`.
 pub fn find_statements(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
-    let Some(fts) = fts_query(query) else {
+    // Common words ("the", "in") narrow a search little and cost much on a
+    // large database: search by the others when there are any.
+    let content: Vec<&str> = query
+        .split_whitespace()
+        .filter(|w| !is_stopword(&fold_word(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+        .collect();
+    let fts = if content.is_empty() {
+        fts_query(query)
+    } else {
+        fts_query(&content.join(" "))
+    };
+    let Some(fts) = fts else {
         return Ok(Vec::new());
     };
-    // Ranked quotes, then their statements in that order. The quote cap
-    // keeps a query of common words fast on a large database.
-    let mut stmt = conn.prepare_cached(
+    // Ranked quotes, then their statements in that order. Ranking every
+    // match costs time in proportion to the matches, so words found in a
+    // large share of the corpus take the newest matches instead.
+    let common: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+        )?
+        .query_row(rusqlite::params![fts, RANK_AT_MOST], |r| r.get(0))?;
+    let (inner, outer) = if common >= RANK_AT_MOST {
+        ("rowid DESC", "m.id DESC")
+    } else {
+        ("rank", "m.rank")
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.statement_id FROM
-           (SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY rank LIMIT 500) m
+           (SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY {inner} LIMIT 500) m
          JOIN renditions r ON r.quote_id = m.id
-         ORDER BY m.rank",
-    )?;
+         ORDER BY {outer}"
+    ))?;
     let mut found = Vec::new();
     let mut rows = stmt.query([fts])?;
     while let Some(row) = rows.next()? {
@@ -130,6 +152,10 @@ pub fn find_statements(conn: &Connection, query: &str, limit: usize) -> Result<V
     }
     Ok(found)
 }
+
+/// Above this many matching quotes a search is not ranked (see
+/// [`find_statements`]).
+const RANK_AT_MOST: i64 = 20_000;
 
 /// The statement quote `id` belongs to: `Ok(None)` if there is no such
 /// quote, `Ok(Some(None))` if it is not linked yet.
