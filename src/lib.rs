@@ -14,6 +14,7 @@ pub mod parse;
 pub mod record;
 pub mod speaker;
 pub mod store;
+pub mod track;
 
 pub use extract::{Extractor, extract_quotes};
 pub use lexicon::Lexicon;

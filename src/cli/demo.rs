@@ -8,7 +8,7 @@
 //! with British spelling, with a bracketed `(and)`, with an ellipsis, and
 //! once attributed to the wrong man: every way a quote travels.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -16,9 +16,11 @@ use clap::Args;
 
 use quotetrack::article::{self, Format, Meta};
 use quotetrack::store::{QuoteFilter, Store};
+use quotetrack::track;
 use quotetrack::{Extractor, Lexicon};
 
 use super::quotes::write_table;
+use super::trace;
 
 #[derive(Args, Debug)]
 #[command(
@@ -82,7 +84,7 @@ pub fn run(_args: DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32>
     match db {
         Some(path) => writeln!(
             out,
-            "The database is kept at {0}. Try:\n  quotetrack --db {0} quotes --search \"inspection\"\n  quotetrack --db {0} show 2",
+            "The database is kept at {0}. Try:\n  quotetrack --db {0} quotes --search \"inspection\"\n  quotetrack --db {0} trace gamble with the safety --format jsonl\n  quotetrack --db {0} show 2",
             path.display()
         )?,
         None => writeln!(
@@ -114,23 +116,43 @@ fn ingest_corpus(store: &mut Store, lexicon: &Lexicon) -> Result<(usize, usize)>
     Ok((items.len(), items.iter().map(|(_, q)| q.len()).sum()))
 }
 
-/// How one statement was reported across outlets. Until statement tracing
-/// exists this is a full-text search for words the renditions share, in
-/// publication order; `quotetrack trace` will replace it.
+/// How one statement was reported across outlets: `quotetrack trace` on
+/// words of the mayor's remark, showing every relation and flag.
 fn trace_statement(out: &mut impl Write, store: &Store, words: &str) -> Result<()> {
     writeln!(
         out,
-        "One statement across outlets (quotes containing \"{words}\"):"
+        "One statement across outlets (quotetrack trace {words}):\n"
     )?;
-    let rows = store.quotes(&QuoteFilter {
-        search: Some(words.to_string()),
-        ..QuoteFilter::default()
-    })?;
-    if rows.is_empty() {
+    let ids = track::find_statements(store.conn(), words, 1)?;
+    if ids.is_empty() {
         writeln!(out, "  (none found)")?;
         return Ok(());
     }
-    write_table(out, &rows)?;
+    let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for id in ids {
+        trace::write_table(out, &track::trace(store.conn(), id)?, colour)?;
+    }
+    writeln!(
+        out,
+        "\nRelations: same (equal after case, punctuation, spelling and brackets), partial (a\nfragment), elided (cut behind an ellipsis), altered (words changed, added or\ndropped). Flags: first, other_speaker (credited to someone else), altered,\nomission (middle words gone with no ellipsis). The mayor's other remark about\n\"the safety of families\" is a statement of its own:"
+    )?;
+    let other = track::find_statements(store.conn(), "reason this city built", 1)?;
+    for id in other {
+        let s = track::trace(store.conn(), id)?;
+        let outlets: Vec<&str> = s
+            .renditions
+            .iter()
+            .filter_map(|r| r.outlet.as_deref())
+            .collect();
+        writeln!(
+            out,
+            "  statement {}, {} renditions ({}): \"{}\"",
+            s.statement,
+            s.renditions.len(),
+            outlets.join(", "),
+            s.reference().map_or("", |r| r.text.as_str())
+        )?;
+    }
     Ok(())
 }
 

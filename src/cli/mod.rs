@@ -16,13 +16,14 @@ pub mod quotes;
 pub mod show;
 pub mod speakers;
 pub mod table;
+pub mod trace;
 
 /// Find direct quotes in news articles, who said them, and how one statement
 /// travelled across outlets.
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack trace avoid misunderstandings\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
@@ -50,6 +51,9 @@ pub enum Command {
     Show(show::ShowArgs),
     /// List speakers, show one, and merge, split or alias them.
     Speakers(speakers::SpeakersArgs),
+    /// Follow one statement across outlets: every rendition, how it differs
+    /// from the fullest, who had it first, who attributed it to someone else.
+    Trace(trace::TraceArgs),
     /// Ingest a built-in corpus (one story, several outlets) and show what
     /// quotetrack finds in it.
     Demo(demo::DemoArgs),
@@ -115,6 +119,7 @@ pub fn run() -> i32 {
         Command::Quotes(args) => quotes::run(args, &db_path(cli.db.as_deref())),
         Command::Show(args) => show::run(args, &db_path(cli.db.as_deref())),
         Command::Speakers(args) => speakers::run(args, &db_path(cli.db.as_deref())),
+        Command::Trace(args) => trace::run(args, &db_path(cli.db.as_deref())),
         Command::Demo(args) => demo::run(args, cli.db.as_deref(), &lexicon),
         Command::Export(args) => export::run(args, &db_path(cli.db.as_deref())),
         Command::Completions(args) => completions::run(args),

@@ -118,10 +118,16 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
                 article.source,
                 now
             ])?;
+            let statements = crate::track::link::statements_of_article(tx, id)?;
             tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
                 .execute([id])?;
             tx.prepare_cached("DELETE FROM speakers WHERE article_id = ?1")?
                 .execute([id])?;
+            // The statements those quotes rendered lose them: choose their
+            // references afresh before the new quotes are linked.
+            for statement in statements {
+                crate::track::link::refresh(tx, statement)?;
+            }
             id
         }
         None => {
@@ -201,6 +207,9 @@ fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> 
             name,
             speaker.map(|s| s.kind.as_str()),
         ])?;
+        // Link it to the statement it renders (src/track), so `trace`
+        // finds every rendition without comparing quotes at query time.
+        crate::track::link_quote(tx, tx.last_insert_rowid(), &quote.quote.text, speaker_id)?;
     }
     Ok(())
 }

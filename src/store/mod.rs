@@ -28,7 +28,7 @@ pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/001_init.sql")),
     M::up(include_str!("../../db/002_speaker_identity.sql")),
-    // 003 (statements) goes before this one.
+    M::up(include_str!("../../db/003_statements.sql")),
     M::up(include_str!("../../db/004_export_views.sql")),
 ];
 
@@ -73,6 +73,15 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Ingest with statement linking uses a score of prepared statements
+        // per quote; the default cache of 16 would re-prepare them.
+        conn.set_prepared_statement_cache_capacity(64);
+        // Linking looks up and adds shingles at random places in a large
+        // index; SQLite's default 2 MB page cache makes that a disk read per
+        // lookup on a big database, and per-article savepoints spill their
+        // journal to a temp file. Memory is taken only as pages are used.
+        conn.pragma_update(None, "cache_size", -262_144)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut conn)
             .map_err(|e| match e {

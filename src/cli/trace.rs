@@ -1,0 +1,325 @@
+//! `quotetrack trace`: one statement as every outlet reported it.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use quotetrack::track::{self, ChangeKind, DiffEntry, Position, Rendition, Statement};
+
+use super::extract::shorten;
+use super::open_existing;
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  quotetrack trace avoid misunderstandings
+  quotetrack trace \"gamble with the safety\" --format jsonl
+  quotetrack trace --quote 12
+  quotetrack trace miscalculations --limit 1 --format csv > renditions.csv
+
+A statement is every rendition of one remark: the fullest is the reference,
+and each rendition (in date order) is `same` (equal once case, punctuation,
+quote marks, British/American spelling and editors' brackets are set aside),
+`partial` (a fragment), `elided` (words left out behind an ellipsis) or
+`altered` (words changed, added or dropped). Flags: `first` (the earliest),
+`other_speaker` (attributed to someone other than the rest say),
+`altered` (words changed or added), `omission` (words from the middle
+missing with no ellipsis).
+
+Each jsonl record has statement, quote, outlet, date, speaker, text, article,
+relation, diff (a list of {op, at, reference, text}) and flags.")]
+pub struct TraceArgs {
+    /// Words from the statement (full-text search; word endings ignored).
+    #[arg(value_name = "QUERY", required_unless_present = "quote")]
+    pub query: Vec<String>,
+
+    /// Trace the statement of this quote id instead of searching.
+    #[arg(long, value_name = "ID", conflicts_with = "query")]
+    pub quote: Option<i64>,
+
+    /// Trace at most this many statements, best match first.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 3)]
+    pub limit: usize,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Colour the diff: on a terminal only (auto), always, or never.
+    #[arg(long, value_enum, default_value_t = Colour::Auto)]
+    pub color: Colour,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The reference, then each rendition with its differences, for reading.
+    Table,
+    /// One JSON object per rendition, per line.
+    Jsonl,
+    /// One JSON array of statements, each with its renditions.
+    Json,
+    /// One row per rendition, with a header; the diff in one column.
+    Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Colour {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
+    let mut store = open_existing(db)?;
+    if track::has_unlinked(store.conn())? {
+        eprintln!("quotetrack: linking quotes stored before statement tracing existed (once)...");
+        let n = track::link_unlinked(store.conn_mut())?;
+        eprintln!("quotetrack: linked {n} quotes.");
+    }
+    let conn = store.conn();
+    let ids = match args.quote {
+        Some(id) => match track::statement_of_quote(conn, id)? {
+            None => bail!(
+                "there is no quote {id} in {}; list quote ids with `quotetrack quotes`",
+                db.display()
+            ),
+            Some(None) => bail!(
+                "quote {id} is not linked to a statement; run `quotetrack ingest --replace` on its article"
+            ),
+            Some(Some(statement)) => vec![statement],
+        },
+        None => {
+            let query = args.query.join(" ");
+            let ids = track::find_statements(conn, &query, args.limit.max(1))?;
+            if ids.is_empty() {
+                eprintln!(
+                    "quotetrack: no stored quote contains all of {query:?}; try fewer words, or list quotes with `quotetrack quotes --search WORDS`."
+                );
+                if args.format == Format::Json {
+                    println!("[]");
+                }
+                return Ok(0);
+            }
+            ids
+        }
+    };
+    let statements = ids
+        .into_iter()
+        .map(|id| track::trace(conn, id))
+        .collect::<Result<Vec<_>>>()?;
+    let colour = match args.color {
+        Colour::Always => true,
+        Colour::Never => false,
+        Colour::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    write_statements(&mut out, &statements, args.format, colour)?;
+    out.flush()?;
+    Ok(0)
+}
+
+pub fn write_statements(
+    out: &mut impl Write,
+    statements: &[Statement],
+    format: Format,
+    colour: bool,
+) -> Result<()> {
+    match format {
+        Format::Table => {
+            for (i, statement) in statements.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                write_table(out, statement, colour)?;
+            }
+        }
+        Format::Jsonl => {
+            for rendition in statements.iter().flat_map(|s| &s.renditions) {
+                serde_json::to_writer(&mut *out, rendition)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, statements)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            let mut csv = csv::Writer::from_writer(out);
+            for rendition in statements.iter().flat_map(|s| &s.renditions) {
+                csv.serialize(CsvRow::from(rendition))?;
+            }
+            csv.flush()?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct CsvRow<'a> {
+    statement: i64,
+    quote: i64,
+    date: Option<&'a str>,
+    outlet: Option<&'a str>,
+    speaker: Option<&'a str>,
+    relation: &'static str,
+    flags: String,
+    reference: bool,
+    diff: String,
+    text: &'a str,
+    article: i64,
+}
+
+impl<'a> From<&'a Rendition> for CsvRow<'a> {
+    fn from(r: &'a Rendition) -> Self {
+        CsvRow {
+            statement: r.statement,
+            quote: r.quote,
+            date: r.date.as_deref(),
+            outlet: r.outlet.as_deref(),
+            speaker: r.speaker.as_deref(),
+            relation: r.relation.as_str(),
+            flags: flags(r),
+            reference: r.reference,
+            diff: r
+                .diff
+                .iter()
+                .map(|d| describe(d, usize::MAX))
+                .collect::<Vec<_>>()
+                .join("; "),
+            text: &r.text,
+            article: r.article,
+        }
+    }
+}
+
+fn flags(r: &Rendition) -> String {
+    r.flags
+        .iter()
+        .map(|f| f.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One difference in words: `left out at the end: "under load"`.
+fn describe(d: &DiffEntry, width: usize) -> String {
+    let at = match d.at {
+        Position::Start => "at the start",
+        Position::Middle => "in the middle",
+        Position::End => "at the end",
+    };
+    let cut = |s: &Option<String>| shorten(s.as_deref().unwrap_or(""), width);
+    match d.op {
+        ChangeKind::LeftOut => format!("left out {at}: \"{}\"", cut(&d.reference)),
+        ChangeKind::Elided => format!("elided {at}: \"{}\"", cut(&d.reference)),
+        ChangeKind::Added => format!("added {at}: \"{}\"", cut(&d.text)),
+        ChangeKind::Changed => {
+            format!("changed: \"{}\" -> \"{}\"", cut(&d.reference), cut(&d.text))
+        }
+    }
+}
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+fn paint(text: &str, code: &str, colour: bool) -> String {
+    if colour {
+        format!("{code}{text}{RESET}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The reference, then each rendition with its differences.
+pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Result<()> {
+    let n = s.renditions.len();
+    writeln!(
+        out,
+        "{}",
+        paint(
+            &format!(
+                "Statement {}: {n} rendition{} in {} outlet{}, said by {}",
+                s.statement,
+                if n == 1 { "" } else { "s" },
+                s.outlets(),
+                if s.outlets() == 1 { "" } else { "s" },
+                s.speaker.as_deref().unwrap_or("(unknown)")
+            ),
+            BOLD,
+            colour
+        )
+    )?;
+    if let Some(r) = s.reference() {
+        writeln!(
+            out,
+            "Reference (fullest), quote {} in {} on {}:\n  \"{}\"",
+            r.quote,
+            r.outlet.as_deref().unwrap_or("(no outlet)"),
+            r.date.as_deref().unwrap_or("(no date)"),
+            r.text
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{:>6}  {:<10}  {:<24}  {:<20}  {:<8}  FLAGS",
+        "QUOTE", "DATE", "OUTLET", "SPEAKER", "RELATION"
+    )?;
+    for r in &s.renditions {
+        let mut flags = flags(r);
+        if r.reference {
+            flags = if flags.is_empty() {
+                "(reference)".into()
+            } else {
+                format!("{flags} (reference)")
+            };
+        }
+        let flags = if r.flags.iter().any(|f| *f != track::Flag::First) {
+            paint(&flags, YELLOW, colour)
+        } else {
+            flags
+        };
+        let line = format!(
+            "{:>6}  {:<10}  {:<24}  {:<20}  {:<8}  {}",
+            r.quote,
+            r.date.as_deref().unwrap_or("-"),
+            shorten(r.outlet.as_deref().unwrap_or("-"), 24),
+            shorten(r.speaker.as_deref().unwrap_or("(unknown)"), 20),
+            r.relation.as_str(),
+            flags
+        );
+        writeln!(out, "{}", line.trim_end())?;
+        if r.reference {
+            continue;
+        }
+        writeln!(
+            out,
+            "        {}",
+            paint(&format!("\"{}\"", shorten(&r.text, 100)), DIM, colour)
+        )?;
+        for d in &r.diff {
+            let code = match d.op {
+                ChangeKind::LeftOut | ChangeKind::Elided => RED,
+                ChangeKind::Added => GREEN,
+                ChangeKind::Changed => YELLOW,
+            };
+            let sign = match d.op {
+                ChangeKind::LeftOut => "-",
+                ChangeKind::Elided => ".",
+                ChangeKind::Added => "+",
+                ChangeKind::Changed => "~",
+            };
+            writeln!(
+                out,
+                "        {}",
+                paint(&format!("{sign} {}", describe(d, 60)), code, colour)
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,519 @@
+//! Word alignment of a rendition against a statement's reference, and what
+//! the differences mean: cut, elided, changed, added, left out.
+
+use serde::Serialize;
+
+use super::normalize::Words;
+
+/// How a rendition relates to the statement's fullest rendition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same words once case, punctuation, marks, spelling and editors'
+    /// brackets are folded.
+    Same,
+    /// A fragment: words cut from the start or the end, nothing else.
+    Partial,
+    /// Words left out where the rendition shows an ellipsis.
+    Elided,
+    /// Words changed, added, or left out of the middle with no ellipsis.
+    Altered,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Same => "same",
+            Relation::Partial => "partial",
+            Relation::Elided => "elided",
+            Relation::Altered => "altered",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Relation> {
+        Some(match s {
+            "same" => Relation::Same,
+            "partial" => Relation::Partial,
+            "elided" => Relation::Elided,
+            "altered" => Relation::Altered,
+            _ => return None,
+        })
+    }
+}
+
+/// Where in the reference a change falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    Start,
+    Middle,
+    End,
+}
+
+/// What kind of difference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    /// Reference words missing from the rendition (cut at the start or
+    /// end, or an omission in the middle).
+    LeftOut,
+    /// Reference words missing where the rendition has an ellipsis.
+    Elided,
+    /// Words in the rendition that the reference does not have.
+    Added,
+    /// Reference words replaced by other words.
+    Changed,
+}
+
+/// One difference, as word ranges (end exclusive) into the reference and
+/// the rendition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub reference: (usize, usize),
+    pub rendition: (usize, usize),
+    pub at: Position,
+}
+
+/// One step of an alignment, as word ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Equal {
+        r: (usize, usize),
+        q: (usize, usize),
+    },
+    /// Reference words with no counterpart; `q` is the rendition gap.
+    Delete { r: (usize, usize), q: usize },
+    /// Rendition words with no counterpart; `r` is the reference gap.
+    Insert { r: usize, q: (usize, usize) },
+    Replace {
+        r: (usize, usize),
+        q: (usize, usize),
+    },
+}
+
+/// Above this many cells the middle of two very long, very different
+/// texts is treated as one replacement rather than aligned word by word.
+const MAX_CELLS: usize = 4_000_000;
+
+/// Align two word sequences by longest common subsequence (after trimming
+/// the common prefix and suffix), grouped into runs.
+pub fn align(r: &[&str], q: &[&str]) -> Vec<Op> {
+    let prefix = r.iter().zip(q).take_while(|(a, b)| a == b).count();
+    let suffix = r[prefix..]
+        .iter()
+        .rev()
+        .zip(q[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (rm, qm) = (&r[prefix..r.len() - suffix], &q[prefix..q.len() - suffix]);
+    // Steps: (advance r, advance q).
+    let mut steps: Vec<(bool, bool)> = vec![(true, true); prefix];
+    if rm.len().saturating_mul(qm.len()) > MAX_CELLS {
+        steps.extend(std::iter::repeat_n((true, false), rm.len()));
+        steps.extend(std::iter::repeat_n((false, true), qm.len()));
+    } else {
+        steps.extend(lcs_steps(rm, qm));
+    }
+    steps.extend(std::iter::repeat_n((true, true), suffix));
+    group(&steps)
+}
+
+/// The LCS path through the middle, as steps.
+fn lcs_steps(r: &[&str], q: &[&str]) -> Vec<(bool, bool)> {
+    let (n, m) = (r.len(), q.len());
+    let w = m + 1;
+    // table[i][j] = LCS length of r[i..] and q[j..].
+    let mut table = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i * w + j] = if r[i] == q[j] {
+                table[(i + 1) * w + j + 1] + 1
+            } else {
+                table[(i + 1) * w + j].max(table[i * w + j + 1])
+            };
+        }
+    }
+    let mut steps = Vec::with_capacity(n + m);
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && r[i] == q[j] {
+            steps.push((true, true));
+            i += 1;
+            j += 1;
+        } else if j == m || (i < n && table[(i + 1) * w + j] >= table[i * w + j + 1]) {
+            steps.push((true, false));
+            i += 1;
+        } else {
+            steps.push((false, true));
+            j += 1;
+        }
+    }
+    steps
+}
+
+fn group(steps: &[(bool, bool)]) -> Vec<Op> {
+    let mut ops = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let mut k = 0;
+    while k < steps.len() {
+        if steps[k] == (true, true) {
+            let (si, sj) = (i, j);
+            while k < steps.len() && steps[k] == (true, true) {
+                i += 1;
+                j += 1;
+                k += 1;
+            }
+            ops.push(Op::Equal {
+                r: (si, i),
+                q: (sj, j),
+            });
+        } else {
+            let (si, sj) = (i, j);
+            while k < steps.len() && steps[k] != (true, true) {
+                if steps[k].0 {
+                    i += 1;
+                } else {
+                    j += 1;
+                }
+                k += 1;
+            }
+            ops.push(match (i > si, j > sj) {
+                (true, true) => Op::Replace {
+                    r: (si, i),
+                    q: (sj, j),
+                },
+                (true, false) => Op::Delete { r: (si, i), q: sj },
+                _ => Op::Insert { r: si, q: (sj, j) },
+            });
+        }
+    }
+    ops
+}
+
+/// A rendition compared with the reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    pub relation: Relation,
+    pub changes: Vec<Change>,
+    /// Words the speaker said (not editors' insertions) found in both, in
+    /// order.
+    pub matched: usize,
+    /// How far apart, in reference words, the first and last matched words
+    /// lie; a fragment's matches are close together.
+    pub span: usize,
+    /// Words changed or added.
+    pub altered: bool,
+    /// Words left out of the middle with no ellipsis to say so.
+    pub omission: bool,
+}
+
+/// Compare `rendition` with `reference` word by word.
+pub fn compare(reference: &Words, rendition: &Words) -> Comparison {
+    let r: Vec<&str> = reference.words.iter().map(|w| w.norm.as_str()).collect();
+    let q: Vec<&str> = rendition.words.iter().map(|w| w.norm.as_str()).collect();
+    let ops = align(&r, &q);
+    let all_bracketed =
+        |words: &Words, (a, b): (usize, usize)| words.words[a..b].iter().all(|w| w.bracketed);
+    let mut changes = Vec::new();
+    let mut matched = 0;
+    let (mut first, mut last) = (None, 0);
+    for op in &ops {
+        match *op {
+            Op::Equal { r: (a, b), .. } => {
+                let spoken = reference.words[a..b]
+                    .iter()
+                    .filter(|w| !w.bracketed)
+                    .count();
+                matched += spoken;
+                if spoken > 0 {
+                    first.get_or_insert(a);
+                    last = b;
+                }
+            }
+            Op::Delete { r: range, q: gap } => {
+                // An editor's insertion in the reference is not a word the
+                // rendition left out.
+                if all_bracketed(reference, range) {
+                    continue;
+                }
+                let at = position(range, r.len());
+                let kind = if rendition.elided_at(gap) {
+                    ChangeKind::Elided
+                } else {
+                    ChangeKind::LeftOut
+                };
+                changes.push(Change {
+                    kind,
+                    reference: range,
+                    rendition: (gap, gap),
+                    at,
+                });
+            }
+            Op::Insert { r: gap, q: range } => {
+                // Brackets are the editor's; words where the reference
+                // itself shows an ellipsis are ones it left out.
+                if all_bracketed(rendition, range) || reference.elided_at(gap) {
+                    continue;
+                }
+                changes.push(Change {
+                    kind: ChangeKind::Added,
+                    reference: (gap, gap),
+                    rendition: range,
+                    at: position((gap, gap), r.len()),
+                });
+            }
+            Op::Replace { r: rr, q: qr } => {
+                // "[the president]" for "he": the editor's clarification.
+                if all_bracketed(rendition, qr) || all_bracketed(reference, rr) {
+                    continue;
+                }
+                changes.push(Change {
+                    kind: ChangeKind::Changed,
+                    reference: rr,
+                    rendition: qr,
+                    at: position(rr, r.len()),
+                });
+            }
+        }
+    }
+    let altered = changes
+        .iter()
+        .any(|c| matches!(c.kind, ChangeKind::Added | ChangeKind::Changed));
+    let omission = changes
+        .iter()
+        .any(|c| c.kind == ChangeKind::LeftOut && c.at == Position::Middle);
+    let relation = if altered || omission {
+        Relation::Altered
+    } else if changes.iter().any(|c| c.kind == ChangeKind::Elided) {
+        Relation::Elided
+    } else if changes.is_empty() {
+        Relation::Same
+    } else {
+        Relation::Partial
+    };
+    Comparison {
+        relation,
+        changes,
+        matched,
+        span: first.map_or(0, |f| last - f),
+        altered,
+        omission,
+    }
+}
+
+fn position((a, b): (usize, usize), len: usize) -> Position {
+    if a == 0 {
+        Position::Start
+    } else if b >= len {
+        Position::End
+    } else {
+        Position::Middle
+    }
+}
+
+/// The fewest words two quotes must share, in order, to be one statement.
+pub const MIN_SHARED: usize = 4;
+/// ... and when different speakers are named for them: a misattribution is
+/// a claim, so it needs more to go on.
+pub const MIN_SHARED_OTHER_SPEAKER: usize = 6;
+/// The share of the shorter quote's words that must be found in the other.
+pub const MIN_COVER: f64 = 0.75;
+
+/// Whether a comparison says the two are renditions of one statement: most
+/// of the shorter one's words are found in the other, in order, close
+/// together. Two remarks sharing a phrase ("the safety of families") fail
+/// this, since the rest of the shorter one's words are not there.
+pub fn same_statement(
+    c: &Comparison,
+    reference: &Words,
+    rendition: &Words,
+    same_speaker: bool,
+) -> bool {
+    let shorter = reference.spoken().min(rendition.spoken());
+    let needed = if same_speaker {
+        MIN_SHARED
+    } else {
+        MIN_SHARED_OTHER_SPEAKER
+    };
+    // Words the rendition marks as left out (an ellipsis) do not count as
+    // distance between its matches.
+    let elided: usize = c
+        .changes
+        .iter()
+        .filter(|ch| ch.kind == ChangeKind::Elided && ch.at == Position::Middle)
+        .map(|ch| ch.reference.1 - ch.reference.0)
+        .sum();
+    c.matched >= needed
+        && c.matched as f64 >= MIN_COVER * shorter as f64
+        && (c.span.saturating_sub(elided) as f64) <= 1.5 * shorter as f64 + 3.0
+}
+
+/// How well a comparison fits, for choosing between candidate statements:
+/// share of the shorter quote found, then words found.
+pub fn score(c: &Comparison, reference: &Words, rendition: &Words) -> (u32, usize) {
+    let shorter = reference.spoken().min(rendition.spoken()).max(1);
+    ((c.matched * 1000 / shorter) as u32, c.matched)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::track::normalize::words;
+
+    const FULL: &str = "We will not gamble with the safety of families in the lower neighborhoods, and we will not put this barrier into service until every inspection is complete and every gate has been tested under load";
+
+    fn cmp(reference: &str, rendition: &str) -> Comparison {
+        compare(&words(reference), &words(rendition))
+    }
+
+    fn linked(a: &str, b: &str, same_speaker: bool) -> bool {
+        let (wa, wb) = (words(a), words(b));
+        let (r, q) = if wa.len() >= wb.len() {
+            (wa, wb)
+        } else {
+            (wb, wa)
+        };
+        same_statement(&compare(&r, &q), &r, &q, same_speaker)
+    }
+
+    #[test]
+    fn align_groups_runs() {
+        let ops = align(&["a", "b", "c", "d"], &["a", "x", "c"]);
+        assert_eq!(
+            ops,
+            [
+                Op::Equal {
+                    r: (0, 1),
+                    q: (0, 1)
+                },
+                Op::Replace {
+                    r: (1, 2),
+                    q: (1, 2)
+                },
+                Op::Equal {
+                    r: (2, 3),
+                    q: (2, 3)
+                },
+                Op::Delete { r: (3, 4), q: 3 },
+            ]
+        );
+        assert_eq!(align(&[], &["a"]), [Op::Insert { r: 0, q: (0, 1) }]);
+    }
+
+    #[test]
+    fn same_after_typography_spelling_and_brackets() {
+        let c = cmp(
+            FULL,
+            &FULL
+                .replace("neighborhoods", "neighbourhoods")
+                .to_uppercase(),
+        );
+        assert_eq!(c.relation, Relation::Same);
+        let c = cmp(
+            FULL,
+            &FULL.replace("neighborhoods, and", "neighborhoods (and)"),
+        );
+        assert_eq!(c.relation, Relation::Same, "{:?}", c.changes);
+        let c = cmp("he said he would go", "[Kerry] said he would go");
+        assert_eq!(c.relation, Relation::Same, "{:?}", c.changes);
+    }
+
+    #[test]
+    fn a_fragment_is_partial() {
+        let c = cmp(FULL, "not gamble with the safety of families");
+        assert_eq!(c.relation, Relation::Partial);
+        assert_eq!(c.changes.len(), 2);
+        assert_eq!(c.changes[0].at, Position::Start);
+        assert_eq!(c.changes[1].at, Position::End);
+        assert!(!c.altered && !c.omission);
+    }
+
+    #[test]
+    fn an_ellipsis_makes_it_elided() {
+        let c = cmp(
+            FULL,
+            "We will not gamble with the safety of families ... until every inspection is complete and every gate has been tested under load",
+        );
+        assert_eq!(c.relation, Relation::Elided);
+        assert_eq!(c.changes[0].kind, ChangeKind::Elided);
+    }
+
+    #[test]
+    fn middle_words_gone_without_ellipsis_is_an_omission() {
+        let c = cmp(
+            FULL,
+            "We will not gamble with the safety of families and we will not put this barrier into service until every inspection is complete and every gate has been tested under load",
+        );
+        assert_eq!(c.relation, Relation::Altered);
+        assert!(c.omission && !c.altered);
+    }
+
+    #[test]
+    fn changed_words_are_altered() {
+        let c = cmp(
+            FULL,
+            "We will not gamble with the safety of families in the lower neighborhoods, and we will not put the barrier into service until every inspection is done and every gate has been tested",
+        );
+        assert_eq!(c.relation, Relation::Altered);
+        assert!(c.altered && !c.omission);
+        let kinds: Vec<ChangeKind> = c.changes.iter().map(|c| c.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ChangeKind::Changed,
+                ChangeKind::Changed,
+                ChangeKind::LeftOut
+            ]
+        );
+    }
+
+    #[test]
+    fn renditions_of_one_remark_link() {
+        assert!(linked(FULL, "not gamble with the safety of families", true));
+        // A long ellipsis is not distance between matches.
+        assert!(linked(
+            FULL,
+            "We will not gamble with the safety ... tested under load",
+            true
+        ));
+        assert!(linked(
+            FULL,
+            &FULL.replace("this barrier", "the barrier"),
+            false
+        ));
+        assert!(linked(
+            "It is vital to avoid misunderstandings, miscalculations (and) not to put ourselves in a predicament",
+            "vital to avoid misunderstandings, miscalculations",
+            true
+        ));
+    }
+
+    #[test]
+    fn different_remarks_sharing_words_do_not_link() {
+        assert!(!linked(
+            FULL,
+            "The safety of families is the reason this city built a barrier in the first place, and it is the reason we are waiting",
+            true
+        ));
+        // Too short to tell apart from a stock phrase.
+        assert!(!linked(FULL, "we will not", true));
+        // Scattered words are not a fragment.
+        assert!(!linked(FULL, "we gamble families every gate load", true));
+        // A short fragment needs more shared words when another speaker is named.
+        assert!(linked(FULL, "safety of families in the lower", true));
+        assert!(!linked(
+            "safety of families in the lower neighborhoods today",
+            "safety of families in the",
+            false
+        ));
+    }
+
+    #[test]
+    fn score_prefers_fuller_cover() {
+        let r = words(FULL);
+        let a = words("gamble with the safety of families");
+        let b = words("the safety of families is the reason");
+        assert!(score(&compare(&r, &a), &r, &a) > score(&compare(&r, &b), &r, &b));
+    }
+}

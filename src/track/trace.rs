@@ -1,0 +1,428 @@
+//! Reading a statement back: every rendition in date order, compared with
+//! the fullest one, with the flags a fact-checker acts on.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+use super::align::{Change, ChangeKind, Position, Relation, compare};
+use super::normalize::{Words, fold_word, is_stopword, words};
+use crate::store::fts_query;
+
+/// Something a fact-checker should look at in a rendition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// The earliest rendition: who had it first.
+    First,
+    /// Attributed to someone other than the rest attribute it to.
+    OtherSpeaker,
+    /// Words changed or added beyond spelling and typography.
+    Altered,
+    /// Words from the middle of the reference missing with no ellipsis.
+    Omission,
+}
+
+impl Flag {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::First => "first",
+            Flag::OtherSpeaker => "other_speaker",
+            Flag::Altered => "altered",
+            Flag::Omission => "omission",
+        }
+    }
+}
+
+/// One difference from the reference, with the words as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffEntry {
+    /// `left_out`, `elided`, `added` or `changed`.
+    pub op: ChangeKind,
+    /// Where in the reference: `start`, `middle` or `end`.
+    pub at: Position,
+    /// The reference's words (absent for `added`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The rendition's words (absent for words left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One rendition of a statement. Field order is the JSON order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendition {
+    pub statement: i64,
+    /// The quote's id (`quotetrack show ID`).
+    pub quote: i64,
+    pub outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<String>,
+    /// The speaker as this outlet attributes the quote.
+    pub speaker: Option<String>,
+    pub text: String,
+    /// The article's id.
+    pub article: i64,
+    pub relation: Relation,
+    pub diff: Vec<DiffEntry>,
+    pub flags: Vec<Flag>,
+    /// Whether this is the statement's reference (fullest) rendition.
+    pub reference: bool,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A statement with its renditions in date order (then the order stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Statement {
+    pub statement: i64,
+    /// The reference rendition's quote id.
+    pub reference: i64,
+    /// The speaker most renditions name.
+    pub speaker: Option<String>,
+    pub renditions: Vec<Rendition>,
+}
+
+impl Statement {
+    pub fn reference(&self) -> Option<&Rendition> {
+        self.renditions.iter().find(|r| r.reference)
+    }
+
+    pub fn outlets(&self) -> usize {
+        let mut names: Vec<&str> = self
+            .renditions
+            .iter()
+            .filter_map(|r| r.outlet.as_deref())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names.len()
+    }
+}
+
+/// Statements whose renditions contain all of `query`'s words (full-text
+/// search, word endings ignored), best match first (by the search rank of
+/// their best-matching rendition), at most `limit`.
+pub fn find_statements(conn: &Connection, query: &str, limit: usize) -> Result<Vec<i64>> {
+    // Common words ("the", "in") narrow a search little and cost much on a
+    // large database: search by the others when there are any.
+    let content: Vec<&str> = query
+        .split_whitespace()
+        .filter(|w| !is_stopword(&fold_word(w.trim_matches(|c: char| !c.is_alphanumeric()))))
+        .collect();
+    let fts = if content.is_empty() {
+        fts_query(query)
+    } else {
+        fts_query(&content.join(" "))
+    };
+    let Some(fts) = fts else {
+        return Ok(Vec::new());
+    };
+    // Ranked quotes, then their statements in that order. Ranking every
+    // match costs time in proportion to the matches, so words found in a
+    // large share of the corpus take the newest matches instead.
+    let common: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+        )?
+        .query_row(rusqlite::params![fts, RANK_AT_MOST], |r| r.get(0))?;
+    let (inner, outer) = if common >= RANK_AT_MOST {
+        ("rowid DESC", "m.id DESC")
+    } else {
+        ("rank", "m.rank")
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT r.statement_id FROM
+           (SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ?1 ORDER BY {inner} LIMIT 500) m
+         JOIN renditions r ON r.quote_id = m.id
+         ORDER BY {outer}"
+    ))?;
+    let mut found = Vec::new();
+    let mut rows = stmt.query([fts])?;
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if !found.contains(&id) {
+            found.push(id);
+            if found.len() >= limit {
+                break;
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Above this many matching quotes a search is not ranked (see
+/// [`find_statements`]).
+const RANK_AT_MOST: i64 = 20_000;
+
+/// The statement quote `id` belongs to: `Ok(None)` if there is no such
+/// quote, `Ok(Some(None))` if it is not linked yet.
+pub fn statement_of_quote(conn: &Connection, id: i64) -> Result<Option<Option<i64>>> {
+    Ok(conn
+        .query_row(
+            "SELECT r.statement_id FROM quotes q LEFT JOIN renditions r ON r.quote_id = q.id WHERE q.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+struct Row {
+    quote: i64,
+    text: String,
+    speaker: Option<String>,
+    outlet: Option<String>,
+    date: Option<String>,
+    article: i64,
+    title: Option<String>,
+    url: Option<String>,
+    words: Words,
+}
+
+/// Every rendition of statement `id`, compared with its fullest.
+pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url
+         FROM renditions r
+         JOIN quotes q ON q.id = r.quote_id
+         JOIN articles a ON a.id = q.article_id
+         LEFT JOIN outlets o ON o.id = a.outlet_id
+         LEFT JOIN speakers s ON s.id = q.speaker_id
+         WHERE r.statement_id = ?1
+         ORDER BY a.published IS NULL, a.published, q.id",
+    )?;
+    let rows: Vec<Row> = stmt
+        .query_map([id], |r| {
+            let text: String = r.get(1)?;
+            Ok(Row {
+                quote: r.get(0)?,
+                words: words(&text),
+                text,
+                speaker: r.get(2)?,
+                outlet: r.get(3)?,
+                date: r.get(4)?,
+                article: r.get(5)?,
+                title: r.get(6)?,
+                url: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(build(id, rows))
+}
+
+fn build(id: i64, rows: Vec<Row>) -> Statement {
+    // The reference: most words said, earliest stored among equals.
+    let reference = rows
+        .iter()
+        .enumerate()
+        .max_by(|(_, a), (_, b)| {
+            a.words
+                .spoken()
+                .cmp(&b.words.spoken())
+                .then(b.quote.cmp(&a.quote))
+        })
+        .map(|(i, _)| i);
+    let majority = majority_speaker(&rows);
+    let mut out = Vec::with_capacity(rows.len());
+    let reference_words = reference.map(|i| (rows[i].words.clone(), rows[i].text.clone()));
+    for (i, row) in rows.into_iter().enumerate() {
+        let (relation, diff, altered, omission) = match &reference_words {
+            Some((rw, rt)) if reference != Some(i) => {
+                let c = compare(rw, &row.words);
+                let diff = c
+                    .changes
+                    .iter()
+                    .map(|ch| diff_entry(ch, rw, rt, &row.words, &row.text))
+                    .collect();
+                (c.relation, diff, c.altered, c.omission)
+            }
+            _ => (Relation::Same, Vec::new(), false, false),
+        };
+        let mut flags = Vec::new();
+        if i == 0 {
+            flags.push(Flag::First);
+        }
+        if let (Some(said), Some(most)) = (&row.speaker, &majority)
+            && !unresolved(said)
+            && !said.eq_ignore_ascii_case(most)
+        {
+            flags.push(Flag::OtherSpeaker);
+        }
+        if altered {
+            flags.push(Flag::Altered);
+        }
+        if omission {
+            flags.push(Flag::Omission);
+        }
+        out.push(Rendition {
+            statement: id,
+            quote: row.quote,
+            outlet: row.outlet,
+            date: row.date,
+            speaker: row.speaker,
+            text: row.text,
+            article: row.article,
+            relation,
+            diff,
+            flags,
+            reference: reference == Some(i),
+            title: row.title,
+            url: row.url,
+        });
+    }
+    Statement {
+        statement: id,
+        reference: reference.map_or(0, |i| out[i].quote),
+        speaker: majority,
+        renditions: out,
+    }
+}
+
+/// The speaker most renditions name; among equals, the one named first.
+fn majority_speaker(rows: &[Row]) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(name) = row.speaker.as_ref().filter(|n| !unresolved(n)) {
+            let entry = counts.entry(name.to_lowercase()).or_insert((0, i));
+            entry.0 += 1;
+        }
+    }
+    let (_, (_, first)) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))?;
+    rows[first].speaker.clone()
+}
+
+/// The words a range covers, as written, with the brackets of an
+/// editor's insertion at either end.
+fn slice(words: &Words, text: &str, (a, b): (usize, usize)) -> Option<String> {
+    if a >= b {
+        return None;
+    }
+    let (first, last) = (&words.words[a], &words.words[b - 1]);
+    let mut start = first.start;
+    if first.bracketed {
+        start -= text[..start].len() - text[..start].trim_end_matches(['(', '[']).len();
+    }
+    let mut end = last.end;
+    if last.bracketed {
+        end += text[end..].len() - text[end..].trim_start_matches([')', ']']).len();
+    }
+    Some(text[start..end].to_string())
+}
+
+/// A name the extractor could not resolve ("she", "he"): it says nothing
+/// about who the outlet credits.
+fn unresolved(name: &str) -> bool {
+    crate::lexicon::Lexicon::builtin()
+        .pronouns
+        .contains_key(&name.trim().to_lowercase())
+}
+
+fn diff_entry(ch: &Change, rw: &Words, rt: &str, qw: &Words, qt: &str) -> DiffEntry {
+    DiffEntry {
+        op: ch.kind,
+        at: ch.at,
+        reference: slice(rw, rt, ch.reference),
+        text: slice(qw, qt, ch.rendition),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(quote: i64, text: &str, speaker: &str, date: &str) -> Row {
+        Row {
+            quote,
+            text: text.into(),
+            speaker: (!speaker.is_empty()).then(|| speaker.into()),
+            outlet: Some(format!("Outlet {quote}")),
+            date: Some(date.into()),
+            article: quote,
+            title: None,
+            url: None,
+            words: words(text),
+        }
+    }
+
+    #[test]
+    fn reference_flags_and_diff() {
+        let s = build(
+            7,
+            vec![
+                row(
+                    1,
+                    "vital to avoid misunderstandings, miscalculations",
+                    "John Kerry",
+                    "2015-09-18",
+                ),
+                row(
+                    2,
+                    "It is vital to avoid misunderstandings, miscalculations (and) not to put ourselves in a predicament",
+                    "John Kerry",
+                    "2015-09-18",
+                ),
+                row(
+                    3,
+                    "It is vital to avoid misunderstandings and not to put ourselves in a predicament",
+                    "Ash Carter",
+                    "2015-09-19",
+                ),
+                row(
+                    4,
+                    "It is key to avoid misunderstandings, miscalculations (and) not to put ourselves in a predicament",
+                    "",
+                    "2015-09-20",
+                ),
+            ],
+        );
+        assert_eq!(s.reference, 2);
+        assert_eq!(s.speaker.as_deref(), Some("John Kerry"));
+        let r = &s.renditions;
+        assert_eq!(r[0].relation, Relation::Partial);
+        assert_eq!(r[0].flags, [Flag::First]);
+        assert!(r[1].reference && r[1].relation == Relation::Same && r[1].diff.is_empty());
+        assert_eq!(r[2].relation, Relation::Altered);
+        assert_eq!(r[2].flags, [Flag::OtherSpeaker, Flag::Omission]);
+        assert_eq!(r[2].diff[0].reference.as_deref(), Some("miscalculations"));
+        assert_eq!(r[3].flags, [Flag::Altered]);
+        assert_eq!(r[3].diff[0].op, ChangeKind::Changed);
+        assert_eq!(r[3].diff[0].reference.as_deref(), Some("vital"));
+        assert_eq!(r[3].diff[0].text.as_deref(), Some("key"));
+    }
+
+    #[test]
+    fn brackets_stay_with_their_words_and_pronouns_are_no_speaker() {
+        let w = words("vital (and) not [the president]");
+        let text = "vital (and) not [the president]";
+        assert_eq!(slice(&w, text, (1, 3)).as_deref(), Some("(and) not"));
+        assert_eq!(slice(&w, text, (3, 5)).as_deref(), Some("[the president]"));
+        assert_eq!(slice(&w, text, (2, 2)), None);
+        let s = build(
+            1,
+            vec![
+                row(1, "a long remark here", "she", "2020-01-01"),
+                row(2, "a long remark here", "Jane Roe", "2020-01-02"),
+            ],
+        );
+        assert_eq!(s.speaker.as_deref(), Some("Jane Roe"));
+        assert!(
+            s.renditions
+                .iter()
+                .all(|r| !r.flags.contains(&Flag::OtherSpeaker))
+        );
+    }
+
+    #[test]
+    fn majority_ties_go_to_the_first_named() {
+        let rows = vec![
+            row(1, "a b c d", "B", "2020-01-01"),
+            row(2, "a b c d", "A", "2020-01-02"),
+        ];
+        assert_eq!(majority_speaker(&rows).as_deref(), Some("B"));
+        assert_eq!(majority_speaker(&[]), None);
+    }
+}
