@@ -58,10 +58,11 @@ pub struct ExportRow {
     pub(crate) normalized: String,
 }
 
-/// Where each quote's `statement_id` comes from. Statements (their ids and
-/// the `quotes.statement_id` column) arrive with migration 003; until that
-/// column exists every quote's statement is unknown. This is the one place
-/// that reads it, so exports change in one spot when the schema does.
+/// Where each quote's `statement_id` comes from: the `renditions` table of
+/// migration 003, which linking at ingest keeps current (a merged
+/// statement's renditions move to the statement it joined). A database
+/// without that table has no statements. This is the one place that reads
+/// it, so exports change in one spot when the schema does.
 pub struct StatementIds {
     has_column: bool,
 }
@@ -70,7 +71,7 @@ impl StatementIds {
     pub fn new(conn: &Connection) -> Result<StatementIds> {
         let has_column = conn
             .query_row(
-                "SELECT 1 FROM pragma_table_info('quotes') WHERE name = 'statement_id'",
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'renditions'",
                 [],
                 |_| Ok(()),
             )
@@ -85,7 +86,8 @@ impl StatementIds {
             return Ok(HashMap::new());
         }
         let mut stmt = conn.prepare_cached(
-            "SELECT id, statement_id FROM quotes WHERE article_id = ?1 AND statement_id IS NOT NULL",
+            "SELECT r.quote_id, r.statement_id FROM renditions r JOIN quotes q ON q.id = r.quote_id
+             WHERE q.article_id = ?1",
         )?;
         let rows = stmt.query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
