@@ -128,8 +128,18 @@ impl People {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
                 let lead = &toks[sentence_start..i];
-                let opens_sentence =
-                    lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
+                // Also the name in an apposition that opens the sentence:
+                // `Port Merrow's mayor, Alicia Brandt, said`.
+                let before_titles = lead
+                    .iter()
+                    .rposition(|x| !w.is_title(x))
+                    .map_or(0, |k| k + 1);
+                let lead_core = &lead[..before_titles];
+                let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
+                    && lead_core.len() <= 6
+                    && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
+                let opens_sentence = apposition
+                    || lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
                 let mut j = i + 1;
                 while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1])
                 {
@@ -147,7 +157,11 @@ impl People {
                 let body = w
                     .lower(&toks[j - 1])
                     .is_some_and(|x| w.lexicon.organisations.contains(&x));
-                if let Some(name) = name.filter(|_| !body) {
+                // `Port Merrow's mayor`: the owner of a role is a place or a
+                // body more often than a person, and not who "she" is.
+                let owns_role =
+                    is_possessive(w, &toks[j - 1]) && toks.get(j).is_some_and(|x| w.is_title(x));
+                if let Some(name) = name.filter(|_| !body && !owns_role) {
                     let id = people.id(name);
                     people.occurrences.push((t.span.start, id, opens_sentence));
                     // Role words written just before the name, or before the
