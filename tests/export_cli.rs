@@ -543,3 +543,25 @@ fn the_table_fits_the_width_it_is_given() {
         "long quotes wrap:\n{table}"
     );
 }
+
+#[test]
+fn renditions_of_one_statement_share_a_statement_id_and_others_do_not() {
+    let c = Corpus::new();
+    let rows = c.jsonl(&[]);
+    let id_of = |text: &str| -> Vec<Value> {
+        rows.iter()
+            .filter(|r| r["quote"].as_str().unwrap_or_default().starts_with(text))
+            .map(|r| r["statement_id"].clone())
+            .collect()
+    };
+    let repeated = id_of("The ferry will sail again");
+    assert_eq!(repeated.len(), 2, "{rows:#?}");
+    assert!(repeated[0].is_i64(), "linked at ingest: {rows:#?}");
+    assert_eq!(repeated[0], repeated[1], "one statement in two outlets");
+    let awkward = id_of("We said");
+    assert!(awkward[0].is_i64());
+    assert_ne!(
+        awkward[0], repeated[0],
+        "a different remark is its own statement"
+    );
+}
