@@ -270,9 +270,28 @@ pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Opti
     if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k)) {
         return Some(m);
     }
-    let comma = (k..end).take(12).find(|&i| toks[i].is_punct(','))?;
-    let k = subject_start(w, toks, comma + 1, end);
-    mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k))
+    // After an opening phrase: the first phrase after a comma that a verb
+    // follows (`Speaking in Salem, New Hampshire, Trump went after Bush`).
+    let followed_by_verb = |m: &Mention| {
+        toks.get(m.end_token)
+            .and_then(|t| w.word(t))
+            .is_some_and(|x| x.starts_with(char::is_lowercase))
+    };
+    let mut first = None;
+    for comma in (k..end.min(k + 24))
+        .filter(|&i| toks[i].is_punct(','))
+        .take(4)
+    {
+        let k = subject_start(w, toks, comma + 1, end);
+        if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k))
+        {
+            if followed_by_verb(&m) {
+                return Some(m);
+            }
+            first.get_or_insert(m);
+        }
+    }
+    first
 }
 
 /// A capitalised word opening a sentence is not a name when it is a
