@@ -29,6 +29,26 @@ fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
     }
 }
 
+/// `said on "Morning Joe"`, `NBC's "Meet the Press"`, `a memoir, "Tough
+/// Choices"`: a Title Case passage after a word that introduces a work, or
+/// after a possessive, is the name of a show, book or campaign.
+fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
+    if !is_title_case(quote) || qi == 0 {
+        return false;
+    }
+    let mut k = qi - 1;
+    if toks[k].is_punct(',') && k > 0 {
+        k -= 1;
+    }
+    let before = &toks[k];
+    words
+        .lower(before)
+        .is_some_and(|w| words.lexicon.title_cues.contains(&w))
+        || words
+            .word(before)
+            .is_some_and(|w| Words::bare(w).len() != w.len())
+}
+
 /// `Blue Notes on Brown Water`, `Meet the Press`: every word capitalised but
 /// the short function words.
 fn is_title_case(quote: &str) -> bool {
@@ -151,8 +171,9 @@ impl<'l> Extractor<'l> {
                 (None, None) => (None, QuoteKind::Direct),
             };
             let quote = trimmed(text, f.span.inner);
-            let Some(a) =
-                attribution.filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
+            let Some(a) = attribution
+                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
+                .filter(|_| !names_a_work(words, toks, f.token, &quote.text))
             else {
                 resolved.push(None);
                 continue;
@@ -420,5 +441,15 @@ mod tests {
             false
         ));
         assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
+    }
+
+    #[test]
+    fn names_of_shows_and_books_are_not_quotes() {
+        let text = "Scarborough said on \"Morning Joe\" that the race was over.\n\nShe told NBC's \"Meet the Press\" she would run, and called her memoir, \"Tough Choices,\" a warning.\n\n\"We Will Win,\" Smith said.";
+        let got: Vec<String> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.quote.text)
+            .collect();
+        assert_eq!(got, vec!["We Will Win,".to_string()]);
     }
 }

@@ -15,6 +15,7 @@ pub const ORGANISATIONS: &str = include_str!("../grammar/organisations.txt");
 pub const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
 pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
 pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
+pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 
 /// Gender a pronoun shows, used to pick its antecedent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +42,8 @@ pub struct Lexicon {
     pub non_names: HashSet<String>,
     /// Last words of place names (`city`, `hill`), lower case.
     pub place_heads: HashSet<String>,
+    /// Words before the quoted name of a work (`on`, `titled`, `memoir`).
+    pub title_cues: HashSet<String>,
 }
 
 /// The entries of a list: one a line, `#` starts a comment line, blank lines
@@ -88,6 +91,7 @@ impl Lexicon {
             pronouns: pronoun_map(&lists.pronouns),
             non_names: lower_set(&lists.non_names),
             place_heads: lower_set(&lists.place_heads),
+            title_cues: lower_set(&lists.title_cues),
         }
     }
 
@@ -104,6 +108,7 @@ impl Lexicon {
             ("pronouns.txt", &mut lists.pronouns),
             ("non_names.txt", &mut lists.non_names),
             ("place_heads.txt", &mut lists.place_heads),
+            ("title_cues.txt", &mut lists.title_cues),
         ] {
             let path = dir.join(file);
             if path.exists() {
@@ -127,6 +132,7 @@ struct Lists {
     pronouns: String,
     non_names: String,
     place_heads: String,
+    title_cues: String,
 }
 
 impl Default for Lists {
@@ -140,6 +146,7 @@ impl Default for Lists {
             pronouns: PRONOUNS.to_string(),
             non_names: NON_NAMES.to_string(),
             place_heads: PLACE_HEADS.to_string(),
+            title_cues: TITLE_CUES.to_string(),
         }
     }
 }
