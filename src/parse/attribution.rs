@@ -108,12 +108,14 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // `"Q," X said` closes the quote's clause with a comma, `!`, `?` or a
     // dash. Without one (`"2 million-plus" people deported`) only a listed
     // reporting verb attributes, and no guessed verb or loose phrase does.
-    let closed = clause_closed(w, toks, qi, j);
     // A quote ending in a full stop ends its sentence; what follows is a new
-    // one, unless it is nothing but a short attribution (`"Q." Smith said.`).
-    if ends_sentence(w, toks, qi) && (end - j > 8 || end < ceiling && toks[end].quote().is_some()) {
+    // one, unless it is nothing but a short attribution with a listed verb
+    // (`"Q." Smith said.`, not `"absurd." Trump's supporters seemed ...`).
+    let full_stop = ends_sentence(w, toks, qi);
+    if full_stop && (end - j > 8 || end < ceiling && toks[end].quote().is_some()) {
         return None;
     }
+    let closed = clause_closed(w, toks, qi, j) && !full_stop;
     let w = &if closed { w.loose() } else { *w };
     let is_slot_verb = |w: &Words, t: &Token| {
         if closed {
@@ -389,8 +391,20 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         });
     }
     let colon = (s..qi).find(|&k| toks[k].is_punct(':'))?;
-    // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`.
-    if let Some(mention) = core_before(w, toks, colon, s).filter(|m| m.first_token == s) {
+    // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`, also
+    // after a dash: `POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: "Q"`.
+    let s = (s..colon)
+        .rev()
+        .find(|&k| is_dash(&toks[k]))
+        .map_or(s, |d| d + 1);
+    // `Mark Blumenthal and Jon Cohen:` — a pair of names opens the line too.
+    let opens_line = |m: &Mention| {
+        m.first_token == s
+            || m.first_token <= s + 4
+                && w.is(&toks[m.first_token - 1], &["and"])
+                && toks[s..m.first_token].iter().all(|t| t.is_word())
+    };
+    if let Some(mention) = core_before(w, toks, colon, s).filter(opens_line) {
         return Some(Attribution {
             mention,
             cue: Some(toks[colon].span),

@@ -608,6 +608,24 @@ fn role_words_then_name(
 /// Name the phrase `toks[start..end]`: a person's name at its right end,
 /// else an organisation or an anonymous head.
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
+    // `Another said`, `One told reporters`, `Some argued`: a determiner
+    // standing alone is an unnamed source.
+    if end == start + 1
+        && w.is(
+            &toks[start],
+            &[
+                "another", "one", "some", "others", "many", "several", "most",
+            ],
+        )
+    {
+        return Some(Mention {
+            span: toks[start].span,
+            role: None,
+            kind: MentionKind::Anonymous,
+            first_token: start,
+            end_token: end,
+        });
+    }
     let span_of = |a: usize, b: usize| Span::new(toks[a].span.start, toks[b - 1].span.end);
     let lower_last = w.lower(&toks[end - 1])?;
     let lower_two = (end - start >= 2).then(|| {
