@@ -173,7 +173,12 @@ impl<'l> Extractor<'l> {
             let quote = trimmed(text, f.span.inner);
             let Some(a) = attribution
                 .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
-                .filter(|_| !names_a_work(words, toks, f.token, &quote.text))
+                // A headline's colon names the speaker outright: `Okafor:
+                // Mayor's 'Deeply Reckless' Budget` is her words, not a title.
+                .filter(|a| {
+                    a.cue.is_some_and(|c| c.text(text) == ":")
+                        || !names_a_work(words, toks, f.token, &quote.text)
+                })
             else {
                 resolved.push(None);
                 continue;

@@ -216,7 +216,10 @@ fn an_export_of_everything_has_one_row_per_stored_quote() {
     assert_eq!(unique, c.stored_ids());
     assert!(rows.len() >= 4);
     // Every quote is linked to a statement at ingest.
-    assert!(rows.iter().all(|r| r[12].parse::<i64>().is_ok()), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r[12].parse::<i64>().is_ok()),
+        "{rows:?}"
+    );
     // The other formats carry the same rows.
     assert_eq!(c.jsonl(&[]).len(), rows.len());
     let json: Vec<Value> =
