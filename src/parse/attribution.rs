@@ -167,7 +167,9 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // An unlisted verb right after a name: `"...," Rubio quipped.`
     let mention = mention_after(w, toks, j, end)?;
     let v = mention.end_token;
-    if v < end && is_slot_verb(w, &toks[v]) {
+    // `"...," Trump went on.`
+    let went_on = v + 1 < end && w.is(&toks[v], &["went", "goes"]) && w.is(&toks[v + 1], &["on"]);
+    if v < end && (is_slot_verb(w, &toks[v]) || went_on) {
         return Some(Attribution {
             mention,
             cue: Some(toks[v].span),
@@ -442,11 +444,12 @@ pub fn at_sentence_end(
             .find_map(|k| after_quote(w, toks, k, ceiling))
     };
     let last_clause = || {
-        let comma = (qi + 1..end).rev().find(|&k| toks[k].is_punct(','))?;
-        let no_quote_after = !toks[comma..end].iter().any(|t| t.quote().is_some());
-        no_quote_after
-            .then(|| after_quote(w, toks, comma - 1, end))
-            .flatten()
+        // The first comma after which only an attribution follows: `"Q" if
+        // she lost, said David Wasserman, an analyst at ...`.
+        (qi + 1..end)
+            .filter(|&k| toks[k].is_punct(','))
+            .filter(|&k| !toks[k..end].iter().any(|t| t.quote().is_some()))
+            .find_map(|comma| after_quote(w, toks, comma - 1, end))
     };
     after_later_quote().or_else(last_clause).map(|mut a| {
         a.partial = true;

@@ -67,7 +67,13 @@ pub fn pair_double(para: &str, base: usize, found: &[Mark], out: &mut Vec<Quoted
                 }
             }
             Some(o) => {
-                if m.kind != MarkKind::DoubleOpen {
+                // A mistyped closer: `fascist?“ he asked` — an opening curly
+                // mark right after a word and before a space closes.
+                let mistyped_close = m.kind == MarkKind::DoubleOpen
+                    && char_before(para, m.pos).is_some_and(|c| !c.is_whitespace())
+                    && char_after(para, m.pos + m.len)
+                        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+                if m.kind != MarkKind::DoubleOpen || mistyped_close {
                     let inner_start = o.pos + o.len;
                     if m.pos > inner_start {
                         out.push(QuotedSpan {
@@ -300,6 +306,12 @@ mod tests {
             inner_texts(text),
             vec!["He told me 'never again' and left,"]
         );
+    }
+
+    #[test]
+    fn a_mistyped_opening_mark_after_a_word_closes() {
+        let text = "\u{201c}Do you want that?\u{201c} he asked. \u{201c}No.\u{201d}";
+        assert_eq!(inner_texts(text), vec!["Do you want that?", "No."]);
     }
 
     #[test]
