@@ -205,6 +205,13 @@ fn clause_closed(w: &Words, toks: &[Token], qi: usize, next_word: usize) -> bool
     inner.ends_with([',', '!', '?', '\u{2014}', '\u{2013}', '-', '.', ';', ':'])
 }
 
+/// Does the verb lead its clause, so that the speaker follows it? At the
+/// sentence's start (`Said X: "Q"`) or right after a quote and its comma
+/// (`"Q1," said X, "Q2."`) — not `Pence called their son "a hero"`.
+fn verb_leads(toks: &[Token], v: usize, s: usize) -> bool {
+    v == s || toks[s..v].iter().all(|t| !t.is_word())
+}
+
 /// The quoted words end with a full stop.
 fn ends_sentence(w: &Words, toks: &[Token], qi: usize) -> bool {
     let outer = toks[qi].span.text(w.text);
@@ -367,7 +374,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         let mention = match mention {
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
-            None if !participle => mention_after(w, toks, v + 1, qi)?,
+            None if !participle && verb_leads(toks, v, s) => mention_after(w, toks, v + 1, qi)?,
             None => return None,
         };
         let between = &toks[v + 1..qi];

@@ -295,6 +295,10 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     if end <= floor {
         return None;
     }
+    // `Mike Pence, who called`: the relative pronoun's antecedent speaks.
+    if end >= floor + 3 && w.is(&toks[end - 1], &["who"]) && toks[end - 2].is_punct(',') {
+        return core_before(w, toks, end - 2, floor);
+    }
     if toks[end - 1].is_punct(',') {
         let close = end - 1;
         let open = (floor..close)
