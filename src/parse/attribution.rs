@@ -413,7 +413,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 && w.is(&toks[m.first_token - 1], &["and"])
                 && toks[s..m.first_token].iter().all(|t| t.is_word())
     };
-    if let Some(mention) = core_before(w, toks, colon, s).filter(opens_line) {
+    if let Some(mention) = mention_before(w, toks, colon, s).filter(opens_line) {
         return Some(Attribution {
             mention,
             cue: Some(toks[colon].span),

@@ -678,6 +678,19 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             break;
         }
     }
+    // `R-Ky.`, `D-Calif.`: a party and state tag is not a name.
+    let party_tag = |t: &Token| {
+        w.word(t).is_some_and(|x| {
+            let b = x.as_bytes();
+            b.len() >= 4
+                && matches!(b[0], b'R' | b'D' | b'I')
+                && b[1] == b'-'
+                && b[2].is_ascii_uppercase()
+        })
+    };
+    if name_start < end && (name_start..end).all(|k| party_tag(&toks[k])) {
+        return None;
+    }
     if name_start < end {
         let last = w.lower(&toks[end - 1]).unwrap_or_default();
         // `Capitol Hill`, `Mexico City`: places do not speak.
