@@ -7,9 +7,7 @@
 
 use super::tokens::{Token, TokenKind};
 use crate::record::Span;
-use crate::speaker::mention::{
-    Mention, MentionKind, Words, core_before, mention_after, mention_before,
-};
+use crate::speaker::mention::{Mention, MentionKind, Words, mention_after, mention_before};
 
 /// A speaker mention and the cue that ties it to a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
