@@ -532,8 +532,27 @@ pub fn sentence_subject_of(
 /// attribution is the previous paragraph's last sentence.
 pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<Attribution> {
     let (ps, pe) = prev;
-    if pe == ps || !toks[pe - 1].is_punct(':') {
+    if pe == ps {
         return None;
+    }
+    if !toks[pe - 1].is_punct(':') {
+        // `Sanders said he barely trailed Clinton.` then a paragraph that is
+        // only a quote: the reported speaker goes on in his own words.
+        let no_quotes = !toks[ps..pe].iter().any(|t| t.quote().is_some());
+        if !(no_quotes && is_sentence_end(&toks[pe - 1])) {
+            return None;
+        }
+        let s = sentence_start(toks, pe - 1, ps);
+        let v = (s..pe - 1).find(|&k| {
+            w.is_speech_verb(&toks[k]) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing")
+        })?;
+        let mention = mention_before(w, toks, v, s)?;
+        return Some(Attribution {
+            mention,
+            cue: Some(toks[v].span),
+            partial: false,
+            split: false,
+        });
     }
     let mut a = before_quote(w, toks, pe, ps)?;
     a.partial = false;
