@@ -1,5 +1,6 @@
 //! Throughput of `extract_quotes` over the PolNeAR training articles
-//! (../shared/eval/polnear/train/text), single-threaded, in bytes per second,
+//! (../shared/eval/polnear/train/text), on one core and on all cores (rayon
+//! across articles, as `quotetrack extract` does), in bytes per second,
 //! against a baseline measured in the same run over the same bytes: counting
 //! words the way `wc -w` does (runs of non-whitespace). The ratio of the two
 //! is the figure to quote, since it does not depend on the machine.
@@ -78,6 +79,13 @@ fn extract_all(docs: &[String]) -> usize {
         .sum()
 }
 
+fn extract_all_cores(docs: &[String]) -> usize {
+    use rayon::prelude::*;
+    docs.par_iter()
+        .map(|d| quotetrack::extract_quotes(black_box(d)).len())
+        .sum()
+}
+
 fn wc_all(docs: &[String]) -> usize {
     docs.iter().map(|d| wc_words(black_box(d))).sum()
 }
@@ -109,6 +117,9 @@ fn main() {
         let mut group = c.benchmark_group(format!("extract/{}", corpus.name));
         group.throughput(Throughput::Bytes(corpus.bytes as u64));
         group.bench_function("extract_quotes", |b| b.iter(|| extract_all(&corpus.docs)));
+        group.bench_function("extract_quotes_all_cores", |b| {
+            b.iter(|| extract_all_cores(&corpus.docs))
+        });
         group.bench_function("wc_w_baseline", |b| b.iter(|| wc_all(&corpus.docs)));
         group.finish();
     }
@@ -118,6 +129,7 @@ fn main() {
     let words = wc_all(&corpus.docs);
     let t_extract = best_pass(&corpus.docs, extract_all);
     let t_wc = best_pass(&corpus.docs, wc_all);
+    let t_all = best_pass(&corpus.docs, extract_all_cores);
     let mbps = |t: Duration| corpus.bytes as f64 / 1e6 / t.as_secs_f64();
     println!(
         "summary {}: {quotes} quotes, {words} words; extract_quotes {:.1} MB/s, wc -w {:.1} MB/s; ratio extract_quotes/wc -w = {:.3}",
@@ -125,5 +137,12 @@ fn main() {
         mbps(t_extract),
         mbps(t_wc),
         t_wc.as_secs_f64() / t_extract.as_secs_f64()
+    );
+    println!(
+        "summary {} on {} cores: extract_quotes {:.1} MB/s; ratio to wc -w on one core = {:.3}",
+        corpus.name,
+        rayon::current_num_threads(),
+        mbps(t_all),
+        t_wc.as_secs_f64() / t_all.as_secs_f64()
     );
 }

@@ -6,7 +6,8 @@
 //! DIR`, then `quotetrack --db big.db ingest DIR`) and QUOTETRACK_BENCH_QUERY
 //! at words of a statement in it. Without them the bench ingests the demo
 //! corpus (examples/demo/) into a temporary database and traces the mayor's
-//! remark. Run with `cargo bench --bench trace`.
+//! remark. QUOTETRACK_BENCH_SPEAKER names the speaker for the
+//! `quotes --speaker` latency. Run with `cargo bench --bench trace`.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -50,6 +51,17 @@ fn bench(c: &mut Criterion) {
     };
     let (articles, quotes) = store.counts().expect("counts");
     eprintln!("trace bench: {articles} articles, {quotes} quotes, query {query:?}");
+    let speaker = std::env::var("QUOTETRACK_BENCH_SPEAKER").unwrap_or_else(|_| "brandt".into());
+    c.bench_function("quotes --speaker --limit 50", |b| {
+        b.iter(|| {
+            let filter = quotetrack::store::QuoteFilter {
+                speaker: Some(black_box(speaker.clone())),
+                limit: Some(50),
+                ..Default::default()
+            };
+            black_box(store.quotes(&filter).expect("quotes"))
+        })
+    });
     c.bench_function("trace (search + align every rendition)", |b| {
         b.iter(|| {
             let ids = track::find_statements(store.conn(), black_box(&query), 3).expect("search");

@@ -35,9 +35,6 @@ pub enum Format {
     Table,
 }
 
-/// An article's text and its quotes.
-type Extracted = (String, Vec<Quote>);
-
 /// One input: a name for the `doc` field and where its bytes come from.
 struct Input {
     doc: String,
@@ -58,54 +55,81 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
     if args.format == Format::Json {
         out.write_all(b"[")?;
     }
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<(&Input, Result<Extracted>)> = batch
-            .par_iter()
-            .map(|input| {
-                let result = read_input(input).map(|text| {
-                    let quotes = extractor.extract(&text);
-                    (text, quotes)
-                });
-                (input, result)
-            })
-            .collect();
-        for (input, result) in results {
-            let (text, quotes) = match result {
-                Ok(ok) => ok,
-                Err(err) => {
-                    eprintln!("quotetrack: skipped {}: {err:#}", input.doc);
-                    skipped += 1;
-                    continue;
-                }
-            };
-            for quote in &quotes {
-                let record = QuoteRecord {
-                    doc: &input.doc,
-                    quote,
-                };
-                match args.format {
-                    Format::Jsonl => {
-                        serde_json::to_writer(&mut out, &record)?;
-                        out.write_all(b"\n")?;
-                    }
-                    Format::Json => {
-                        if !first_json {
-                            out.write_all(b",")?;
-                        }
-                        first_json = false;
-                        out.write_all(b"\n")?;
-                        serde_json::to_writer(&mut out, &record)?;
-                    }
-                    Format::Table => write_table_row(&mut out, &input.doc, &text, quote)?,
+    let format = args.format;
+    std::thread::scope(|scope| -> Result<()> {
+        // Files are read, extracted and formatted on all cores, a batch
+        // ahead of the one being written, so the cores do not wait for the
+        // writer; the channel holds one batch, so memory stays flat.
+        let (send, batches) = std::sync::mpsc::sync_channel::<Vec<(&Input, Result<Vec<u8>>)>>(1);
+        let (extractor, inputs) = (&extractor, &inputs);
+        scope.spawn(move || {
+            for batch in inputs.chunks(BATCH) {
+                let results: Vec<(&Input, Result<Vec<u8>>)> = batch
+                    .par_iter()
+                    .map(|input| (input, extract_one(extractor, input, format)))
+                    .collect();
+                if send.send(results).is_err() {
+                    break;
                 }
             }
+        });
+        for results in batches {
+            for (input, result) in results {
+                let bytes = match result {
+                    Ok(bytes) => bytes,
+                    Err(err) => {
+                        eprintln!("quotetrack: skipped {}: {err:#}", input.doc);
+                        skipped += 1;
+                        continue;
+                    }
+                };
+                if bytes.is_empty() {
+                    continue;
+                }
+                if format == Format::Json && !first_json {
+                    out.write_all(b",")?;
+                }
+                first_json = false;
+                out.write_all(&bytes)?;
+            }
         }
-    }
+        Ok(())
+    })?;
     if args.format == Format::Json {
         out.write_all(b"\n]\n")?;
     }
     out.flush()?;
     Ok(if skipped > 0 { 1 } else { 0 })
+}
+
+/// One input's quotes, formatted: jsonl lines, table rows, or JSON array
+/// elements each after a newline and separated by commas (the comma before
+/// the first is the writer's, which knows whether one came before).
+fn extract_one(extractor: &Extractor<'_>, input: &Input, format: Format) -> Result<Vec<u8>> {
+    let text = read_input(input)?;
+    let quotes = extractor.extract(&text);
+    let mut out = Vec::new();
+    for (i, quote) in quotes.iter().enumerate() {
+        let record = QuoteRecord {
+            doc: &input.doc,
+            quote,
+        };
+        match format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut out, &record)?;
+                out.push(b'\n');
+            }
+            Format::Json => {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.push(b'\n');
+                serde_json::to_writer(&mut out, &record)?;
+            }
+            Format::Table => write_table_row(&mut out, &input.doc, &text, quote)?,
+        }
+    }
+    Ok(out)
 }
 
 fn write_table_row(out: &mut impl Write, doc: &str, text: &str, quote: &Quote) -> Result<()> {

@@ -61,7 +61,11 @@ pub struct IngestArgs {
 /// Files read and extracted in parallel, then stored in one transaction:
 /// big enough that commits are rare, small enough that memory stays flat
 /// and an interrupted ingest keeps most of its work.
-const CHUNK: usize = 128;
+const CHUNK: usize = 256;
+
+/// The fewest new quotes after which an ingest works out speakers' identity
+/// again before its end.
+const ASSIGN_EVERY: usize = 50_000;
 
 /// Lines of detail shown per kind of problem; the rest are counted.
 const SHOWN: usize = 20;
@@ -81,36 +85,85 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     let mut summary = Summary::default();
     let inputs = collect_inputs(&args.paths, &mut summary);
     let mut store = Store::open(db)?;
+    // A corrections file the user broke stops the ingest before anything
+    // is stored, with its line number.
+    store.corrections()?;
     let extractor = Extractor::new(lexicon);
     let progress = progress_bar(inputs.len());
-    for chunk in inputs.chunks(CHUNK) {
-        let read: Vec<(String, Extracted)> = chunk
-            .par_iter()
-            .flat_map_iter(|input| read_input(input, &fill))
-            .map(|(source, article)| {
-                let extracted = article.map(|a| {
-                    let quotes = extractor.extract(&a.text);
-                    (a, quotes)
-                });
-                (source, extracted)
-            })
-            .collect();
-        let mut items = Vec::with_capacity(read.len());
-        for (source, result) in read {
-            match result {
-                Ok(item) => items.push(item),
-                Err(err) => summary.skipped.push((source, format!("{err:#}"))),
+    // Working out who is who reads every quote, so it runs when the quotes
+    // stored since it last ran are as many as there were then (and at the
+    // end): a few times per ingest whatever its size, not once per chunk.
+    // Re-extraction keeps doing it per chunk, since it deletes speakers.
+    let mut unassigned = 0usize;
+    let mut assigned = store.counts()?.1 as usize;
+    std::thread::scope(|scope| -> Result<()> {
+        // Files are read and extracted (on all cores) one chunk ahead of
+        // the chunk being stored, so the database writer never waits; the
+        // channel holds one chunk, so memory stays flat however many files
+        // there are.
+        let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, Vec<(String, Extracted)>)>(1);
+        let (extractor, fill, inputs) = (&extractor, &fill, &inputs);
+        scope.spawn(move || {
+            for chunk in inputs.chunks(CHUNK) {
+                let read = extract_chunk(chunk, fill, extractor);
+                if send.send((chunk.len(), read)).is_err() {
+                    break;
+                }
             }
+        });
+        for (files, read) in chunks {
+            let mut items = Vec::with_capacity(read.len());
+            for (source, result) in read {
+                match result {
+                    Ok(item) => items.push(item),
+                    Err(err) => summary.skipped.push((source, format!("{err:#}"))),
+                }
+            }
+            let outcomes = if args.replace {
+                store.add_articles(&items, true)?
+            } else {
+                store.add_articles_unassigned(&items, false)?
+            };
+            for ((article, _), outcome) in items.iter().zip(outcomes) {
+                if let Ok(Outcome::Added { quotes, .. }) = &outcome {
+                    unassigned += quotes;
+                }
+                summary.record(article, outcome);
+            }
+            if unassigned > assigned.max(ASSIGN_EVERY) {
+                store.assign_speakers()?;
+                assigned += unassigned;
+                unassigned = 0;
+            }
+            progress.inc(files as u64);
         }
-        let outcomes = store.add_articles(&items, args.replace)?;
-        for ((article, _), outcome) in items.iter().zip(outcomes) {
-            summary.record(article, outcome);
-        }
-        progress.inc(chunk.len() as u64);
+        Ok(())
+    })?;
+    if !args.replace {
+        store.assign_speakers()?;
     }
     progress.finish_and_clear();
     summary.print(&store, db)?;
     Ok(if summary.skipped.is_empty() { 0 } else { 1 })
+}
+
+/// Read and extract one chunk of inputs in parallel, in input order.
+fn extract_chunk(
+    chunk: &[Input],
+    fill: &Meta,
+    extractor: &Extractor<'_>,
+) -> Vec<(String, Extracted)> {
+    chunk
+        .par_iter()
+        .flat_map_iter(|input| read_input(input, fill))
+        .map(|(source, article)| {
+            let extracted = article.map(|a| {
+                let quotes = extractor.extract(&a.text);
+                (a, quotes)
+            });
+            (source, extracted)
+        })
+        .collect()
 }
 
 /// An article with the quotes found in it, or why it could not be read.

@@ -436,10 +436,15 @@ pub(super) fn assign(tx: &Connection, corrections: &Corrections) -> Result<Ident
             }
         }
     }
+    // Only rows whose speaker changes are written: rewriting every quote
+    // would also re-index its text in quotes_fts (the update trigger), at
+    // every batch of an ingest.
     tx.execute(
         "UPDATE quotes SET speaker_id = (SELECT m.speaker_id FROM speaker_assignment m
                                          WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name)
-         WHERE speaker_kind IN ('person', 'organisation')",
+         WHERE speaker_kind IN ('person', 'organisation')
+           AND speaker_id IS NOT (SELECT m.speaker_id FROM speaker_assignment m
+                                  WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name)",
         [],
     )?;
     tx.execute(

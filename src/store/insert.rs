@@ -1,8 +1,9 @@
 //! Adding articles and their quotes.
 //!
 //! A batch is one transaction (one fsync for many articles, which is what
-//! makes large ingests fast), and each article inside it a savepoint, so an
-//! article that cannot be stored is rolled back alone and the rest commit.
+//! makes large ingests fast). When an article in it cannot be stored, the
+//! batch is stored again with each article in a savepoint, so that article
+//! is rolled back alone and the rest commit.
 
 use anyhow::{Context, Result, bail};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -39,32 +40,76 @@ impl Store {
         items: &[(Article, Vec<Quote>)],
         replace: bool,
     ) -> Result<Vec<Result<Outcome>>> {
+        self.add_batch(items, replace, true)
+    }
+
+    /// [`Store::add_articles`] without working out people's and
+    /// organisations' identity across the corpus at the end of the batch:
+    /// their quotes are stored with no speaker id until
+    /// [`Store::assign_speakers`] runs. That pass reads every quote, so a
+    /// long ingest calls it now and then and once at the end instead of
+    /// once per batch (which made ingest quadratic in the corpus size).
+    pub fn add_articles_unassigned(
+        &mut self,
+        items: &[(Article, Vec<Quote>)],
+        replace: bool,
+    ) -> Result<Vec<Result<Outcome>>> {
+        self.add_batch(items, replace, false)
+    }
+
+    fn add_batch(
+        &mut self,
+        items: &[(Article, Vec<Quote>)],
+        replace: bool,
+        assign: bool,
+    ) -> Result<Vec<Result<Outcome>>> {
         // Read the user's corrections before writing anything: a file they
         // broke stops the ingest with its line number, and nothing changes.
-        let corrections = self.corrections()?;
-        let mut tx = self
+        let corrections = if assign {
+            Some(self.corrections()?)
+        } else {
+            None
+        };
+        // First the whole batch without savepoints: a savepoint per article
+        // makes FTS5 flush its pending index at each one (a segment per
+        // article, then merges), which was a fifth of ingest time. Articles
+        // that cannot be stored are rare, so only when one fails is the
+        // batch rolled back and stored again, each article in a savepoint
+        // of its own, so the failure stays with that article.
+        let tx = self
             .conn
             .transaction()
             .context("cannot start writing to the database")?;
-        let mut outcomes = Vec::with_capacity(items.len());
-        for (article, quotes) in items {
-            let mut sp = tx.savepoint()?;
-            match add_one(&sp, article, quotes, replace) {
-                Ok(outcome) => {
-                    sp.commit()?;
-                    outcomes.push(Ok(outcome));
-                }
-                Err(err) => {
-                    sp.rollback()?;
-                    drop(sp);
-                    outcomes.push(Err(err));
-                }
+        let trigger = suspend_fts_trigger(&tx)?;
+        let mut added = Vec::new();
+        let fast: Result<Vec<Outcome>> = items
+            .iter()
+            .map(|(article, quotes)| add_one(&tx, article, quotes, replace, &mut added))
+            .collect();
+        let (tx, outcomes) = match fast {
+            Ok(outcomes) => (tx, outcomes.into_iter().map(Ok).collect()),
+            Err(_) => {
+                tx.rollback()?;
+                let mut tx = self
+                    .conn
+                    .transaction()
+                    .context("cannot start writing to the database")?;
+                suspend_fts_trigger(&tx)?;
+                added.clear();
+                let outcomes = add_each_in_savepoint(&mut tx, items, replace, &mut added)?;
+                (tx, outcomes)
             }
+        };
+        if let Some(trigger) = trigger {
+            index_quotes(&tx, &added)?;
+            tx.execute_batch(&trigger)?;
         }
         if replace {
             forget_unquoted_speakers(&tx)?;
         }
-        super::identity::assign(&tx, &corrections)?;
+        if let Some(corrections) = &corrections {
+            super::identity::assign(&tx, corrections)?;
+        }
         tx.commit().context("cannot save to the database")?;
         Ok(outcomes)
     }
@@ -81,7 +126,77 @@ impl Store {
     }
 }
 
-fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) -> Result<Outcome> {
+/// Each article in a savepoint of its own: one that fails is rolled back
+/// alone and reported, the rest are kept.
+fn add_each_in_savepoint(
+    tx: &mut rusqlite::Transaction<'_>,
+    items: &[(Article, Vec<Quote>)],
+    replace: bool,
+    added: &mut Vec<i64>,
+) -> Result<Vec<Result<Outcome>>> {
+    let mut outcomes = Vec::with_capacity(items.len());
+    for (article, quotes) in items {
+        let mut sp = tx.savepoint()?;
+        let before = added.len();
+        match add_one(&sp, article, quotes, replace, added) {
+            Ok(outcome) => {
+                sp.commit()?;
+                outcomes.push(Ok(outcome));
+            }
+            Err(err) => {
+                sp.rollback()?;
+                drop(sp);
+                added.truncate(before);
+                outcomes.push(Err(err));
+            }
+        }
+    }
+    Ok(outcomes)
+}
+
+/// The trigger that adds each new quote to the full-text index, dropped for
+/// the length of a batch (the transaction puts it back if anything fails)
+/// and returned so the batch can index its quotes at once and restore it.
+///
+/// Indexing quote by quote is slow: every later statement of the batch that
+/// opens a statement journal (any insert into a table with foreign keys)
+/// makes FTS5 flush its pending terms as a segment of its own, one per
+/// quote, which then have to be merged. That was a quarter of ingest time.
+fn suspend_fts_trigger(tx: &Connection) -> Result<Option<String>> {
+    let sql: Option<String> = tx
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'quotes_ai'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if sql.is_some() {
+        tx.execute_batch("DROP TRIGGER quotes_ai")?;
+    }
+    Ok(sql)
+}
+
+/// Add the quotes stored in this batch to the full-text index, in one
+/// statement (see [`suspend_fts_trigger`]).
+fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO quotes_fts (rowid, text)
+         SELECT id, text FROM quotes WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        [serde_json::to_string(ids)?],
+    )?;
+    Ok(())
+}
+
+fn add_one(
+    tx: &Connection,
+    article: &Article,
+    quotes: &[Quote],
+    replace: bool,
+    added: &mut Vec<i64>,
+) -> Result<Outcome> {
     check_offsets(article, quotes)?;
     let hash = content_hash(&article.text);
     let existing: Option<i64> = tx
@@ -150,7 +265,7 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
             tx.last_insert_rowid()
         }
     };
-    add_quotes(tx, article_id, quotes)?;
+    add_quotes(tx, article_id, quotes, added)?;
     Ok(match existing {
         Some(_) => Outcome::Replaced {
             article: article_id,
@@ -163,7 +278,12 @@ fn add_one(tx: &Connection, article: &Article, quotes: &[Quote], replace: bool) 
     })
 }
 
-fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> {
+fn add_quotes(
+    tx: &Connection,
+    article_id: i64,
+    quotes: &[Quote],
+    added: &mut Vec<i64>,
+) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
                              speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
@@ -207,9 +327,11 @@ fn add_quotes(tx: &Connection, article_id: i64, quotes: &[Quote]) -> Result<()> 
             name,
             speaker.map(|s| s.kind.as_str()),
         ])?;
+        let id = tx.last_insert_rowid();
+        added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        crate::track::link_quote(tx, tx.last_insert_rowid(), &quote.quote.text, speaker_id)?;
+        crate::track::link_quote(tx, id, &quote.quote.text, speaker_id)?;
     }
     Ok(())
 }
