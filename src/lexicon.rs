@@ -3,7 +3,7 @@
 //! their own (`--grammar DIR` or `QUOTETRACK_GRAMMAR`), so a journalist can
 //! add "quipped" without touching Rust.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -16,6 +16,9 @@ pub const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
 pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
 pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
+
+/// A word list, looked up by lower-case word.
+pub type WordSet = HashSet<String>;
 
 /// Gender a pronoun shows, used to pick its antecedent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +47,21 @@ pub struct Lexicon {
     pub place_heads: HashSet<String>,
     /// Words before the quoted name of a work (`on`, `titled`, `memoir`).
     pub title_cues: HashSet<String>,
+}
+
+/// Call `f` with `word` in lower case, without allocating for the short
+/// ASCII words that make up nearly every lookup.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+            *slot = b.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..word.len()]).unwrap_or(word))
+    } else {
+        f(&word.to_lowercase())
+    }
 }
 
 /// The entries of a list: one a line, `#` starts a comment line, blank lines

@@ -5,7 +5,7 @@
 //! grammar/quotes.ebnf: `speaker`, `name_phrase`, `name`, `role_word`,
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
 
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{Gender, Lexicon, with_lower};
 use crate::parse::tokens::{Token, TokenKind};
 use crate::record::Span;
 
@@ -217,8 +217,9 @@ impl<'a> Words<'a> {
             .is_some_and(|w| self.lexicon.honorifics.contains(w))
     }
 
-    fn in_list(&self, t: &Token, list: &std::collections::HashSet<String>) -> bool {
-        self.lower(t).is_some_and(|w| list.contains(&w))
+    fn in_list(&self, t: &Token, list: &crate::lexicon::WordSet) -> bool {
+        self.word(t)
+            .is_some_and(|w| with_lower(Self::bare(w), |l| list.contains(l)))
     }
 
     pub fn is_title(&self, t: &Token) -> bool {
@@ -231,7 +232,7 @@ impl<'a> Words<'a> {
 
     pub fn is_speech_verb(&self, t: &Token) -> bool {
         self.word(t)
-            .is_some_and(|w| self.lexicon.is_speech_verb(&w.to_lowercase()))
+            .is_some_and(|w| with_lower(w, |l| self.lexicon.is_speech_verb(l)))
     }
 
     /// The gender of a pronoun, contractions included (`he's said`,

@@ -191,13 +191,19 @@ impl People {
                 last = None;
             }
             if let (Some(id), Some(word)) = (last, w.word(t)) {
-                match word.to_lowercase().as_str() {
+                let he = ["he", "himself"]
+                    .iter()
+                    .any(|x| word.eq_ignore_ascii_case(x));
+                let she = ["she", "herself"]
+                    .iter()
+                    .any(|x| word.eq_ignore_ascii_case(x));
+                match (he, she) {
                     // Only a subject pronoun: "her chambers" may be anyone's.
-                    "he" | "himself" => {
+                    (true, _) => {
                         people.pronouns[id].0 += 1;
                         last = None;
                     }
-                    "she" | "herself" => {
+                    (_, true) => {
                         people.pronouns[id].1 += 1;
                         last = None;
                     }
