@@ -84,9 +84,16 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     let extractor = Extractor::new(lexicon);
     let progress = progress_bar(inputs.len());
     for chunk in inputs.chunks(CHUNK) {
-        let read: Vec<(String, Extracted)> = chunk
+        let (warnings, read): (Vec<_>, Vec<_>) = chunk
             .par_iter()
-            .flat_map_iter(|input| read_input(input, &fill))
+            .map(|input| read_input(input, &fill))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .unzip();
+        summary.warned.extend(warnings.into_iter().flatten());
+        let read: Vec<(String, Extracted)> = read
+            .into_par_iter()
+            .flatten()
             .map(|(source, article)| {
                 let extracted = article.map(|a| {
                     let quotes = extractor.extract(&a.text);
@@ -164,29 +171,42 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Every article in one input, each named by where it came from.
-fn read_input(input: &Input, fill: &Meta) -> Vec<(String, Result<Article>)> {
-    let (source, results) = match input {
-        Input::File(path) => (path.display().to_string(), article::read_path(path, fill)),
+/// Warnings about one input, and every article in it, each named by where
+/// it came from.
+type ReadInput = (Vec<(String, String)>, Vec<(String, Result<Article>)>);
+
+fn read_input(input: &Input, fill: &Meta) -> ReadInput {
+    let (source, read) = match input {
+        Input::File(path) => (path.display().to_string(), article::read_file(path, fill)),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            let results = match std::io::stdin()
+            let read = match std::io::stdin()
                 .read_to_end(&mut bytes)
                 .context("cannot read standard input")
             {
-                Ok(_) => article::read_bytes(&bytes, Format::sniff(&bytes), fill, "-"),
-                Err(err) => vec![Err(err)],
+                Ok(_) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
+                Err(err) => article::Read {
+                    articles: vec![Err(err)],
+                    warnings: Vec::new(),
+                },
             };
-            ("-".to_string(), results)
+            ("-".to_string(), read)
         }
     };
-    results
+    let warnings = read
+        .warnings
+        .into_iter()
+        .map(|w| (source.clone(), w))
+        .collect();
+    let articles = read
+        .articles
         .into_iter()
         .map(|result| match result {
             Ok(article) => (article.source.clone(), Ok(article)),
             Err(err) => (source.clone(), Err(err)),
         })
-        .collect()
+        .collect();
+    (warnings, articles)
 }
 
 /// A bar on a terminal; nothing at all when stderr is a file or a pipe, so
@@ -215,6 +235,8 @@ struct Summary {
     skipped: Vec<(String, String)>,
     /// (source, why) for articles stored without a date.
     undated: Vec<(String, String)>,
+    /// (source, what) for inputs read with a guess, such as their encoding.
+    warned: Vec<(String, String)>,
 }
 
 impl Summary {
@@ -254,7 +276,7 @@ impl Summary {
             plural(self.added, "article", "articles"),
             self.added_quotes,
             plural(self.added_quotes, "quote", "quotes"),
-            db.display()
+            super::safe::line(&db.display().to_string())
         );
         if self.replaced > 0 {
             println!(
@@ -271,6 +293,7 @@ impl Summary {
                 self.unchanged
             );
         }
+        list("Read with a warning", &self.warned);
         list("Stored without a date", &self.undated);
         list("Skipped", &self.skipped);
         let (articles, quotes) = store.counts()?;
@@ -289,7 +312,11 @@ fn list(heading: &str, items: &[(String, String)]) {
     }
     println!("{heading}: {}", items.len());
     for (source, why) in items.iter().take(SHOWN) {
-        println!("  {source}: {why}");
+        println!(
+            "  {}: {}",
+            super::safe::line(source),
+            super::safe::line(why)
+        );
     }
     if items.len() > SHOWN {
         println!("  ... and {} more", items.len() - SHOWN);
