@@ -371,12 +371,16 @@ fn a_broken_file_is_reported_and_the_rest_stored() {
     let out = s.ingest(&[fixture(""), latin1, bad_lines, missing]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("Skipped: 4"), "{text}");
+    assert!(text.contains("Skipped: 3"), "{text}");
     assert!(
         text.contains("broken.txt: line 4 of the front matter"),
         "{text}"
     );
-    assert!(text.contains("latin1.txt: not UTF-8"), "{text}");
+    // Not UTF-8: stored, read as Windows-1252, with a warning.
+    assert!(
+        text.contains("latin1.txt: not UTF-8") && text.contains("Windows-1252"),
+        "{text}"
+    );
     assert!(
         text.contains("mixed.jsonl: line 2: not valid JSON"),
         "{text}"
@@ -385,9 +389,9 @@ fn a_broken_file_is_reported_and_the_rest_stored() {
         text.contains("no-such-file.txt: no such file or folder"),
         "{text}"
     );
-    // Four fixture articles and the good JSON line.
-    assert_eq!(s.count("SELECT count(*) FROM articles"), 5);
-    assert!(text.contains("Stored 5 new articles"), "{text}");
+    // Four fixture articles, the Windows-1252 one and the good JSON line.
+    assert_eq!(s.count("SELECT count(*) FROM articles"), 6);
+    assert!(text.contains("Stored 6 new articles"), "{text}");
 }
 
 #[test]

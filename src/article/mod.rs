@@ -129,36 +129,69 @@ impl Format {
 /// result per line, so one bad line does not lose the rest; other formats
 /// yield exactly one.
 pub fn read_bytes(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Vec<Result<Article>> {
-    if is_binary(bytes) {
-        return vec![Err(anyhow::anyhow!(
-            "this looks like a binary file, not an article; give text, HTML or JSON Lines files"
-        ))];
+    read(bytes, format, fill, source).articles
+}
+
+/// What one input gave: its articles (or why each could not be read), and
+/// warnings about the input as a whole, such as a guessed encoding.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub articles: Vec<Result<Article>>,
+    pub warnings: Vec<String>,
+}
+
+/// [`read_bytes`], keeping the warnings for the caller to report.
+pub fn read(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Read {
+    if let Some(why) = binary_or_empty(bytes) {
+        return Read {
+            articles: vec![Err(anyhow::anyhow!(why))],
+            warnings: Vec::new(),
+        };
     }
-    match format {
-        Format::JsonLines => jsonl::parse(bytes, fill, source),
+    let mut warnings = Vec::new();
+    let articles = match format {
+        Format::JsonLines => match decode_text(bytes) {
+            Ok((text, warning)) => {
+                warnings.extend(warning);
+                jsonl::parse(text.as_bytes(), fill, source)
+            }
+            Err(err) => vec![Err(err)],
+        },
         Format::Html => vec![
             html::parse(bytes, source).map(|(meta, text)| Article::new(text, meta, fill, source)),
         ],
         Format::Text => vec![
-            utf8(bytes)
-                .and_then(|text| text::parse(&text))
+            decode_text(bytes)
+                .and_then(|(text, warning)| {
+                    warnings.extend(warning);
+                    text::parse(&text)
+                })
                 .map(|(meta, text)| Article::new(text, meta, fill, source)),
         ],
     }
     .into_iter()
     .map(|result| result.and_then(non_empty))
-    .collect()
+    .collect();
+    Read { articles, warnings }
 }
 
 /// Read a file as [`read_bytes`] does, choosing its format by extension.
 pub fn read_path(path: &Path, fill: &Meta) -> Vec<Result<Article>> {
+    read_file(path, fill).articles
+}
+
+/// [`read_path`], keeping the warnings for the caller to report.
+pub fn read_file(path: &Path, fill: &Meta) -> Read {
     let source = path.display().to_string();
     match std::fs::read(path).with_context(|| format!("cannot read {source}")) {
         Ok(bytes) => {
             let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&bytes));
-            read_bytes(&bytes, format, fill, &source)
+            read(&bytes, format, fill, &source)
         }
-        Err(err) => vec![Err(err)],
+        Err(err) => Read {
+            articles: vec![Err(err)],
+            warnings: Vec::new(),
+        },
     }
 }
 
@@ -171,33 +204,91 @@ fn non_empty(article: Article) -> Result<Article> {
     Ok(article)
 }
 
-/// Text files must be UTF-8 or carry a byte-order mark (UTF-16 files from
-/// Windows tools do): guessing a legacy encoding would silently corrupt
-/// names, and offsets depend on the bytes.
-fn utf8(bytes: &[u8]) -> Result<Cow<'_, str>> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        if had_errors {
-            bail!(
-                "not valid {} text; convert it to UTF-8 first",
-                encoding.name()
-            );
+/// Decode an article file's bytes to text, and say so when the encoding
+/// had to be guessed.
+///
+/// - A byte-order mark (UTF-8, UTF-16LE/BE) names the encoding and is
+///   dropped.
+/// - Valid UTF-8 is taken as it is, without copying.
+/// - Anything else is read as Windows-1252, the encoding of most legacy news
+///   text (a superset of Latin-1 with curly quotes at 0x93/0x94); every
+///   byte decodes, so nothing is rejected, but the warning returned says
+///   what was assumed and how to convert the file if the guess is wrong.
+///
+/// Quote offsets are always UTF-8 byte offsets into the decoded text, not
+/// into the file's bytes.
+pub fn decode_text(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>)> {
+    let bytes = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            if had_errors {
+                bail!(
+                    "not valid {} text although it starts with a {0} byte-order mark; convert it to UTF-8 first, e.g. `iconv -f {0} -t UTF-8`",
+                    encoding.name()
+                );
+            }
+            return Ok((text, None));
         }
-        return Ok(text);
+        Some((_, bom)) => &bytes[bom..],
+        None => bytes,
+    };
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((Cow::Borrowed(text), None)),
+        Err(e) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let warning = format!(
+                "not UTF-8 (invalid byte 0x{:02X} at offset {}), so read as Windows-1252; if accented letters look wrong, convert the file to UTF-8 first, e.g. `iconv -f ISO-8859-15 -t UTF-8`",
+                bytes[e.valid_up_to()],
+                e.valid_up_to()
+            );
+            Ok((text, Some(warning)))
+        }
     }
-    std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
-        anyhow::anyhow!(
-            "not UTF-8 text (invalid byte at offset {}); convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
-            e.valid_up_to()
-        )
-    })
 }
 
-/// NUL bytes never occur in text, HTML or JSON (UTF-16, which is full of
-/// them, announces itself with a byte-order mark): an image or archive
-/// handed over by mistake should be named as such, not read as gibberish.
-fn is_binary(bytes: &[u8]) -> bool {
-    encoding_rs::Encoding::for_bom(bytes).is_none() && bytes.contains(&0)
+/// Why these bytes are not an article at all, if they are not: an empty
+/// file, or a binary one (an image, PDF or archive handed over by mistake)
+/// that should be named as such rather than read as gibberish.
+fn binary_or_empty(bytes: &[u8]) -> Option<String> {
+    if bytes.is_empty() {
+        return Some("the file is empty".into());
+    }
+    let kind = binary_kind(bytes)?;
+    Some(format!(
+        "this looks like a binary file ({kind}), not an article; give text, HTML or JSON Lines files"
+    ))
+}
+
+/// What kind of binary file these bytes are, if they look like one. NUL
+/// bytes never occur in text, HTML or JSON (UTF-16, which is full of them,
+/// announces itself with a byte-order mark); other control bytes are rare
+/// in text, so many of them near the start mean binary too.
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
+        return None;
+    }
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF"),
+        (b"PK\x03\x04", "a ZIP archive or office document"),
+        (b"\x1f\x8b", "gzip-compressed"),
+        (b"\x89PNG", "a PNG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"SQLite format 3\0", "an SQLite database"),
+        (b"\x7fELF", "a program"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    if bytes.contains(&0) {
+        return Some("it contains NUL bytes");
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let odd = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+        .count();
+    (odd * 16 > head.len()).then_some("it is full of control bytes")
 }
 
 /// Collapse runs of whitespace to one space and trim: metadata read from
@@ -248,15 +339,91 @@ mod tests {
 
     #[test]
     fn bad_bytes_are_errors_not_panics() {
-        for bytes in [
-            &b"caf\xe9 au lait"[..],
-            b"\0\x01\x02",
-            b"",
-            b"---\ntitle: x\n---\n   \n",
-        ] {
+        for bytes in [&b"\0\x01\x02"[..], b"", b"---\ntitle: x\n---\n   \n"] {
             let result = read_bytes(bytes, Format::Text, &Meta::default(), "x").remove(0);
             assert!(result.is_err(), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn windows_1252_is_read_with_a_warning() {
+        let read = read(
+            b"caf\xe9 \x93au lait,\x94 she said.",
+            Format::Text,
+            &Meta::default(),
+            "x",
+        );
+        assert_eq!(
+            read.articles[0].as_ref().unwrap().text,
+            "caf\u{e9} \u{201c}au lait,\u{201d} she said."
+        );
+        assert_eq!(read.warnings.len(), 1);
+        assert!(
+            read.warnings[0].contains("Windows-1252") && read.warnings[0].contains("offset 3"),
+            "{:?}",
+            read.warnings
+        );
+        // JSON Lines from a legacy exporter too.
+        let read = super::read(
+            b"{\"text\": \"\x93Yes,\x94 he said.\"}\n",
+            Format::JsonLines,
+            &Meta::default(),
+            "x.jsonl",
+        );
+        assert_eq!(
+            read.articles[0].as_ref().unwrap().text,
+            "\u{201c}Yes,\u{201d} he said."
+        );
+        assert_eq!(read.warnings.len(), 1);
+        // UTF-8 gives no warning.
+        let read = super::read("caf\u{e9}".as_bytes(), Format::Text, &Meta::default(), "x");
+        assert!(read.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_dropped_in_every_format() {
+        let text = read_bytes(b"\xef\xbb\xbfHi.", Format::Text, &Meta::default(), "x");
+        assert_eq!(text[0].as_ref().unwrap().text, "Hi.");
+        let with_front = b"\xef\xbb\xbf---\r\noutlet: X\r\n---\r\nHi.\r\nThere.\r\n";
+        let article = read_bytes(with_front, Format::Text, &Meta::default(), "x").remove(0);
+        let article = article.unwrap();
+        assert_eq!(article.outlet.as_deref(), Some("X"));
+        assert_eq!(article.text, "Hi.\nThere.");
+        let jsonl = read_bytes(
+            b"\xef\xbb\xbf{\"text\": \"Hi.\"}\r\n{\"text\": \"Ho.\"}\r\n",
+            Format::JsonLines,
+            &Meta::default(),
+            "x",
+        );
+        assert_eq!(jsonl.len(), 2);
+        assert!(jsonl.iter().all(Result::is_ok), "{jsonl:?}");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_named_as_such() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "empty"),
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+            (b"\x89PNG\r\n\x1a\n", "PNG"),
+            (b"\x1f\x8b\x08\x08abc", "gzip"),
+            (b"abc\0def", "NUL"),
+            (b"\x01\x02\x03\x04\x05\x06 x\x07\x08", "control bytes"),
+        ];
+        for (bytes, kind) in cases {
+            for format in [Format::Text, Format::Html, Format::JsonLines] {
+                let err = read_bytes(bytes, format, &Meta::default(), "x").remove(0);
+                let err = err.unwrap_err().to_string();
+                assert!(err.contains(kind), "{bytes:?} {format:?}: {err}");
+            }
+        }
+        // An escape sequence or two in real text is not binary.
+        let text = read_bytes(
+            b"Text \x1b[31mred\x1b[0m.",
+            Format::Text,
+            &Meta::default(),
+            "x",
+        );
+        assert!(text[0].is_ok());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use quotetrack::{Extractor, Lexicon, Quote};
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind. Offsets are UTF-8 byte offsets into the file as read."
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind. Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
 )]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt files); `-`
@@ -78,7 +78,11 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
                 let bytes = match result {
                     Ok(bytes) => bytes,
                     Err(err) => {
-                        eprintln!("quotetrack: skipped {}: {err:#}", input.doc);
+                        eprintln!(
+                            "quotetrack: skipped {}: {}",
+                            super::safe::line(&input.doc),
+                            super::safe::text(&format!("{err:#}"))
+                        );
                         skipped += 1;
                         continue;
                     }
@@ -144,22 +148,20 @@ fn write_table_row(out: &mut impl Write, doc: &str, text: &str, quote: &Quote) -
         .map_or("(unknown)", |s| s.name.as_str());
     writeln!(
         out,
-        "{doc}:{line:<5} {:<24} {}",
+        "{}:{line:<5} {:<24} {}",
+        super::safe::line(doc),
         shorten(speaker, 24),
         shorten(&quote.quote.text, 80)
     )?;
     Ok(())
 }
 
-/// At most `max` characters, with an ellipsis when cut; control characters
-/// become spaces so an article cannot drive the terminal.
+/// At most `max` characters, with an ellipsis when cut; made safe for a
+/// terminal by [`super::safe::line`] so an article cannot drive it.
 pub fn shorten(s: &str, max: usize) -> String {
-    let clean: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let clean = super::safe::line(s);
     if clean.chars().count() <= max {
-        return clean;
+        return clean.into_owned();
     }
     let mut cut: String = clean.chars().take(max.saturating_sub(1)).collect();
     cut.push('…');
@@ -238,10 +240,21 @@ fn read_input(input: &Input) -> Result<String> {
             buf
         }
     };
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "not UTF-8 text (invalid byte at offset {}); convert it to UTF-8 first",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    // Decoded as `ingest` decodes: a byte-order mark is dropped and text
+    // that is not UTF-8 is read as Windows-1252 with a warning. Offsets are
+    // into this decoded text.
+    if bytes.is_empty() {
+        anyhow::bail!("the file is empty");
+    }
+    if let Some(kind) = quotetrack::article::binary_kind(&bytes) {
+        anyhow::bail!("this looks like a binary file ({kind}), not an article; give text files");
+    }
+    let (text, warning) = quotetrack::article::decode_text(&bytes)?;
+    if let Some(warning) = warning {
+        eprintln!(
+            "quotetrack: warning: {}: {warning}",
+            super::safe::line(&input.doc)
+        );
+    }
+    Ok(text.into_owned())
 }

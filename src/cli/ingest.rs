@@ -101,7 +101,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         // the chunk being stored, so the database writer never waits; the
         // channel holds one chunk, so memory stays flat however many files
         // there are.
-        let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, Vec<(String, Extracted)>)>(1);
+        let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, ReadChunk)>(1);
         let (extractor, fill, inputs) = (&extractor, &fill, &inputs);
         scope.spawn(move || {
             for chunk in inputs.chunks(CHUNK) {
@@ -111,7 +111,8 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
                 }
             }
         });
-        for (files, read) in chunks {
+        for (files, (warnings, read)) in chunks {
+            summary.warned.extend(warnings);
             let mut items = Vec::with_capacity(read.len());
             for (source, result) in read {
                 match result {
@@ -148,14 +149,22 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
 }
 
 /// Read and extract one chunk of inputs in parallel, in input order.
-fn extract_chunk(
-    chunk: &[Input],
-    fill: &Meta,
-    extractor: &Extractor<'_>,
-) -> Vec<(String, Extracted)> {
-    chunk
+/// Warnings about the chunk's inputs (source, what), and each article with
+/// its quotes or why it could not be read.
+type ReadChunk = (Vec<(String, String)>, Vec<(String, Extracted)>);
+
+fn extract_chunk(chunk: &[Input], fill: &Meta, extractor: &Extractor<'_>) -> ReadChunk {
+    let (warnings, read): (Vec<_>, Vec<_>) = chunk
         .par_iter()
-        .flat_map_iter(|input| read_input(input, fill))
+        .map(|input| read_input(input, fill))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .unzip();
+    // Articles, not files, are spread over the cores: one JSON Lines file
+    // can hold thousands.
+    let extracted = read
+        .into_par_iter()
+        .flatten()
         .map(|(source, article)| {
             let extracted = article.map(|a| {
                 let quotes = extractor.extract(&a.text);
@@ -163,7 +172,8 @@ fn extract_chunk(
             });
             (source, extracted)
         })
-        .collect()
+        .collect();
+    (warnings.into_iter().flatten().collect(), extracted)
 }
 
 /// An article with the quotes found in it, or why it could not be read.
@@ -217,29 +227,42 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Every article in one input, each named by where it came from.
-fn read_input(input: &Input, fill: &Meta) -> Vec<(String, Result<Article>)> {
-    let (source, results) = match input {
-        Input::File(path) => (path.display().to_string(), article::read_path(path, fill)),
+/// Warnings about one input, and every article in it, each named by where
+/// it came from.
+type ReadInput = (Vec<(String, String)>, Vec<(String, Result<Article>)>);
+
+fn read_input(input: &Input, fill: &Meta) -> ReadInput {
+    let (source, read) = match input {
+        Input::File(path) => (path.display().to_string(), article::read_file(path, fill)),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            let results = match std::io::stdin()
+            let read = match std::io::stdin()
                 .read_to_end(&mut bytes)
                 .context("cannot read standard input")
             {
-                Ok(_) => article::read_bytes(&bytes, Format::sniff(&bytes), fill, "-"),
-                Err(err) => vec![Err(err)],
+                Ok(_) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
+                Err(err) => article::Read {
+                    articles: vec![Err(err)],
+                    warnings: Vec::new(),
+                },
             };
-            ("-".to_string(), results)
+            ("-".to_string(), read)
         }
     };
-    results
+    let warnings = read
+        .warnings
+        .into_iter()
+        .map(|w| (source.clone(), w))
+        .collect();
+    let articles = read
+        .articles
         .into_iter()
         .map(|result| match result {
             Ok(article) => (article.source.clone(), Ok(article)),
             Err(err) => (source.clone(), Err(err)),
         })
-        .collect()
+        .collect();
+    (warnings, articles)
 }
 
 /// A bar on a terminal; nothing at all when stderr is a file or a pipe, so
@@ -268,6 +291,8 @@ struct Summary {
     skipped: Vec<(String, String)>,
     /// (source, why) for articles stored without a date.
     undated: Vec<(String, String)>,
+    /// (source, what) for inputs read with a guess, such as their encoding.
+    warned: Vec<(String, String)>,
 }
 
 impl Summary {
@@ -307,7 +332,7 @@ impl Summary {
             plural(self.added, "article", "articles"),
             self.added_quotes,
             plural(self.added_quotes, "quote", "quotes"),
-            db.display()
+            super::safe::line(&db.display().to_string())
         );
         if self.replaced > 0 {
             println!(
@@ -324,6 +349,7 @@ impl Summary {
                 self.unchanged
             );
         }
+        list("Read with a warning", &self.warned);
         list("Stored without a date", &self.undated);
         list("Skipped", &self.skipped);
         let (articles, quotes) = store.counts()?;
@@ -342,7 +368,11 @@ fn list(heading: &str, items: &[(String, String)]) {
     }
     println!("{heading}: {}", items.len());
     for (source, why) in items.iter().take(SHOWN) {
-        println!("  {source}: {why}");
+        println!(
+            "  {}: {}",
+            super::safe::line(source),
+            super::safe::line(why)
+        );
     }
     if items.len() > SHOWN {
         println!("  ... and {} more", items.len() - SHOWN);

@@ -13,6 +13,7 @@ pub mod filters;
 pub mod ingest;
 pub mod man;
 pub mod quotes;
+pub mod safe;
 pub mod show;
 pub mod speakers;
 pub mod table;
@@ -129,7 +130,7 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
-            eprintln!("quotetrack: {err:#}");
+            eprintln!("quotetrack: {}", safe::text(&format!("{err:#}")));
             1
         }
     }

@@ -133,15 +133,11 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
 
 /// One-line fields: control characters (an article could carry terminal
 /// escapes) become spaces.
-fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    super::safe::line(s)
 }
 
 /// Paragraph text: as `clean`, but line breaks are kept.
-fn clean_text(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
-        .collect()
+fn clean_text(s: &str) -> std::borrow::Cow<'_, str> {
+    super::safe::text(s)
 }

@@ -12,6 +12,7 @@ use quotetrack::store::{SpeakerDetail, Store};
 
 use super::extract::shorten;
 use super::open_existing;
+use super::safe::line;
 
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
@@ -226,7 +227,7 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let s = &d.speaker;
-    writeln!(out, "{} ({}, speaker {})", s.name, s.kind, s.id)?;
+    writeln!(out, "{} ({}, speaker {})", line(&s.name), s.kind, s.id)?;
     if let Some(q) = &s.wikidata_id {
         writeln!(out, "  Wikidata:   {q}")?;
     }
@@ -245,13 +246,13 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
     let list = |items: &[(String, i64)]| {
         items
             .iter()
-            .map(|(n, c)| format!("{n} ({c})"))
+            .map(|(n, c)| format!("{} ({c})", line(n)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     writeln!(out, "  Found as:   {}", list(&d.names))?;
     if !d.user_aliases.is_empty() {
-        writeln!(out, "  Your aliases: {}", d.user_aliases.join(", "))?;
+        writeln!(out, "  Your aliases: {}", line(&d.user_aliases.join(", ")))?;
     }
     if !d.roles.is_empty() {
         writeln!(out, "  Roles seen: {}", list(&d.roles))?;
@@ -261,7 +262,7 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
         writeln!(
             out,
             "    {:<28} {:>4} quote{}  {} .. {}",
-            o.outlet.as_deref().unwrap_or("(no outlet)"),
+            line(o.outlet.as_deref().unwrap_or("(no outlet)")),
             o.quotes,
             plural(o.quotes),
             o.first.as_deref().unwrap_or("-"),

@@ -32,9 +32,7 @@ pub fn width() -> Option<usize> {
 /// Control characters become spaces, so an article cannot drive the
 /// terminal.
 fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    super::safe::line(s).into_owned()
 }
 
 /// At most `max` columns wide, with an ellipsis when cut, padded to `max`.

@@ -11,6 +11,7 @@ use quotetrack::track::{self, ChangeKind, DiffEntry, Position, Rendition, Statem
 
 use super::extract::shorten;
 use super::open_existing;
+use super::safe;
 
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
@@ -249,7 +250,7 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
                 if n == 1 { "" } else { "s" },
                 s.outlets(),
                 if s.outlets() == 1 { "" } else { "s" },
-                s.speaker.as_deref().unwrap_or("(unknown)")
+                safe::line(s.speaker.as_deref().unwrap_or("(unknown)"))
             ),
             BOLD,
             colour
@@ -260,9 +261,9 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
             out,
             "Reference (fullest), quote {} in {} on {}:\n  \"{}\"",
             r.quote,
-            r.outlet.as_deref().unwrap_or("(no outlet)"),
-            r.date.as_deref().unwrap_or("(no date)"),
-            r.text
+            safe::line(r.outlet.as_deref().unwrap_or("(no outlet)")),
+            safe::line(r.date.as_deref().unwrap_or("(no date)")),
+            safe::line(&r.text)
         )?;
     }
     writeln!(
