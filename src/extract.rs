@@ -244,10 +244,13 @@ impl<'l> Extractor<'l> {
                 SpeakerKind::Organisation,
             ),
         };
+        // The mention as the attribution points at it (`who`), the name as
+        // resolved from the phrase it stands for.
+        let pointed = m.written.unwrap_or(m.span);
         Speaker {
-            start: m.span.start,
-            end: m.span.end,
-            text: written.to_string(),
+            start: pointed.start,
+            end: pointed.end,
+            text: pointed.text(text).to_string(),
             name,
             kind,
             role: m.role.map(|r| r.text(text).to_string()),

@@ -16,6 +16,7 @@ pub const PRONOUNS: &str = include_str!("../grammar/pronouns.txt");
 pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
 pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
+pub const PLACES: &str = include_str!("../grammar/places.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -47,6 +48,8 @@ pub struct Lexicon {
     pub place_heads: HashSet<String>,
     /// Words before the quoted name of a work (`on`, `titled`, `memoir`).
     pub title_cues: HashSet<String>,
+    /// Names of places (`iowa`, `new hampshire`), lower case.
+    pub places: HashSet<String>,
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -110,6 +113,7 @@ impl Lexicon {
             non_names: lower_set(&lists.non_names),
             place_heads: lower_set(&lists.place_heads),
             title_cues: lower_set(&lists.title_cues),
+            places: lower_set(&lists.places),
         }
     }
 
@@ -127,6 +131,7 @@ impl Lexicon {
             ("non_names.txt", &mut lists.non_names),
             ("place_heads.txt", &mut lists.place_heads),
             ("title_cues.txt", &mut lists.title_cues),
+            ("places.txt", &mut lists.places),
         ] {
             let path = dir.join(file);
             if path.exists() {
@@ -151,6 +156,7 @@ struct Lists {
     non_names: String,
     place_heads: String,
     title_cues: String,
+    places: String,
 }
 
 impl Default for Lists {
@@ -165,6 +171,7 @@ impl Default for Lists {
             non_names: NON_NAMES.to_string(),
             place_heads: PLACE_HEADS.to_string(),
             title_cues: TITLE_CUES.to_string(),
+            places: PLACES.to_string(),
         }
     }
 }

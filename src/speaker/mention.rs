@@ -33,6 +33,9 @@ pub struct Mention {
     pub first_token: usize,
     /// One past the last token of the phrase.
     pub end_token: usize,
+    /// The words the attribution points at, when they are not the name
+    /// itself: `who` in `Franklin Graham, who vowed`.
+    pub written: Option<Span>,
 }
 
 /// Words that may sit between a speaker and the verb: `Kerry also said`,
@@ -297,8 +300,12 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         return None;
     }
     // `Mike Pence, who called`: the relative pronoun's antecedent speaks.
+    // PolNeAR points at "who" itself, so the mention is "who" and the name
+    // is the antecedent's.
     if end >= floor + 3 && w.is(&toks[end - 1], &["who"]) && toks[end - 2].is_punct(',') {
-        return core_before(w, toks, end - 2, floor);
+        let mut m = mention_before(w, toks, end - 1, floor)?;
+        m.written = Some(toks[end - 1].span);
+        return Some(m);
     }
     if toks[end - 1].is_punct(',') {
         let close = end - 1;
@@ -352,6 +359,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     let last = &toks[end - 1];
     if let Some(g) = w.pronoun(last) {
         return Some(Mention {
+            written: None,
             span: last.span,
             role: None,
             kind: MentionKind::Pronoun(g),
@@ -450,6 +458,7 @@ fn determiner_phrase_before(
         return None;
     }
     Some(Mention {
+        written: None,
         span: Span::new(toks[det].span.start, head.span.end),
         role: None,
         kind: MentionKind::Anonymous,
@@ -492,6 +501,7 @@ fn determiner_phrase_after(
         end += 1;
     }
     (end > start + 1 && plain_noun(w, &toks[end - 1])).then(|| Mention {
+        written: None,
         span: Span::new(toks[start].span.start, toks[end - 1].span.end),
         role: None,
         kind: MentionKind::Anonymous,
@@ -509,6 +519,7 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     let first = &toks[start];
     if let Some(g) = w.pronoun(first) {
         return Some(Mention {
+            written: None,
             span: first.span,
             role: None,
             kind: MentionKind::Pronoun(g),
@@ -624,6 +635,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         )
     {
         return Some(Mention {
+            written: None,
             span: toks[start].span,
             role: None,
             kind: MentionKind::Anonymous,
@@ -647,6 +659,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     {
         // "the Pentagon", "Russia's Defence Ministry", "the White House".
         return Some(Mention {
+            written: None,
             span: span_of(start, end),
             role: None,
             kind: MentionKind::Organisation,
@@ -698,10 +711,17 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         if name_start + 1 < end && w.lexicon.place_heads.contains(&last) {
             return None;
         }
+        // `Iowa`, `South Carolina`, `California`: named places.
+        let whole = Words::bare(&w.text[toks[name_start].span.start..toks[end - 1].span.end])
+            .to_lowercase();
+        if w.lexicon.places.contains(&whole) {
+            return None;
+        }
         // `Republicans`, `Democrats`, `Transcript`: a capitalised group or
         // document noun alone is an unnamed source, not a person.
         if name_start + 1 == end && w.lexicon.anonymous_heads.contains(&last) {
             return Some(Mention {
+                written: None,
                 span: span_of(start, end),
                 role: None,
                 kind: MentionKind::Anonymous,
@@ -712,6 +732,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         let role = (name_start > start).then(|| span_of(start, name_start));
         let role = role.filter(|_| !w.is(&toks[start], DETERMINERS) || name_start - start > 1);
         return Some(Mention {
+            written: None,
             span: span_of(name_start, end),
             role,
             kind: MentionKind::Name,
@@ -725,6 +746,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             || w.lexicon.titles.contains(&lower_last))
     {
         return Some(Mention {
+            written: None,
             span: span_of(start, end),
             role: None,
             kind: MentionKind::Anonymous,

@@ -156,7 +156,8 @@ impl People {
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
                 let body = w
                     .lower(&toks[j - 1])
-                    .is_some_and(|x| w.lexicon.organisations.contains(&x));
+                    .is_some_and(|x| w.lexicon.organisations.contains(&x))
+                    || w.lexicon.places.contains(&Words::bare(raw).to_lowercase());
                 // `Port Merrow's mayor`: the owner of a role is a place or a
                 // body more often than a person, and not who "she" is.
                 let owns_role =
