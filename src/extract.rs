@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    is_headline, sentence_subject_of,
+    is_headline, nominal, sentence_subject_of,
 };
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
@@ -126,6 +126,7 @@ impl<'l> Extractor<'l> {
                 .or_else(|| after_quote(&words, &toks, f.token, pe))
                 .or_else(|| before_quote(&words, &toks, f.token, ps))
                 .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
+                .or_else(|| nominal(&words, &toks, f.token, ps))
                 .or_else(|| {
                     let opens = f.token == ps && f.para > 0;
                     opens

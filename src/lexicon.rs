@@ -17,6 +17,7 @@ pub const NON_NAMES: &str = include_str!("../grammar/non_names.txt");
 pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
+pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -50,6 +51,8 @@ pub struct Lexicon {
     pub title_cues: HashSet<String>,
     /// Names of places (`iowa`, `new hampshire`), lower case.
     pub places: HashSet<String>,
+    /// Nouns for something said (`promise`, `remarks`), lower case.
+    pub speech_nouns: HashSet<String>,
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -114,6 +117,7 @@ impl Lexicon {
             place_heads: lower_set(&lists.place_heads),
             title_cues: lower_set(&lists.title_cues),
             places: lower_set(&lists.places),
+            speech_nouns: lower_set(&lists.speech_nouns),
         }
     }
 
@@ -132,6 +136,7 @@ impl Lexicon {
             ("place_heads.txt", &mut lists.place_heads),
             ("title_cues.txt", &mut lists.title_cues),
             ("places.txt", &mut lists.places),
+            ("speech_nouns.txt", &mut lists.speech_nouns),
         ] {
             let path = dir.join(file);
             if path.exists() {
@@ -157,6 +162,7 @@ struct Lists {
     place_heads: String,
     title_cues: String,
     places: String,
+    speech_nouns: String,
 }
 
 impl Default for Lists {
@@ -172,6 +178,7 @@ impl Default for Lists {
             place_heads: PLACE_HEADS.to_string(),
             title_cues: TITLE_CUES.to_string(),
             places: PLACES.to_string(),
+            speech_nouns: SPEECH_NOUNS.to_string(),
         }
     }
 }

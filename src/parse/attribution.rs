@@ -2,12 +2,15 @@
 //!
 //! grammar/quotes.ebnf: `attribution`, `post_attribution`,
 //! `pre_attribution`, `sentence_end_attribution`, `headline`,
-//! `colon_paragraph`, `subject_fallback`. Patterns are matched over
+//! `colon_paragraph`, `nominal`, `subject_fallback`. Patterns are matched over
 //! the tokens of one paragraph, in which each quote is a single token.
 
 use super::tokens::{Token, TokenKind};
+use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
-use crate::speaker::mention::{Mention, MentionKind, Words, mention_after, mention_before};
+use crate::speaker::mention::{
+    Mention, MentionKind, Words, classify, mention_after, mention_before,
+};
 
 /// A speaker mention and the cue that ties it to a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -557,4 +560,52 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
     let mut a = before_quote(w, toks, pe, ps)?;
     a.partial = false;
     Some(a)
+}
+
+/// `his promise to be "neutral"`, `Trump's call for "a total and complete
+/// ban"`: a noun for something said, owned by its speaker.
+pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
+    let s = sentence_start(toks, qi, floor);
+    let from = s.max(qi.saturating_sub(8));
+    let n = (from + 1..qi).rev().find(|&k| {
+        w.word(&toks[k])
+            .is_some_and(|x| with_lower(x, |l| w.lexicon.speech_nouns.contains(l)))
+    })?;
+    let owner = &toks[n - 1];
+    let word = w.word(owner)?;
+    let gender = match word.to_lowercase().as_str() {
+        "his" => Some(Gender::Masculine),
+        "her" => Some(Gender::Feminine),
+        "their" => Some(Gender::Plural),
+        _ => None,
+    };
+    let mention = match gender {
+        Some(g) => Mention {
+            span: owner.span,
+            role: None,
+            kind: MentionKind::Pronoun(g),
+            first_token: n - 1,
+            end_token: n,
+            written: None,
+        },
+        None if Words::bare(word).len() != word.len() => {
+            let start = (s..n - 1)
+                .rev()
+                .take_while(|&k| w.is_name_word(&toks[k]))
+                .last()
+                .unwrap_or(n - 1);
+            let m = classify(w, toks, start, n)?;
+            if m.kind != MentionKind::Name {
+                return None;
+            }
+            m
+        }
+        None => return None,
+    };
+    Some(Attribution {
+        mention,
+        cue: Some(toks[n].span),
+        partial: true,
+        split: false,
+    })
 }
