@@ -152,9 +152,21 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         let opens_clause = |m: &Mention| {
             m.first_token == j
                 || (m.first_token <= j + 3
-                    && toks[j..m.first_token]
-                        .iter()
-                        .all(|t| w.word(t).is_some_and(|x| x.starts_with(char::is_lowercase))))
+                    && toks[j..m.first_token].iter().all(|t| {
+                        // Role words (`public defender`), not a clause
+                        // (`referring to`).
+                        w.word(t).is_some_and(|x| {
+                            x.starts_with(char::is_lowercase)
+                                && !x.ends_with("ing")
+                                && !w.is(
+                                    t,
+                                    &[
+                                        "to", "of", "for", "with", "as", "at", "on", "in", "that",
+                                        "and",
+                                    ],
+                                )
+                        })
+                    }))
         };
         if let Some(mention) = mention_before(w, toks, v, j).filter(opens_clause) {
             return Some(Attribution {
