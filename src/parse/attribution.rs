@@ -182,7 +182,11 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     let v = mention.end_token;
     // `"...," Trump went on.`
     let went_on = v + 1 < end && w.is(&toks[v], &["went", "goes"]) && w.is(&toks[v + 1], &["on"]);
-    if v < end && (is_slot_verb(w, &toks[v]) || went_on) {
+    // A guessed verb needs a named or pronoun speaker: `"...," the crowd
+    // applauded` is a reaction, not an attribution.
+    let listed = v < end && w.is_speech_verb(&toks[v]);
+    let guessed_ok = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
+    if v < end && (listed || guessed_ok && is_slot_verb(w, &toks[v]) || went_on) {
         return Some(Attribution {
             mention,
             cue: Some(toks[v].span),
