@@ -23,9 +23,9 @@ fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
     let words = quote.split_whitespace().count();
     let title = is_title_case(quote);
     match (kind, has_cue) {
-        (QuoteKind::Continuation, _) => !title && words >= 2,
+        (QuoteKind::Continuation, _) => !title && words >= 3,
         (_, true) => true,
-        (_, false) => !title && words >= 4,
+        (_, false) => !title && words >= 3,
     }
 }
 

@@ -28,7 +28,7 @@ pub struct Attribution {
 
 /// How far after a quote the verb of `"Q," the former U.S. envoy to the
 /// talks said` may stand.
-const POST_REACH: usize = 16;
+const POST_REACH: usize = 24;
 
 fn is_sentence_end(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
