@@ -215,11 +215,14 @@ fn clause_closed(w: &Words, toks: &[Token], qi: usize, next_word: usize) -> bool
     if next_word > qi + 1 {
         return true;
     }
-    let outer = toks[qi].span.text(w.text);
-    let inner = outer.trim_end_matches(|c: char| {
+    quoted_words(w, toks, qi).ends_with([',', '!', '?', '\u{2014}', '\u{2013}', '-', '.', ';', ':'])
+}
+
+/// The quote token's text without its closing marks.
+fn quoted_words<'t>(w: &Words<'t>, toks: &[Token], qi: usize) -> &'t str {
+    toks[qi].span.text(w.text).trim_end_matches(|c: char| {
         matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '`') || c.is_whitespace()
-    });
-    inner.ends_with([',', '!', '?', '\u{2014}', '\u{2013}', '-', '.', ';', ':'])
+    })
 }
 
 /// Does the verb lead its clause, so that the speaker follows it? At the
@@ -231,11 +234,7 @@ fn verb_leads(toks: &[Token], v: usize, s: usize) -> bool {
 
 /// The quoted words end with a full stop.
 fn ends_sentence(w: &Words, toks: &[Token], qi: usize) -> bool {
-    let outer = toks[qi].span.text(w.text);
-    let inner = outer.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '`') || c.is_whitespace()
-    });
-    inner.ends_with('.')
+    quoted_words(w, toks, qi).ends_with('.')
 }
 
 /// Skip what opens a sentence before its subject: `But`, `On Friday,`.

@@ -567,31 +567,20 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     } else {
         classify(w, toks, start, end)
     };
+    // An unnamed head right before a capitalised word may be role words
+    // before a name (`city engineer Priya Raman`): try that first.
     found
+        .clone()
         .filter(|m| {
             m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end])
         })
         .or_else(|| role_words_then_name(w, toks, start, ceiling))
-        .or_else(|| found_again(w, toks, start, end, seen_head))
+        .or(found)
         .or_else(|| {
             w.loose
                 .then(|| determiner_phrase_after(w, toks, start, ceiling))
                 .flatten()
         })
-}
-
-fn found_again(
-    w: &Words,
-    toks: &[Token],
-    start: usize,
-    end: usize,
-    seen_head: bool,
-) -> Option<Mention> {
-    if end == start || !seen_head {
-        None
-    } else {
-        classify(w, toks, start, end)
-    }
 }
 
 /// `said city engineer Priya Raman`: up to four lower-case role words, then
