@@ -100,10 +100,13 @@ impl<'l> Extractor<'l> {
         }
         let words = Words::new(text, self.lexicon);
         let is_abbreviation = |w: &str| {
+            // `R-Ky.`: a party tag's state is the abbreviation.
+            let w = w.rsplit_once('-').map_or(w, |(_, state)| state);
             let mut with_dot = String::with_capacity(w.len() + 1);
             with_dot.push_str(w);
             with_dot.push('.');
             self.lexicon.honorifics.contains(&with_dot)
+                || self.lexicon.abbreviations.contains(&with_dot)
                 || self.lexicon.non_names.contains(&with_dot.to_lowercase())
         };
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
@@ -450,6 +453,22 @@ mod tests {
             false
         ));
         assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
+    }
+
+    #[test]
+    fn a_state_abbreviation_does_not_end_the_sentence() {
+        let text = "\"We will fund it,\" Sen. Dana Pruitt, R-Ky., said on Tuesday.\n\n\"It is done,\" said Lee Ames Jr. of Fresno, Calif., a donor.";
+        let got: Vec<(String, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.speaker.map(|s| s.name).unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("We will fund it,".to_string(), "Dana Pruitt".to_string()),
+                ("It is done,".to_string(), "Lee Ames Jr.".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
+pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -53,6 +54,9 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Nouns for something said (`promise`, `remarks`), lower case.
     pub speech_nouns: HashSet<String>,
+    /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
+    /// compared case-sensitively.
+    pub abbreviations: HashSet<String>,
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -118,6 +122,7 @@ impl Lexicon {
             title_cues: lower_set(&lists.title_cues),
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
+            abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
         }
     }
 
@@ -137,6 +142,7 @@ impl Lexicon {
             ("title_cues.txt", &mut lists.title_cues),
             ("places.txt", &mut lists.places),
             ("speech_nouns.txt", &mut lists.speech_nouns),
+            ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
             if path.exists() {
@@ -163,6 +169,7 @@ struct Lists {
     title_cues: String,
     places: String,
     speech_nouns: String,
+    abbreviations: String,
 }
 
 impl Default for Lists {
@@ -179,6 +186,7 @@ impl Default for Lists {
             title_cues: TITLE_CUES.to_string(),
             places: PLACES.to_string(),
             speech_nouns: SPEECH_NOUNS.to_string(),
+            abbreviations: ABBREVIATIONS.to_string(),
         }
     }
 }
@@ -200,6 +208,7 @@ mod tests {
         assert!(lex.is_speech_verb("quipped"));
         assert!(lex.titles.contains("secretary"));
         assert!(lex.honorifics.contains("Gen."));
+        assert!(lex.abbreviations.contains("Ky."));
         assert_eq!(lex.pronouns.get("she"), Some(&Gender::Feminine));
     }
 
