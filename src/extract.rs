@@ -472,6 +472,22 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_it_is_not_a_speaker() {
+        let text = "It's the pull of the \"keep your plan if you like it\" promise.\n\nIt was the \"most open process in years,\" she said.";
+        let got: Vec<(String, Option<String>)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "most open process in years,".to_string(),
+                Some("she".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn names_of_shows_and_books_are_not_quotes() {
         let text = "Scarborough said on \"Morning Joe\" that the race was over.\n\nShe told NBC's \"Meet the Press\" she would run, and called her memoir, \"Tough Choices,\" a warning.\n\n\"We Will Win,\" Smith said.";
         let got: Vec<String> = extract_quotes(text)

@@ -533,6 +533,11 @@ pub fn sentence_subject_of(
 ) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
     let mention = sentence_subject(w, toks, s, qi)?;
+    // `It was the persistent pull of "..."`: a sentence opening with "it"
+    // has no speaker to offer without a reporting verb.
+    if mention.kind == MentionKind::Pronoun(Gender::Neutral) {
+        return None;
+    }
     let followed_by_verb = toks.get(mention.end_token).is_some_and(|t| {
         w.word(t)
             .and_then(|x| x.chars().next())

@@ -255,6 +255,11 @@ impl<'a> Words<'a> {
         .iter()
         .find_map(|suffix| w.strip_suffix(suffix))
         .unwrap_or(&w);
+        // `It's fine to ...`, `it'd be`: "it" contracted is nearly always the
+        // empty subject of a clause, not a speaker.
+        if stem == "it" && stem.len() != w.len() {
+            return None;
+        }
         self.lexicon.pronouns.get(stem).copied()
     }
 
