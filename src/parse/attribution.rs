@@ -591,6 +591,11 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
         w.word(&toks[k])
             .is_some_and(|x| with_lower(x, |l| w.lexicon.speech_nouns.contains(l)))
     })?;
+    // `Hollande denounced Trump's remarks as "hurtful"`: the words after
+    // "as" are the one who describes the remarks, not their owner.
+    if (n + 1..qi).any(|k| w.is(&toks[k], &["as"])) {
+        return None;
+    }
     let owner = &toks[n - 1];
     let word = w.word(owner)?;
     let gender = match word.to_lowercase().as_str() {
@@ -628,4 +633,35 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
         partial: true,
         split: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_quotes;
+
+    /// Each quote of `text` with the words naming its speaker.
+    fn who(text: &str) -> Vec<(String, Option<String>)> {
+        extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
+            .collect()
+    }
+
+    #[test]
+    fn remarks_described_as_are_the_describers_words() {
+        assert_eq!(
+            who("Hollande denounced Trump's remarks as \"hurtful and humiliating\" on Friday."),
+            vec![(
+                "hurtful and humiliating".to_string(),
+                Some("Hollande".to_string())
+            )]
+        );
+        assert_eq!(
+            who("Trump's call for \"a total and complete shutdown\" drew protests."),
+            vec![(
+                "a total and complete shutdown".to_string(),
+                Some("Trump's".to_string())
+            )]
+        );
+    }
 }
