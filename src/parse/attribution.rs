@@ -162,7 +162,9 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
                                     t,
                                     &[
                                         "to", "of", "for", "with", "as", "at", "on", "in", "that",
-                                        "and",
+                                        "and", "until", "when", "while", "after", "before",
+                                        "because", "if", "since", "but", "or", "though",
+                                        "although", "unless", "where", "once",
                                     ],
                                 )
                         })
@@ -645,6 +647,19 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_later_clause_does_not_lend_its_speaker() {
+        assert_eq!(
+            who(
+                "Sims says he was \"kind of riding the fence\" until Haley said she was backing Rubio."
+            ),
+            vec![(
+                "kind of riding the fence".to_string(),
+                Some("Sims".to_string())
+            )]
+        );
     }
 
     #[test]

@@ -439,7 +439,8 @@ const PHRASE_STOPS: &[&str] = &[
     "who", "whom", "whose", "which", "that", "with", "from", "in", "at", "of", "for", "on", "to",
     "and", "or", "as", "after", "before", "during", "when", "while", "because", "but", "about",
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "says", "told",
-    "not", "by", "than", "if", "into", "over",
+    "not", "by", "than", "if", "into", "over", "until", "since", "unless", "although", "though",
+    "whether", "where", "once",
 ];
 
 /// A plain noun phrase led by a determiner, whatever its head noun:
