@@ -377,13 +377,32 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         let mention = if quoted_as {
             mention_before(w, toks, v - 3, s).or_else(|| sentence_subject(w, toks, s, v))
         } else if participle {
-            // `Nefzi said, adding, "..."`: the finite verb before the
-            // participle has the speaker; else the sentence's subject does.
-            (s..v)
-                .rev()
-                .find(|&k| is_cue(k) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing"))
-                .and_then(|k| {
-                    mention_before(w, toks, k, s).or_else(|| mention_after(w, toks, k + 1, v))
+            // `with Sen. John McCain calling it "a Chinese menu"`, `- Ryan
+            // saying he was "very encouraged"`: a participle clause with a
+            // subject of its own. Otherwise (`Nefzi said, adding, "..."`) the
+            // finite verb before the participle has the speaker; else the
+            // sentence's subject does.
+            let clause_opener = |k: usize| {
+                k == s
+                    || is_dash(&toks[k - 1])
+                    || toks[k - 1].is_punct(',')
+                    || toks[k - 1].is_punct(';')
+                    || w.is(&toks[k - 1], &["with", "and"])
+            };
+            mention_before(w, toks, v, s)
+                .filter(|m| {
+                    !matches!(m.kind, MentionKind::Pronoun(_)) && clause_opener(m.first_token)
+                })
+                .or_else(|| {
+                    (s..v)
+                        .rev()
+                        .find(|&k| {
+                            is_cue(k) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing")
+                        })
+                        .and_then(|k| {
+                            mention_before(w, toks, k, s)
+                                .or_else(|| mention_after(w, toks, k + 1, v))
+                        })
                 })
                 .or_else(|| sentence_subject(w, toks, s, v))
         } else {
@@ -659,6 +678,27 @@ mod tests {
                 "kind of riding the fence".to_string(),
                 Some("Sims".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_participle_clause_with_its_own_subject() {
+        assert_eq!(
+            who(
+                "Both men issued a statement - Ryan saying he was \"very encouraged\" and Trump calling it a \"great meeting.\""
+            ),
+            vec![
+                ("very encouraged".to_string(), Some("Ryan".to_string())),
+                ("great meeting.".to_string(), Some("Trump".to_string())),
+            ]
+        );
+        assert_eq!(
+            who("Republicans were irritated, with Sen. John McCain calling it a \"Chinese menu.\""),
+            vec![("Chinese menu.".to_string(), Some("John McCain".to_string()))]
+        );
+        assert_eq!(
+            who("Nefzi said the talks were over, adding, \"We will not return.\""),
+            vec![("We will not return.".to_string(), Some("Nefzi".to_string()))]
         );
     }
 
