@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    is_headline, nominal, sentence_subject_of,
+    is_headline, nominal, sentence_subject_of, signed_below,
 };
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
@@ -135,6 +135,10 @@ impl<'l> Extractor<'l> {
                     opens
                         .then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1]))
                         .flatten()
+                })
+                .or_else(|| {
+                    let next = para_ranges.get(f.para + 1)?;
+                    signed_below(&words, &toks, (ps, pe), *next)
                 });
         }
         borrow_speakers(&mut found, &para_ranges);

@@ -2,8 +2,9 @@
 //!
 //! grammar/quotes.ebnf: `attribution`, `post_attribution`,
 //! `pre_attribution`, `sentence_end_attribution`, `headline`,
-//! `colon_paragraph`, `nominal`, `subject_fallback`. Patterns are matched over
-//! the tokens of one paragraph, in which each quote is a single token.
+//! `colon_paragraph`, `signed_below`, `nominal`, `subject_fallback`.
+//! Patterns are matched over the tokens of one paragraph, in which each
+//! quote is a single token.
 
 use super::tokens::{Token, TokenKind};
 use crate::lexicon::{Gender, with_lower};
@@ -572,6 +573,39 @@ pub fn sentence_subject_of(
     })
 }
 
+/// A paragraph that is nothing but quotes, signed in the next one: `"Q."`
+/// then `- Sanders.` or `—Michelle Marks, Philadelphia.` (quote roundups,
+/// fact-check lists).
+pub fn signed_below(
+    w: &Words,
+    toks: &[Token],
+    para: (usize, usize),
+    next: (usize, usize),
+) -> Option<Attribution> {
+    let (ps, pe) = para;
+    let (ns, ne) = next;
+    let only_quotes = toks[ps..pe]
+        .iter()
+        .all(|t| t.quote().is_some() || !t.is_word());
+    if !only_quotes || ne < ns + 2 || !is_dash(&toks[ns]) {
+        return None;
+    }
+    let mention = mention_after(w, toks, ns + 1, ne)?;
+    // The signature is the whole line, or the name and then a comma: not
+    // `- The New York Times provides entrance poll results`.
+    let signs = toks.get(mention.end_token).is_none_or(|t| {
+        mention.end_token >= ne
+            || t.is_punct(',')
+            || is_sentence_end(t) && mention.end_token + 1 == ne
+    });
+    (signs && matches!(mention.kind, MentionKind::Name)).then(|| Attribution {
+        mention,
+        cue: Some(toks[ns].span),
+        partial: false,
+        split: false,
+    })
+}
+
 /// A quote opening a paragraph after one that ends `X said:` — the
 /// attribution is the previous paragraph's last sentence.
 pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<Attribution> {
@@ -699,6 +733,29 @@ mod tests {
         assert_eq!(
             who("Nefzi said the talks were over, adding, \"We will not return.\""),
             vec![("We will not return.".to_string(), Some("Nefzi".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_quote_signed_on_the_next_line() {
+        assert_eq!(
+            who("\"Boeing and GE pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue."),
+            vec![(
+                "Boeing and GE pay zero taxes.".to_string(),
+                Some("Sanders".to_string())
+            )]
+        );
+        assert_eq!(
+            who("\"It needs to stop.\"\n\n\u{2014}Michelle Marks, Philadelphia."),
+            vec![(
+                "It needs to stop.".to_string(),
+                Some("Michelle Marks".to_string())
+            )]
+        );
+        // A list item is not a signature.
+        assert_eq!(
+            who("\"It needs to stop.\"\n\n- The Times provides entrance poll results."),
+            vec![]
         );
     }
 
