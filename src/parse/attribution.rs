@@ -760,6 +760,24 @@ mod tests {
     }
 
     #[test]
+    fn then_is_an_adverb_not_a_role() {
+        assert_eq!(
+            who("Trump then accused the crowd of being \"donors and special interests\" today."),
+            vec![(
+                "donors and special interests".to_string(),
+                Some("Trump".to_string())
+            )]
+        );
+        assert_eq!(
+            who("\"We came close,\" then Secretary of State Hillary Clinton said."),
+            vec![(
+                "We came close,".to_string(),
+                Some("Hillary Clinton".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn remarks_described_as_are_the_describers_words() {
         assert_eq!(
             who("Hollande denounced Trump's remarks as \"hurtful and humiliating\" on Friday."),
