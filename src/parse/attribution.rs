@@ -10,7 +10,7 @@ use super::tokens::{Token, TokenKind};
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
 use crate::speaker::mention::{
-    Mention, MentionKind, Words, classify, mention_after, mention_before,
+    Mention, MentionKind, Words, classify, is_clause_break, mention_after, mention_before,
 };
 
 /// A speaker mention and the cue that ties it to a quote.
@@ -560,12 +560,31 @@ pub fn sentence_subject_of(
     if mention.kind == MentionKind::Pronoun(Gender::Neutral) {
         return None;
     }
-    let followed_by_verb = toks.get(mention.end_token).is_some_and(|t| {
-        w.word(t)
-            .and_then(|x| x.chars().next())
-            .is_some_and(char::is_lowercase)
-    });
-    followed_by_verb.then_some(Attribution {
+    let lower_word_at = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            w.word(t)
+                .and_then(|x| x.chars().next())
+                .is_some_and(char::is_lowercase)
+        })
+    };
+    // `Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed
+    // "..."`: the verb comes after an apposition between commas.
+    let after_apposition = || {
+        mention.kind == MentionKind::Name
+            && toks.get(mention.end_token).is_some_and(|t| t.is_punct(','))
+            && (mention.end_token + 2..qi.min(mention.end_token + 24))
+                .take_while(|&k| !is_clause_break(&toks[k]))
+                .find(|&k| toks[k].is_punct(','))
+                .is_some_and(|c| {
+                    lower_word_at(c + 1)
+                        && !w.is(
+                            &toks[c + 1],
+                            &["and", "or", "who", "which", "whose", "whom"],
+                        )
+                        && !w.word(&toks[c + 1]).unwrap_or_default().ends_with("ing")
+                })
+    };
+    (lower_word_at(mention.end_token) || after_apposition()).then_some(Attribution {
         mention,
         cue: None,
         partial: true,
@@ -774,6 +793,26 @@ mod tests {
                 "We came close,".to_string(),
                 Some("Hillary Clinton".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_subject_with_an_apposition_before_its_verb() {
+        assert_eq!(
+            who(
+                "Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed \"the recognition that we lack the technology.\""
+            ),
+            vec![(
+                "the recognition that we lack the technology.".to_string(),
+                Some("Ted Nordhaus".to_string())
+            )]
+        );
+        // After the closing comma a participle opens a clause, not the verb.
+        assert_eq!(
+            who(
+                "Ted Nordhaus, co-founder of the institute, speaking of \"the recognition that we lack the technology.\""
+            ),
+            vec![]
         );
     }
 

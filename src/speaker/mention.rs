@@ -348,7 +348,7 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     core_before(w, toks, end, floor)
 }
 
-fn is_clause_break(t: &Token) -> bool {
+pub fn is_clause_break(t: &Token) -> bool {
     matches!(
         t.kind,
         TokenKind::Punct('.' | '!' | '?' | ';' | ':' | '(' | ')') | TokenKind::Quote(_)
