@@ -336,6 +336,18 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     if lower.ends_with("ing") || lower.ends_with("ly") || w.is(&toks[first], &["according"]) {
         return false;
     }
+    // `Preceded by`, `Based on`, `Compared with`: a participle opening the
+    // sentence, not a name.
+    if lower.ends_with("ed")
+        && toks.get(first + 1).is_some_and(|t| {
+            w.is(
+                t,
+                &["by", "on", "in", "with", "to", "from", "at", "for", "as"],
+            )
+        })
+    {
+        return false;
+    }
     !w.written_in_lower_case(&lower)
 }
 
@@ -812,6 +824,18 @@ mod tests {
             who(
                 "Ted Nordhaus, co-founder of the institute, speaking of \"the recognition that we lack the technology.\""
             ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn an_opening_participle_or_number_is_not_a_subject() {
+        assert_eq!(
+            who("Preceded by a lament for the \"countless Americans\" hurt, he spoke."),
+            vec![]
+        );
+        assert_eq!(
+            who("Thirteen years on, the \"terrible attacks on our nation\" were recalled."),
             vec![]
         );
     }
