@@ -136,8 +136,15 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
             split: false,
         });
     }
+    // `"Q," telling reporters ...` / `"Q," describing the team as ...`: a
+    // participle's object is not its speaker; and a verb guessed from its
+    // ending leads only a name (`beamed Donald Hartley`), not `denounced
+    // her record`.
+    let participle = w.word(&toks[j]).is_some_and(|x| x.ends_with("ing"));
     if is_slot_verb(w, &toks[j])
+        && !participle
         && let Some(mention) = mention_after(w, toks, j + 1, end)
+            .filter(|m| w.is_speech_verb(&toks[j]) || m.kind == MentionKind::Name)
     {
         return Some(Attribution {
             mention,
@@ -837,6 +844,23 @@ mod tests {
         assert_eq!(
             who("Thirteen years on, the \"terrible attacks on our nation\" were recalled."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn a_participles_object_is_not_its_speaker() {
+        assert_eq!(
+            who(
+                "Trump called the vote \"a fantastic thing,\" telling reporters in Scotland that he was pleased."
+            ),
+            vec![("a fantastic thing,".to_string(), Some("Trump".to_string()))]
+        );
+        assert_eq!(
+            who("\"This is fantastic!\" beamed Donald Hartley, 71."),
+            vec![(
+                "This is fantastic!".to_string(),
+                Some("Donald Hartley".to_string())
+            )]
         );
     }
 
