@@ -172,7 +172,9 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
                                         "to", "of", "for", "with", "as", "at", "on", "in", "that",
                                         "and", "until", "when", "while", "after", "before",
                                         "because", "if", "since", "but", "or", "though",
-                                        "although", "unless", "where", "once",
+                                        "although", "unless", "where", "once", "without", "by",
+                                        "from", "into", "about", "against", "despite", "during",
+                                        "like", "than", "over", "under", "through",
                                     ],
                                 )
                         })
