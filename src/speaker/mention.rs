@@ -312,6 +312,9 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         m.written = Some(toks[end - 1].span);
         return Some(m);
     }
+    if let Some(m) = name_before_age_and_home(w, toks, end, floor) {
+        return Some(m);
+    }
     if toks[end - 1].is_punct(',') {
         let close = end - 1;
         let open = (floor..close)
@@ -346,6 +349,49 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         return None;
     }
     core_before(w, toks, end, floor)
+}
+
+/// `Cory James, 22, of Flint, Mich., said`: ages, home towns and states
+/// between commas stand after a name; the name before them speaks.
+fn name_before_age_and_home(
+    w: &Words,
+    toks: &[Token],
+    end: usize,
+    floor: usize,
+) -> Option<Mention> {
+    let mut e = end;
+    while e > floor + 1 && toks[e - 1].is_punct(',') {
+        let close = e - 1;
+        let Some(open) = (floor..close)
+            .rev()
+            .take(6)
+            .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]))
+            .filter(|&k| toks[k].is_punct(','))
+        else {
+            break;
+        };
+        let segment = &toks[open + 1..close];
+        let age = segment.len() == 1
+            && w.word(&segment[0])
+                .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()));
+        let home = segment.len() >= 2
+            && w.is(&segment[0], &["of", "from"])
+            && segment[1..]
+                .iter()
+                .all(|t| w.is_capitalised(t) || t.is_punct('.'));
+        let state = segment.len() == 1
+            && w.word(&segment[0])
+                .is_some_and(|x| w.lexicon.abbreviations.contains(x));
+        if !(age || home || state) {
+            break;
+        }
+        e = open + 1;
+    }
+    if e == end {
+        return None;
+    }
+    // `e - 1` is the comma right after the name.
+    core_before(w, toks, e - 1, floor).filter(|m| m.kind == MentionKind::Name)
 }
 
 pub fn is_clause_break(t: &Token) -> bool {
@@ -760,9 +806,20 @@ mod tests {
     fn toks(text: &str) -> Vec<Token> {
         let lex = Lexicon::builtin();
         let mut out = Vec::new();
-        let abbr = |x: &str| lex.honorifics.contains(&format!("{x}."));
+        let abbr = |x: &str| {
+            lex.honorifics.contains(&format!("{x}."))
+                || lex.abbreviations.contains(&format!("{x}."))
+        };
         tokenize(text, Span::new(0, text.len()), &[], &abbr, &mut out);
         out
+    }
+
+    #[test]
+    fn age_and_home_town_after_the_name() {
+        let (name, kind, _) = before_verb("Cory James, 22, of Flint, Mich., said").unwrap();
+        assert_eq!((name.as_str(), kind), ("Cory James", MentionKind::Name));
+        let (name, _, _) = before_verb("Ann Lee, of Des Moines, said").unwrap();
+        assert_eq!(name, "Ann Lee");
     }
 
     fn before_verb(text: &str) -> Option<(String, MentionKind, Option<String>)> {
