@@ -337,6 +337,10 @@ pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Opti
 /// participle or adverb (`Boasting`, `Hours`, `According`) or when the
 /// article writes it in lower case elsewhere.
 fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bool {
+    // `It would involve ...`: "it" opening a sentence is rarely a speaker.
+    if m.kind == MentionKind::Pronoun(Gender::Neutral) {
+        return false;
+    }
     if m.kind != MentionKind::Name || m.end_token != first + 1 {
         return true;
     }
@@ -388,7 +392,15 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // inside the reported speech; the earlier verb governs the quote.
     let embedded =
         |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(is_cue);
-    if let Some(v) = (s..qi).rev().find(|&k| is_cue(k) && !embedded(k)) {
+    // `Lynch, who told Congress when asked about the inquiry: "Q"`: when the
+    // last cue has no speaker of its own, the one before it may.
+    let cues: Vec<usize> = (s..qi)
+        .rev()
+        .filter(|&k| is_cue(k) && !embedded(k))
+        .take(2)
+        .collect();
+    for (nth, &v) in cues.iter().enumerate() {
+        let last_try = nth + 1 == cues.len();
         let verb = w.word(&toks[v]).unwrap_or_default().to_lowercase();
         let participle = verb.ends_with("ing");
         // `was quoted as saying`: the subject stands before `was quoted as`.
@@ -434,7 +446,8 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
             None if !participle && verb_leads(toks, v, s) => mention_after(w, toks, v + 1, qi)?,
-            None => return None,
+            None if last_try => return None,
+            None => continue,
         };
         let between = &toks[v + 1..qi];
         // `noting that "Q"` is reported speech as much as `said the plan
@@ -863,6 +876,33 @@ mod tests {
                 "This is fantastic!".to_string(),
                 Some("Donald Hartley".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn an_earlier_cue_when_the_last_has_no_speaker() {
+        assert_eq!(
+            who(
+                "It would involve Attorney General Loretta E. Lynch, who told Congress when asked last month: \"The matter is handled by career agents.\""
+            ),
+            vec![(
+                "The matter is handled by career agents.".to_string(),
+                Some("who".to_string())
+            )]
+        );
+        let got = extract_quotes(
+            "\"We are close,\" said one Democrat familiar with the talks, who added that the White House seemed \"rattled\" by the vote.",
+        );
+        let names: Vec<(&str, &str)> = got
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref().unwrap();
+                (s.text.as_str(), s.name.as_str())
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![("one Democrat", "one Democrat"), ("who", "one Democrat")]
         );
     }
 

@@ -308,7 +308,18 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     // PolNeAR points at "who" itself, so the mention is "who" and the name
     // is the antecedent's.
     if end >= floor + 3 && w.is(&toks[end - 1], &["who"]) && toks[end - 2].is_punct(',') {
-        let mut m = mention_before(w, toks, end - 1, floor)?;
+        // `"Q," said one Democrat familiar with the talks, who added`: the
+        // antecedent may follow an earlier verb.
+        let after_verb = || {
+            let v = (floor..end - 2)
+                .rev()
+                .take(12)
+                .find(|&k| w.is_speech_verb(&toks[k]))?;
+            mention_after(w, toks, v + 1, end - 2)
+        };
+        let mut m = mention_before(w, toks, end - 1, floor)
+            .or_else(after_verb)
+            .or_else(|| core_before(w, toks, end - 2, floor))?;
         m.written = Some(toks[end - 1].span);
         return Some(m);
     }
