@@ -384,8 +384,13 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
 /// `Graham: 'Q'` — the words of the sentence before the quote.
 pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
+    // `As The Post's Dana Milbank puts it, "Q"`: "put it" reports words.
+    let puts_it =
+        |k: usize| w.is(&toks[k], &["put", "puts"]) && k + 1 < qi && w.is(&toks[k + 1], &["it"]);
     let is_cue = |k: usize| {
-        w.is_speech_verb(&toks[k]) && !after_auxiliary(w, toks, k, s) && !is_noun_use(w, toks, k, s)
+        (w.is_speech_verb(&toks[k]) || puts_it(k))
+            && !after_auxiliary(w, toks, k, s)
+            && !is_noun_use(w, toks, k, s)
     };
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
@@ -449,7 +454,8 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             None if last_try => return None,
             None => continue,
         };
-        let between = &toks[v + 1..qi];
+        // `puts it, "Q"` introduces the quote as `says, "Q"` does.
+        let between = &toks[(v + 1 + usize::from(puts_it(v))).min(qi)..qi];
         // `noting that "Q"` is reported speech as much as `said the plan
         // "will fail"`; `said: "Q"` and `said, "Q"` introduce a whole quote.
         let partial =
@@ -904,6 +910,17 @@ mod tests {
             names,
             vec![("one Democrat", "one Democrat"), ("who", "one Democrat")]
         );
+    }
+
+    #[test]
+    fn as_someone_puts_it() {
+        let got = extract_quotes(
+            "As The Post's Dana Milbank puts it, \"Senate Republicans are unmoved.\"",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker.as_ref().unwrap().name, "Dana Milbank");
+        assert_eq!(got[0].cue.as_ref().unwrap().text, "puts");
+        assert_eq!(got[0].kind, crate::record::QuoteKind::Direct);
     }
 
     #[test]
