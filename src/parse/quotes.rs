@@ -60,6 +60,9 @@ pub fn pair_double(para: &str, base: usize, found: &[Mark], out: &mut Vec<Quoted
                     MarkKind::DoubleEither => {
                         char_after(para, m.pos + m.len).is_some_and(|c| !c.is_whitespace())
                     }
+                    // A closing curly mark typed for an opening one at the
+                    // paragraph's start: `” … in the case of Wyoming,” wrote`.
+                    MarkKind::DoubleClose => para[..m.pos].trim().is_empty(),
                     _ => false,
                 };
                 if opens {
@@ -312,6 +315,20 @@ mod tests {
     fn a_mistyped_opening_mark_after_a_word_closes() {
         let text = "\u{201c}Do you want that?\u{201c} he asked. \u{201c}No.\u{201d}";
         assert_eq!(inner_texts(text), vec!["Do you want that?", "No."]);
+    }
+
+    #[test]
+    fn a_closing_mark_opening_a_paragraph_opens() {
+        let text = "Intro.\n\n\u{201d} \u{2026} they are not like him,\u{201d} she said. \u{201c}No.\u{201d}";
+        assert_eq!(
+            inner_texts(text),
+            vec![" \u{2026} they are not like him,", "No."]
+        );
+        // Elsewhere a lone closing mark opens nothing.
+        assert_eq!(
+            inner_texts("He said\u{201d} it was fine."),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
