@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Store, normalize_quote};
 use crate::article::Article;
 use crate::record::{Quote, SpeakerKind};
+use crate::track::link::Linker;
 
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,25 +82,33 @@ impl Store {
             .transaction()
             .context("cannot start writing to the database")?;
         let trigger = suspend_fts_trigger(&tx)?;
+        let linker = &mut self.linker;
         let mut added = Vec::new();
-        let fast: Result<Vec<Outcome>> = items
-            .iter()
-            .map(|(article, quotes)| add_one(&tx, article, quotes, replace, &mut added))
-            .collect();
+        let fast: Result<Vec<Outcome>> = linker.begin(&tx).and_then(|()| {
+            items
+                .iter()
+                .map(|(article, quotes)| add_one(&tx, linker, article, quotes, replace, &mut added))
+                .collect()
+        });
         let (tx, outcomes) = match fast {
             Ok(outcomes) => (tx, outcomes.into_iter().map(Ok).collect()),
             Err(_) => {
                 tx.rollback()?;
+                linker.reset();
                 let mut tx = self
                     .conn
                     .transaction()
                     .context("cannot start writing to the database")?;
                 suspend_fts_trigger(&tx)?;
+                linker.begin(&tx)?;
                 added.clear();
-                let outcomes = add_each_in_savepoint(&mut tx, items, replace, &mut added)?;
+                let outcomes = add_each_in_savepoint(&mut tx, linker, items, replace, &mut added)?;
                 (tx, outcomes)
             }
         };
+        // The batch's shingles go to the table before anything else reads
+        // it or the transaction ends.
+        linker.flush(&tx)?;
         if let Some(trigger) = trigger {
             index_quotes(&tx, &added)?;
             tx.execute_batch(&trigger)?;
@@ -130,6 +139,7 @@ impl Store {
 /// alone and reported, the rest are kept.
 fn add_each_in_savepoint(
     tx: &mut rusqlite::Transaction<'_>,
+    linker: &mut Linker,
     items: &[(Article, Vec<Quote>)],
     replace: bool,
     added: &mut Vec<i64>,
@@ -138,7 +148,9 @@ fn add_each_in_savepoint(
     for (article, quotes) in items {
         let mut sp = tx.savepoint()?;
         let before = added.len();
-        match add_one(&sp, article, quotes, replace, added) {
+        match add_one(&sp, linker, article, quotes, replace, added)
+            .and_then(|outcome| linker.flush(&sp).map(|()| outcome))
+        {
             Ok(outcome) => {
                 sp.commit()?;
                 outcomes.push(Ok(outcome));
@@ -146,6 +158,10 @@ fn add_each_in_savepoint(
             Err(err) => {
                 sp.rollback()?;
                 drop(sp);
+                // The candidate index in memory may hold this article's
+                // statements: read it from the table again.
+                linker.reset();
+                linker.begin(tx)?;
                 added.truncate(before);
                 outcomes.push(Err(err));
             }
@@ -192,6 +208,7 @@ fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
 
 fn add_one(
     tx: &Connection,
+    linker: &mut Linker,
     article: &Article,
     quotes: &[Quote],
     replace: bool,
@@ -242,6 +259,7 @@ fn add_one(
             // references afresh before the new quotes are linked.
             for statement in statements {
                 crate::track::link::refresh(tx, statement)?;
+                linker.forget(statement);
             }
             id
         }
@@ -265,7 +283,7 @@ fn add_one(
             tx.last_insert_rowid()
         }
     };
-    add_quotes(tx, article_id, quotes, added)?;
+    add_quotes(tx, linker, article_id, quotes, added)?;
     Ok(match existing {
         Some(_) => Outcome::Replaced {
             article: article_id,
@@ -280,6 +298,7 @@ fn add_one(
 
 fn add_quotes(
     tx: &Connection,
+    linker: &mut Linker,
     article_id: i64,
     quotes: &[Quote],
     added: &mut Vec<i64>,
@@ -331,7 +350,7 @@ fn add_quotes(
         added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        crate::track::link_quote(tx, id, &quote.quote.text, speaker_id)?;
+        linker.link_new(tx, id, &quote.quote.text, speaker_id)?;
     }
     Ok(())
 }

@@ -12,6 +12,8 @@ use anyhow::{Context, Result, anyhow};
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
+use crate::track::link::Linker;
+
 mod identity;
 mod insert;
 mod normalize;
@@ -42,6 +44,9 @@ pub struct Store {
     /// The user's speaker corrections file (`<db>.speakers.csv`); `None` for
     /// a database in memory, whose corrections live only in the database.
     corrections: Option<PathBuf>,
+    /// The statement candidate index as far as this connection has used it
+    /// (see [`crate::track::link::Linker`]).
+    linker: Linker,
 }
 
 impl Store {
@@ -93,6 +98,7 @@ impl Store {
         Ok(Store {
             conn,
             corrections: None,
+            linker: Linker::default(),
         })
     }
 

@@ -378,3 +378,107 @@ fn views_read_well() {
         .unwrap();
     assert!(fts.contains("content=[quotes]"), "{fts}");
 }
+
+/// An article of `quotes` (each said by `speaker`), on `date` or undated.
+fn article_of(
+    quotes: &[&str],
+    speaker: &str,
+    date: Option<(i32, u32, u32)>,
+) -> (Article, Vec<Quote>) {
+    let text: String = quotes
+        .iter()
+        .map(|q| format!("\"{q}\" {speaker} said.\n\n"))
+        .collect();
+    let mut a = article(&text, "Wire Service", date.unwrap_or((2000, 1, 1)));
+    if date.is_none() {
+        a.published = None;
+        a.published_raw = None;
+    }
+    let found = quotes
+        .iter()
+        .map(|q| quote(&text, q, speaker, speaker, SpeakerKind::Person))
+        .collect();
+    (a, found)
+}
+
+/// Renditions of two statements, arriving as fragments before the full
+/// quote (so statements merge) and with changed words.
+fn renditions() -> Vec<(Article, Vec<Quote>)> {
+    let full = "We will not gamble with the safety of families in the lower neighborhoods, and we will not put this barrier into service until every inspection is complete,";
+    let other = "The budget for the harbor tunnel has doubled since the spring and nobody on the council can say where the money went,";
+    let texts: [&[&str]; 7] = [
+        &["We will not gamble with the safety of families,"],
+        &[
+            "put this barrier into service until every inspection is complete,",
+            other,
+        ],
+        &[full],
+        &["The budget for the harbor tunnel has doubled since the spring,"],
+        &["We will not gamble with the lives of families in the lower neighborhoods,"],
+        &[other, "the safety of families in the lower neighborhoods,"],
+        &[
+            "The budget ... has doubled since the spring and nobody on the council can say where the money went,",
+        ],
+    ];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, quotes)| article_of(quotes, "Ann Lee", Some((2015, 1, 1 + i as u32))))
+        .collect()
+}
+
+fn statements_of(store: &Store) -> Vec<(i64, i64, String)> {
+    store
+        .conn
+        .prepare("SELECT quote_id, statement_id, relation FROM renditions ORDER BY quote_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn linking_is_the_same_from_memory_and_from_the_table() {
+    let items = renditions();
+    let mut whole = Store::open_in_memory().unwrap();
+    whole.add_articles(&items, false).unwrap();
+    let mut apart = Store::open_in_memory().unwrap();
+    apart.linker.lazy = true;
+    for item in &items {
+        apart
+            .add_articles(std::slice::from_ref(item), false)
+            .unwrap();
+    }
+    let linked = statements_of(&whole);
+    assert_eq!(linked, statements_of(&apart));
+    // The renditions did form two statements, one of them by a merge.
+    let mut statements: Vec<i64> = linked.iter().map(|l| l.1).collect();
+    statements.sort_unstable();
+    statements.dedup();
+    assert_eq!(statements.len(), 2, "{linked:?}");
+    let merged: i64 = whole
+        .conn
+        .query_row(
+            "SELECT count(*) FROM statements WHERE merged_into IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(merged, 1);
+}
+
+#[test]
+fn linking_sees_statements_another_connection_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.db");
+    let items = renditions();
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    a.add_articles(&items[..1], false).unwrap();
+    b.add_articles(&items[1..2], false).unwrap();
+    a.add_articles(&items[2..], false).unwrap();
+    let mut alone = Store::open_in_memory().unwrap();
+    alone.add_articles(&items, false).unwrap();
+    assert_eq!(statements_of(&a), statements_of(&alone));
+}

@@ -1,10 +1,16 @@
 //! Linking each stored quote to its statement, at ingest.
 //!
-//! A new quote's three-word shingles are looked up in `statement_shingles`
-//! (an index, so the cost does not grow with the corpus); the few
-//! statements sharing the most shingles are aligned word by word with it,
-//! and it joins the best one that passes [`same_statement`], or starts a
-//! statement of its own.
+//! A new quote's three-word shingles are looked up in the candidate index
+//! (`statement_shingles`, an index, so the cost does not grow with the
+//! corpus); the few statements sharing the most shingles are aligned word
+//! by word with it, and it joins the best one that passes
+//! [`same_statement`], or starts a statement of its own.
+//!
+//! An ingest keeps the part of the candidate index it has used in memory
+//! ([`Linker`]): looking shingles up and adding them one B-tree seek at a
+//! time in SQLite was a third of ingest time. The table stays the record;
+//! the memory copy is only ever what the table holds (plus rows of the
+//! batch being stored, written at its end).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,34 +18,200 @@ use std::rc::Rc;
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 
-use super::align::{Relation, compare, same_statement, score};
+use super::align::{
+    MIN_COVER, MIN_SHARED, MIN_SHARED_OTHER_SPEAKER, Relation, compare, same_statement, score,
+};
 use super::normalize::{Words, shingles, words};
 
-/// The statements sharing each of a quote's shingles (given as a JSON
-/// array), in one statement rather than one per shingle. Per shingle only
-/// the newest 16 statements count: a phrase in thousands of statements
-/// ("prime minister said") says little, and news repeats itself within
-/// days. The 16th newest is found first and the index read from there.
-/// The figure is a literal, since SQLite re-prepares a statement whose
-/// LIMIT or OFFSET is a bound parameter each time it is bound (that cost 15%
-/// of ingest time).
-const FIND_CANDIDATES: &str = "SELECT s.statement_id FROM json_each(?1) j
-     JOIN statement_shingles s ON s.shingle = j.value
-      AND s.statement_id >= ifnull((SELECT t.statement_id FROM statement_shingles t WHERE t.shingle = j.value
-                                    ORDER BY t.statement_id DESC LIMIT 1 OFFSET 15), 0)";
+/// Per shingle only the newest 16 statements count: a phrase in thousands
+/// of statements ("prime minister said") says little, and news repeats
+/// itself within days.
+const NEWEST_PER_SHINGLE: usize = 16;
 /// How many of the best-sharing candidates are aligned.
 const CANDIDATES: usize = 6;
+/// Shingles kept in memory between batches; past this the copy is dropped
+/// and filled again from the table as shingles are met, so memory stays
+/// flat however large the corpus (about 50 bytes a shingle).
+const KEPT_SHINGLES: usize = 2_000_000;
+/// A database with at most this many shingle rows has them all read into
+/// memory when an ingest starts (a few hundredths of a second), so lookups
+/// never reach SQLite; a larger one is read shingle by shingle, as needed.
+const LOAD_AT_MOST: i64 = 500_000;
+
+/// The candidate index of an ingest: for each shingle met, the newest
+/// [`NEWEST_PER_SHINGLE`] statements with it (what a lookup in
+/// `statement_shingles` returns), and the rows added since the last
+/// [`Linker::flush`].
+///
+/// Valid for one connection between [`Linker::begin`] calls: `begin`
+/// notices commits by other connections (`PRAGMA data_version`) and starts
+/// afresh; a caller that rolls back calls [`Linker::reset`].
+#[derive(Debug, Default)]
+pub struct Linker {
+    /// Shingle to statement ids, ascending, at most [`NEWEST_PER_SHINGLE`].
+    index: FxHashMap<i64, Vec<i64>>,
+    /// `index` holds every shingle in the table, so one it lacks is in no
+    /// statement and the table need not be asked.
+    complete: bool,
+    /// (shingle, statement) rows not yet written to the table. Each
+    /// shingle here has its entry in `index`.
+    pending: Vec<(i64, i64)>,
+    /// The database's `data_version` when `index` was last known current.
+    version: Option<i64>,
+    /// Never read the whole table (tests of reading shingle by shingle).
+    #[cfg(test)]
+    pub(crate) lazy: bool,
+    /// Live (not merged) statements' references, as [`reference`] reads
+    /// them: the same few statements are candidates quote after quote.
+    references: FxHashMap<i64, Reference>,
+}
+
+impl Linker {
+    /// Make the memory copy current before a batch: after another
+    /// connection wrote, or when it has grown past [`KEPT_SHINGLES`], start
+    /// again (reading the whole table when it is small).
+    pub fn begin(&mut self, conn: &Connection) -> Result<()> {
+        self.flush(conn)?;
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.version == Some(version) && self.index.len() <= KEPT_SHINGLES {
+            return Ok(());
+        }
+        let changed = self.version != Some(version);
+        self.index.clear();
+        self.references.clear();
+        self.complete = false;
+        self.version = Some(version);
+        if !changed {
+            // Grown too large: from here on read as needed.
+            return Ok(());
+        }
+        let rows: i64 = conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM statement_shingles LIMIT ?1)",
+            [LOAD_AT_MOST + 1],
+            |r| r.get(0),
+        )?;
+        #[cfg(test)]
+        let rows = if self.lazy { i64::MAX } else { rows };
+        if rows <= LOAD_AT_MOST {
+            let mut stmt = conn.prepare("SELECT shingle, statement_id FROM statement_shingles")?;
+            let mut found = stmt.query([])?;
+            while let Some(row) = found.next()? {
+                let ids = self.index.entry(row.get(0)?).or_default();
+                insert_newest(ids, row.get(1)?);
+            }
+            self.complete = true;
+        }
+        Ok(())
+    }
+
+    /// Forget everything (after a rollback: the memory copy may hold rows
+    /// the database no longer has).
+    pub fn reset(&mut self) {
+        #[cfg(test)]
+        let lazy = self.lazy;
+        *self = Linker::default();
+        #[cfg(test)]
+        {
+            self.lazy = lazy;
+        }
+    }
+
+    /// Forget what is known of statement `id`'s reference (after
+    /// [`refresh`] chose it again).
+    pub fn forget(&mut self, id: i64) {
+        self.references.remove(&id);
+    }
+
+    /// [`reference`], from memory when it was read before.
+    fn reference(&mut self, conn: &Connection, id: i64) -> Result<Option<Reference>> {
+        if let Some(found) = self.references.get(&id) {
+            return Ok(Some(found.clone()));
+        }
+        let found = reference(conn, id)?;
+        if let Some(found) = &found {
+            self.remember(found.clone());
+        }
+        Ok(found)
+    }
+
+    fn remember(&mut self, reference: Reference) {
+        if self.references.len() >= CACHED_REFERENCES {
+            self.references.clear();
+        }
+        self.references.insert(reference.statement, reference);
+    }
+
+    /// Write the rows added since the last flush to `statement_shingles`,
+    /// in index order (cheaper for the B-tree than one at a time as found).
+    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.pending.sort_unstable();
+        self.pending.dedup();
+        let mut insert = conn.prepare_cached(
+            "INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) VALUES (?1, ?2)",
+        )?;
+        for &(shingle, statement) in &self.pending {
+            insert.execute([shingle, statement])?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// The newest statements with `shingle`, ascending.
+    fn lookup(&mut self, conn: &Connection, shingle: i64) -> Result<&[i64]> {
+        if !self.index.contains_key(&shingle) {
+            if self.complete {
+                return Ok(&[]);
+            }
+            let mut ids: Vec<i64> = conn
+                .prepare_cached(
+                    "SELECT statement_id FROM statement_shingles WHERE shingle = ?1
+                     ORDER BY statement_id DESC LIMIT 16",
+                )?
+                .query_map([shingle], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.reverse();
+            self.index.insert(shingle, ids);
+        }
+        Ok(self.index.get(&shingle).map_or(&[], Vec::as_slice))
+    }
+
+    /// Record that `statement` has `shingle`.
+    fn add(&mut self, conn: &Connection, shingle: i64, statement: i64) -> Result<()> {
+        self.lookup(conn, shingle)?;
+        let ids = self.index.entry(shingle).or_default();
+        insert_newest(ids, statement);
+        self.pending.push((shingle, statement));
+        Ok(())
+    }
+}
+
+/// Add `id` to the ascending, duplicate-free `ids`, keeping the newest
+/// [`NEWEST_PER_SHINGLE`].
+fn insert_newest(ids: &mut Vec<i64>, id: i64) {
+    if let Err(at) = ids.binary_search(&id) {
+        ids.insert(at, id);
+        if ids.len() > NEWEST_PER_SHINGLE {
+            ids.remove(0);
+        }
+    }
+}
 
 /// A statement's reference rendition, as needed for comparing.
+#[derive(Debug, Clone)]
 struct Reference {
     statement: i64,
     words: Rc<Words>,
     speaker: Option<i64>,
 }
 
-/// How many reference renditions' words are kept between quotes.
-const CACHED_REFERENCES: usize = 4096;
+/// How many reference renditions' words are kept between quotes (a few
+/// kilobytes each).
+const CACHED_REFERENCES: usize = 8192;
 
 thread_local! {
     /// Words of recently compared reference renditions, by their text: the
@@ -65,22 +237,62 @@ fn reference_words(text: String) -> Rc<Words> {
 }
 
 /// Link a quote just stored in `quotes` to its statement; returns the
-/// statement's id.
+/// statement's id. For one quote on its own; an ingest keeps a [`Linker`]
+/// and calls [`Linker::link`].
 pub fn link_quote(
     conn: &Connection,
     quote_id: i64,
     text: &str,
     speaker: Option<i64>,
 ) -> Result<i64> {
-    let new = words(text);
+    let mut linker = Linker::default();
+    let statement = linker.link(conn, quote_id, text, speaker)?;
+    linker.flush(conn)?;
+    Ok(statement)
+}
+
+impl Linker {
+    /// Link a quote just stored in `quotes` to its statement; returns the
+    /// statement's id. Its shingles reach the table at the next
+    /// [`Linker::flush`] (or [`Linker::begin`]).
+    pub fn link(
+        &mut self,
+        conn: &Connection,
+        quote_id: i64,
+        text: &str,
+        speaker: Option<i64>,
+    ) -> Result<i64> {
+        link(self, conn, quote_id, text, speaker, false)
+    }
+
+    /// [`Linker::link`] for a quote whose `speaker` is given only when it
+    /// is an anonymous source (as ingest gives it): a statement it starts
+    /// is then remembered without reading it back.
+    pub fn link_new(
+        &mut self,
+        conn: &Connection,
+        quote_id: i64,
+        text: &str,
+        anonymous_speaker: Option<i64>,
+    ) -> Result<i64> {
+        link(self, conn, quote_id, text, anonymous_speaker, true)
+    }
+}
+
+fn link(
+    linker: &mut Linker,
+    conn: &Connection,
+    quote_id: i64,
+    text: &str,
+    speaker: Option<i64>,
+    speaker_is_anonymous: bool,
+) -> Result<i64> {
+    let new = Rc::new(words(text));
     let grams = shingles(&new);
-    let grams_json = serde_json::to_string(&grams)?;
     let mut hits: HashMap<i64, u32> = HashMap::new();
-    {
-        let mut find = conn.prepare_cached(FIND_CANDIDATES)?;
-        let mut rows = find.query([&grams_json])?;
-        while let Some(row) = rows.next()? {
-            *hits.entry(row.get(0)?).or_default() += 1;
+    for &gram in &grams {
+        for &statement in linker.lookup(conn, gram)? {
+            *hits.entry(statement).or_default() += 1;
         }
     }
     let mut ranked: Vec<(i64, u32)> = hits.into_iter().collect();
@@ -93,7 +305,7 @@ pub fn link_quote(
         if seen.len() >= CANDIDATES {
             break;
         }
-        let Some(reference) = reference(conn, candidate)? else {
+        let Some(reference) = linker.reference(conn, candidate)? else {
             continue;
         };
         if seen.contains(&reference.statement) {
@@ -105,6 +317,9 @@ pub fn link_quote(
             _ => true,
         };
         let (r, q) = fuller_first(&reference.words, &new);
+        if !may_be_same(r, q, same_speaker) {
+            continue;
+        }
         let c = compare(r, q);
         if same_statement(&c, r, q, same_speaker) {
             let fit = score(&c, r, q);
@@ -116,10 +331,18 @@ pub fn link_quote(
     let statement = match passing.iter().max_by_key(|(r, fit)| (*fit, r.statement)) {
         None => {
             conn.prepare_cached(
-                "INSERT INTO statements (reference_quote_id, renditions) VALUES (?1, 0)",
+                "INSERT INTO statements (reference_quote_id, renditions) VALUES (?1, 1)",
             )?
             .execute([quote_id])?;
-            conn.last_insert_rowid()
+            let id = conn.last_insert_rowid();
+            if speaker_is_anonymous {
+                linker.remember(Reference {
+                    statement: id,
+                    words: Rc::clone(&new),
+                    speaker,
+                });
+            }
+            id
         }
         Some((best, _)) => {
             // A full quote arriving after two fragments of it joins their
@@ -134,6 +357,7 @@ pub fn link_quote(
                 let target = *merging.iter().min().unwrap_or(&best.statement);
                 for &other in merging.iter().filter(|&&s| s != target) {
                     merge(conn, other, target)?;
+                    linker.forget(other);
                 }
                 target
             } else {
@@ -158,16 +382,54 @@ pub fn link_quote(
         relation.as_str(),
         new.spoken() as i64
     ])?;
-    conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
-        .execute([statement])?;
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) SELECT value, ?2 FROM json_each(?1)",
-    )?
-    .execute(params![grams_json, statement])?;
+    if !passing.is_empty() {
+        // A new statement was inserted with its one rendition counted.
+        conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
+            .execute([statement])?;
+    }
+    for &gram in &grams {
+        linker.add(conn, gram, statement)?;
+    }
     if reference_words.is_some_and(|r| new_is_fuller_words(&new, r)) {
         refresh(conn, statement)?;
+        linker.forget(statement);
     }
     Ok(statement)
+}
+
+/// Whether [`same_statement`] could hold for `r` (the fuller) and `q`,
+/// from the words they share in any order: an alignment never matches
+/// more. Most candidates share a phrase and little else, and this is a
+/// fraction of the cost of aligning them.
+fn may_be_same(r: &Words, q: &Words, same_speaker: bool) -> bool {
+    let mut rs: Vec<&str> = r
+        .words
+        .iter()
+        .filter(|w| !w.bracketed)
+        .map(|w| w.norm.as_str())
+        .collect();
+    let mut qs: Vec<&str> = q.words.iter().map(|w| w.norm.as_str()).collect();
+    rs.sort_unstable();
+    qs.sort_unstable();
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < rs.len() && j < qs.len() {
+        match rs[i].cmp(qs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let needed = if same_speaker {
+        MIN_SHARED
+    } else {
+        MIN_SHARED_OTHER_SPEAKER
+    };
+    let shorter = r.spoken().min(q.spoken());
+    shared >= needed && shared as f64 >= MIN_COVER * shorter as f64
 }
 
 fn new_is_fuller_words(new: &Words, reference: &Words) -> bool {
@@ -299,9 +561,59 @@ pub fn link_unlinked(conn: &mut Connection) -> Result<usize> {
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut linker = Linker::default();
+    linker.begin(&tx)?;
     for (id, text, speaker) in &pending {
-        link_quote(&tx, *id, text, *speaker)?;
+        linker.link(&tx, *id, text, *speaker)?;
     }
+    linker.flush(&tx)?;
     tx.commit()?;
     Ok(pending.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shingle_keeps_its_newest_statements_once_each() {
+        let mut ids = Vec::new();
+        for id in [5, 3, 9, 5] {
+            insert_newest(&mut ids, id);
+        }
+        assert_eq!(ids, [3, 5, 9]);
+        for id in 10..30 {
+            insert_newest(&mut ids, id);
+        }
+        assert_eq!(ids, (14..30).collect::<Vec<i64>>());
+        // An older statement than all sixteen kept would not be found by a
+        // lookup in the table either.
+        insert_newest(&mut ids, 1);
+        assert_eq!(ids, (14..30).collect::<Vec<i64>>());
+    }
+
+    #[test]
+    fn the_word_bound_never_rejects_what_alignment_accepts() {
+        let full = words(
+            "We will not gamble with the safety of families in the lower neighborhoods, and we will not rush",
+        );
+        for (text, same_speaker) in [
+            ("the safety of families in the lower neighborhoods", true),
+            ("We will not gamble ... with the safety of families", true),
+            ("We will not gamble with the lives of families", false),
+            ("gamble [the mayor said] with the safety of families", true),
+            ("the safety of families", true),
+            ("nothing at all in common here today", true),
+        ] {
+            let q = words(text);
+            let (r, q) = fuller_first(&full, &q);
+            let passes = same_statement(&compare(r, q), r, q, same_speaker);
+            assert!(
+                !passes || may_be_same(r, q, same_speaker),
+                "{text}: the bound rejected a pair alignment accepts"
+            );
+        }
+        let unrelated = words("the safety of families is our first concern this winter");
+        assert!(!may_be_same(&full, &unrelated, true));
+    }
 }
