@@ -283,7 +283,15 @@ fn add_one(
             tx.last_insert_rowid()
         }
     };
-    add_quotes(tx, linker, article_id, quotes, added)?;
+    // The quotes carry the article's date (db/005_quote_dates.sql): the
+    // one given now, or for a re-extracted article the one it kept.
+    let published = match (existing, published) {
+        (Some(id), None) => tx
+            .prepare_cached("SELECT published FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?,
+        (_, published) => published,
+    };
+    add_quotes(tx, linker, article_id, published.as_deref(), quotes, added)?;
     Ok(match existing {
         Some(_) => Outcome::Replaced {
             article: article_id,
@@ -300,14 +308,15 @@ fn add_quotes(
     tx: &Connection,
     linker: &mut Linker,
     article_id: i64,
+    published: Option<&str>,
     quotes: &[Quote],
     added: &mut Vec<i64>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
                              speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
-                             speaker_name, speaker_kind)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                             speaker_name, speaker_kind, published)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
     for quote in quotes {
         let name = quote.speaker.as_ref().map(|s| {
@@ -345,6 +354,7 @@ fn add_quotes(
             speaker.and_then(|s| s.role.as_ref()),
             name,
             speaker.map(|s| s.kind.as_str()),
+            published,
         ])?;
         let id = tx.last_insert_rowid();
         added.push(id);

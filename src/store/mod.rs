@@ -32,6 +32,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/002_speaker_identity.sql")),
     M::up(include_str!("../../db/003_statements.sql")),
     M::up(include_str!("../../db/004_export_views.sql")),
+    M::up(include_str!("../../db/005_quote_dates.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before

@@ -401,6 +401,130 @@ fn article_of(
     (a, found)
 }
 
+#[test]
+fn a_speakers_quotes_come_by_date_with_a_limit_and_follow_date_changes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let items = vec![
+        article_of(
+            &["Third of all,", "Third again,"],
+            "Ann Lee",
+            Some((2015, 3, 1)),
+        ),
+        article_of(&["Undated words,"], "Ann Lee", None),
+        article_of(&["First of all,"], "Ann Lee", Some((2015, 1, 1))),
+        article_of(&["Not hers,"], "Bo Chan", Some((2014, 1, 1))),
+        article_of(&["Second of all,"], "Ann Lee", Some((2015, 2, 1))),
+    ];
+    store.add_articles(&items, false).unwrap();
+    // Every quote carries its article's date.
+    let mismatched: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.published IS NOT a.published",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mismatched, 0);
+    let list = |store: &Store, limit| {
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some("lee".into()),
+                limit,
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        list(&store, None),
+        [
+            "First of all,",
+            "Second of all,",
+            "Third of all,",
+            "Third again,",
+            "Undated words,"
+        ]
+    );
+    assert_eq!(
+        list(&store, Some(3)),
+        ["First of all,", "Second of all,", "Third of all,"]
+    );
+    // A date corrected in the articles table reaches the quotes.
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET published = '2016-01-01' WHERE id = (SELECT article_id FROM quotes WHERE text = 'First of all,')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(list(&store, Some(2)), ["Second of all,", "Third of all,"]);
+    // Re-extraction with no date keeps the article's date on the new quotes.
+    let (mut again, quotes) = items[1].clone();
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET published = '2014-06-01' WHERE published IS NULL",
+            [],
+        )
+        .unwrap();
+    again.published = None;
+    store.add_article(&again, &quotes, true).unwrap();
+    assert_eq!(list(&store, Some(1)), ["Undated words,"]);
+}
+
+#[test]
+fn migration_5_dates_the_quotes_already_stored() {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    Migrations::from_slice(MIGRATIONS)
+        .to_version(&mut conn, 4)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO articles (id, published, content_hash, text, ingested_at)
+             VALUES (1, '2015-09-18', 'a', 'x', 'now'), (2, NULL, 'b', 'y', 'now');
+         INSERT INTO speakers (id, name, kind) VALUES (1, 'Ann Lee', 'person');
+         INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, speaker_id)
+             VALUES (1, 0, 1, 'vital words', 'vital words', 'direct', 1),
+                    (2, 0, 1, 'other words', 'other words', 'direct', 1);",
+    )
+    .unwrap();
+    let store = Store::setup(conn).unwrap();
+    let dates: Vec<Option<String>> = store
+        .conn
+        .prepare("SELECT published FROM quotes ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(dates, [Some("2015-09-18".to_string()), None]);
+    // Full-text search: a changed speaker leaves the index as it was, a
+    // changed text is indexed afresh.
+    let search = |words: &str| {
+        store
+            .quotes(&QuoteFilter {
+                search: Some(words.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    store
+        .conn
+        .execute("UPDATE quotes SET speaker_id = NULL", [])
+        .unwrap();
+    assert_eq!(search("vital"), 1);
+    store
+        .conn
+        .execute("UPDATE quotes SET text = 'fresh words' WHERE id = 1", [])
+        .unwrap();
+    assert_eq!(search("vital"), 0);
+    assert_eq!(search("fresh"), 1);
+}
+
 /// Renditions of two statements, arriving as fragments before the full
 /// quote (so statements merge) and with changed words.
 fn renditions() -> Vec<(Article, Vec<Quote>)> {
