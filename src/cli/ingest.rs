@@ -145,6 +145,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     }
     progress.finish_and_clear();
     summary.print(&store, db)?;
+    store.close_for_exit();
     Ok(if summary.skipped.is_empty() { 0 } else { 1 })
 }
 

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Store, normalize_quote};
 use crate::article::Article;
 use crate::record::{Quote, SpeakerKind};
-use crate::track::link::Linker;
+use crate::track::link::{Linker, Prepared};
 
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,10 +84,29 @@ impl Store {
         let trigger = suspend_fts_trigger(&tx)?;
         let linker = &mut self.linker;
         let mut added = Vec::new();
-        let fast: Result<Vec<Outcome>> = linker.begin(&tx).and_then(|()| {
+        let fast: Result<Vec<Outcome>> = std::thread::scope(|scope| {
+            // The quotes' folded forms do not depend on the database: a
+            // second thread works them out one article ahead of the
+            // writer (a tenth of the writer's time otherwise).
+            let (send, prepared) = std::sync::mpsc::sync_channel(16);
+            if items.len() > 1 {
+                scope.spawn(move || {
+                    for (_, quotes) in items {
+                        if send.send(prepare(quotes)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            } else {
+                drop(send);
+            }
+            linker.begin(&tx)?;
             items
                 .iter()
-                .map(|(article, quotes)| add_one(&tx, linker, article, quotes, replace, &mut added))
+                .map(|(article, quotes)| {
+                    let folded = prepared.recv().unwrap_or_else(|_| prepare(quotes));
+                    add_one(&tx, linker, article, quotes, folded, replace, &mut added)
+                })
                 .collect()
         });
         let (tx, outcomes) = match fast {
@@ -148,8 +167,16 @@ fn add_each_in_savepoint(
     for (article, quotes) in items {
         let mut sp = tx.savepoint()?;
         let before = added.len();
-        match add_one(&sp, linker, article, quotes, replace, added)
-            .and_then(|outcome| linker.flush(&sp).map(|()| outcome))
+        match add_one(
+            &sp,
+            linker,
+            article,
+            quotes,
+            prepare(quotes),
+            replace,
+            added,
+        )
+        .and_then(|outcome| linker.flush(&sp).map(|()| outcome))
         {
             Ok(outcome) => {
                 sp.commit()?;
@@ -206,11 +233,23 @@ fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
     Ok(())
 }
 
+/// Each quote's text normalised for `quotes.normalized`, and folded for
+/// linking.
+type Folded = Vec<(String, Prepared)>;
+
+fn prepare(quotes: &[Quote]) -> Folded {
+    quotes
+        .iter()
+        .map(|q| (normalize_quote(&q.quote.text), Prepared::new(&q.quote.text)))
+        .collect()
+}
+
 fn add_one(
     tx: &Connection,
     linker: &mut Linker,
     article: &Article,
     quotes: &[Quote],
+    folded: Folded,
     replace: bool,
     added: &mut Vec<i64>,
 ) -> Result<Outcome> {
@@ -291,7 +330,15 @@ fn add_one(
             .query_row([id], |r| r.get(0))?,
         (_, published) => published,
     };
-    add_quotes(tx, linker, article_id, published.as_deref(), quotes, added)?;
+    add_quotes(
+        tx,
+        linker,
+        article_id,
+        published.as_deref(),
+        quotes,
+        folded,
+        added,
+    )?;
     Ok(match existing {
         Some(_) => Outcome::Replaced {
             article: article_id,
@@ -310,6 +357,7 @@ fn add_quotes(
     article_id: i64,
     published: Option<&str>,
     quotes: &[Quote],
+    folded: Folded,
     added: &mut Vec<i64>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
@@ -318,7 +366,7 @@ fn add_quotes(
                              speaker_name, speaker_kind, published)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?;
-    for quote in quotes {
+    for (quote, (normalized, prepared)) in quotes.iter().zip(folded) {
         let name = quote.speaker.as_ref().map(|s| {
             if s.name.trim().is_empty() {
                 s.text.trim()
@@ -342,7 +390,7 @@ fn add_quotes(
             quote.quote.start as i64,
             quote.quote.end as i64,
             quote.quote.text,
-            normalize_quote(&quote.quote.text),
+            normalized,
             quote.kind.as_str(),
             cue.map(|c| &c.text),
             cue.map(|c| c.start as i64),
@@ -360,7 +408,7 @@ fn add_quotes(
         added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        linker.link_new(tx, id, &quote.quote.text, speaker_id)?;
+        linker.link_prepared(tx, id, prepared, speaker_id)?;
     }
     Ok(())
 }

@@ -14,6 +14,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 use anyhow::Result;
@@ -201,11 +202,55 @@ fn insert_newest(ids: &mut Vec<i64>, id: i64) {
     }
 }
 
+/// A quote's words as linking compares them, with the hashes of its
+/// words sorted (all, and the speaker's own, leaving out editors'
+/// brackets) for [`may_be_same`].
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub words: Words,
+    spoken: Vec<u64>,
+    all: Vec<u64>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let words = words(text);
+        let hash = |w: &super::normalize::Word| rustc_hash::FxBuildHasher.hash_one(&w.norm);
+        let mut spoken: Vec<u64> = words
+            .words
+            .iter()
+            .filter(|w| !w.bracketed)
+            .map(hash)
+            .collect();
+        let mut all: Vec<u64> = words.words.iter().map(hash).collect();
+        spoken.sort_unstable();
+        all.sort_unstable();
+        Folded { words, spoken, all }
+    }
+}
+
+/// What linking needs of a new quote that does not depend on the
+/// database: its words and shingles. Worked out beforehand, on another
+/// thread, by ingest ([`Linker::link_prepared`]).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    folded: Folded,
+    shingles: Vec<i64>,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Prepared {
+        let folded = Folded::new(text);
+        let shingles = shingles(&folded.words);
+        Prepared { folded, shingles }
+    }
+}
+
 /// A statement's reference rendition, as needed for comparing.
 #[derive(Debug, Clone)]
 struct Reference {
     statement: i64,
-    words: Rc<Words>,
+    words: Rc<Folded>,
     speaker: Option<i64>,
 }
 
@@ -217,11 +262,11 @@ thread_local! {
     /// Words of recently compared reference renditions, by their text: the
     /// statements a story's quotes are compared with recur from quote to
     /// quote, and folding their words again was a tenth of ingest time.
-    static REFERENCE_WORDS: RefCell<HashMap<String, Rc<Words>>> = RefCell::new(HashMap::new());
+    static REFERENCE_WORDS: RefCell<HashMap<String, Rc<Folded>>> = RefCell::new(HashMap::new());
 }
 
-/// `words(text)`, from the cache when this text was folded recently.
-fn reference_words(text: String) -> Rc<Words> {
+/// [`Folded::new`], from the cache when this text was folded recently.
+fn reference_words(text: String) -> Rc<Folded> {
     REFERENCE_WORDS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(found) = cache.get(&text) {
@@ -230,7 +275,7 @@ fn reference_words(text: String) -> Rc<Words> {
         if cache.len() >= CACHED_REFERENCES {
             cache.clear();
         }
-        let folded = Rc::new(words(&text));
+        let folded = Rc::new(Folded::new(&text));
         cache.insert(text, Rc::clone(&folded));
         folded
     })
@@ -262,20 +307,21 @@ impl Linker {
         text: &str,
         speaker: Option<i64>,
     ) -> Result<i64> {
-        link(self, conn, quote_id, text, speaker, false)
+        link(self, conn, quote_id, Prepared::new(text), speaker, false)
     }
 
-    /// [`Linker::link`] for a quote whose `speaker` is given only when it
-    /// is an anonymous source (as ingest gives it): a statement it starts
-    /// is then remembered without reading it back.
-    pub fn link_new(
+    /// [`Linker::link`] for a quote folded beforehand (on another
+    /// thread) whose `speaker` is given only when it is an anonymous
+    /// source, as ingest gives it: a statement it starts is then
+    /// remembered without reading it back.
+    pub fn link_prepared(
         &mut self,
         conn: &Connection,
         quote_id: i64,
-        text: &str,
+        quote: Prepared,
         anonymous_speaker: Option<i64>,
     ) -> Result<i64> {
-        link(self, conn, quote_id, text, anonymous_speaker, true)
+        link(self, conn, quote_id, quote, anonymous_speaker, true)
     }
 }
 
@@ -283,12 +329,15 @@ fn link(
     linker: &mut Linker,
     conn: &Connection,
     quote_id: i64,
-    text: &str,
+    quote: Prepared,
     speaker: Option<i64>,
     speaker_is_anonymous: bool,
 ) -> Result<i64> {
-    let new = Rc::new(words(text));
-    let grams = shingles(&new);
+    let Prepared {
+        folded,
+        shingles: grams,
+    } = quote;
+    let new = Rc::new(folded);
     let mut hits: HashMap<i64, u32> = HashMap::new();
     for &gram in &grams {
         for &statement in linker.lookup(conn, gram)? {
@@ -320,6 +369,7 @@ fn link(
         if !may_be_same(r, q, same_speaker) {
             continue;
         }
+        let (r, q) = (&r.words, &q.words);
         let c = compare(r, q);
         if same_statement(&c, r, q, same_speaker) {
             let fit = score(&c, r, q);
@@ -327,7 +377,7 @@ fn link(
         }
     }
 
-    let new_is_fuller = |r: &Reference| new.spoken() > r.words.spoken();
+    let new_is_fuller = |r: &Reference| new.words.spoken() > r.words.words.spoken();
     let statement = match passing.iter().max_by_key(|(r, fit)| (*fit, r.statement)) {
         None => {
             conn.prepare_cached(
@@ -368,9 +418,9 @@ fn link(
     let reference_words = passing
         .iter()
         .find(|(r, _)| r.statement == statement)
-        .map(|(r, _)| &*r.words);
+        .map(|(r, _)| &r.words.words);
     let relation = match reference_words {
-        Some(r) if !new_is_fuller_words(&new, r) => compare(r, &new).relation,
+        Some(r) if !new_is_fuller_words(&new.words, r) => compare(r, &new.words).relation,
         _ => Relation::Same,
     };
     conn.prepare_cached(
@@ -380,17 +430,18 @@ fn link(
         quote_id,
         statement,
         relation.as_str(),
-        new.spoken() as i64
+        new.words.spoken() as i64
     ])?;
     if !passing.is_empty() {
-        // A new statement was inserted with its one rendition counted.
+        // Joined a stored statement (a new one was inserted with its one
+        // rendition counted).
         conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
             .execute([statement])?;
     }
     for &gram in &grams {
         linker.add(conn, gram, statement)?;
     }
-    if reference_words.is_some_and(|r| new_is_fuller_words(&new, r)) {
+    if reference_words.is_some_and(|r| new_is_fuller_words(&new.words, r)) {
         refresh(conn, statement)?;
         linker.forget(statement);
     }
@@ -398,22 +449,15 @@ fn link(
 }
 
 /// Whether [`same_statement`] could hold for `r` (the fuller) and `q`,
-/// from the words they share in any order: an alignment never matches
-/// more. Most candidates share a phrase and little else, and this is a
-/// fraction of the cost of aligning them.
-fn may_be_same(r: &Words, q: &Words, same_speaker: bool) -> bool {
-    let mut rs: Vec<&str> = r
-        .words
-        .iter()
-        .filter(|w| !w.bracketed)
-        .map(|w| w.norm.as_str())
-        .collect();
-    let mut qs: Vec<&str> = q.words.iter().map(|w| w.norm.as_str()).collect();
-    rs.sort_unstable();
-    qs.sort_unstable();
+/// from the words they share in any order (compared by hash, so a
+/// collision can only let a pair through): an alignment never matches
+/// more. Most candidates share a phrase and little else, and this costs a
+/// fraction of aligning them.
+fn may_be_same(r: &Folded, q: &Folded, same_speaker: bool) -> bool {
+    let (rs, qs) = (&r.spoken, &q.all);
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < rs.len() && j < qs.len() {
-        match rs[i].cmp(qs[j]) {
+        match rs[i].cmp(&qs[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -428,7 +472,7 @@ fn may_be_same(r: &Words, q: &Words, same_speaker: bool) -> bool {
     } else {
         MIN_SHARED_OTHER_SPEAKER
     };
-    let shorter = r.spoken().min(q.spoken());
+    let shorter = r.words.spoken().min(q.words.spoken());
     shared >= needed && shared as f64 >= MIN_COVER * shorter as f64
 }
 
@@ -437,8 +481,8 @@ fn new_is_fuller_words(new: &Words, reference: &Words) -> bool {
 }
 
 /// The fuller of two renditions first (the reference side of a compare).
-fn fuller_first<'a>(a: &'a Words, b: &'a Words) -> (&'a Words, &'a Words) {
-    if b.spoken() > a.spoken() {
+fn fuller_first<'a>(a: &'a Folded, b: &'a Folded) -> (&'a Folded, &'a Folded) {
+    if b.words.spoken() > a.words.spoken() {
         (b, a)
     } else {
         (a, b)
@@ -594,7 +638,7 @@ mod tests {
 
     #[test]
     fn the_word_bound_never_rejects_what_alignment_accepts() {
-        let full = words(
+        let full = Folded::new(
             "We will not gamble with the safety of families in the lower neighborhoods, and we will not rush",
         );
         for (text, same_speaker) in [
@@ -605,15 +649,16 @@ mod tests {
             ("the safety of families", true),
             ("nothing at all in common here today", true),
         ] {
-            let q = words(text);
+            let q = Folded::new(text);
             let (r, q) = fuller_first(&full, &q);
-            let passes = same_statement(&compare(r, q), r, q, same_speaker);
+            let (rw, qw) = (&r.words, &q.words);
+            let passes = same_statement(&compare(rw, qw), rw, qw, same_speaker);
             assert!(
                 !passes || may_be_same(r, q, same_speaker),
                 "{text}: the bound rejected a pair alignment accepts"
             );
         }
-        let unrelated = words("the safety of families is our first concern this winter");
+        let unrelated = Folded::new("the safety of families is our first concern this winter");
         assert!(!may_be_same(&full, &unrelated, true));
     }
 }
