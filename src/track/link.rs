@@ -34,8 +34,9 @@ const NEWEST_PER_SHINGLE: usize = 16;
 const CANDIDATES: usize = 6;
 /// Shingles kept in memory between batches; past this the copy is dropped
 /// and filled again from the table as shingles are met, so memory stays
-/// flat however large the corpus (about 50 bytes a shingle).
-const KEPT_SHINGLES: usize = 2_000_000;
+/// flat however large the corpus (about 20 to 40 bytes a shingle, see
+/// [`Shingles`]).
+const KEPT_SHINGLES: usize = 1_000_000;
 /// A database with at most this many shingle rows has them all read into
 /// memory when an ingest starts (a few hundredths of a second), so lookups
 /// never reach SQLite; a larger one is read shingle by shingle, as needed.
@@ -52,7 +53,7 @@ const LOAD_AT_MOST: i64 = 500_000;
 #[derive(Debug, Default)]
 pub struct Linker {
     /// Shingle to statement ids, ascending, at most [`NEWEST_PER_SHINGLE`].
-    index: FxHashMap<i64, Vec<i64>>,
+    index: Shingles,
     /// `index` holds every shingle in the table, so one it lacks is in no
     /// statement and the table need not be asked.
     complete: bool,
@@ -99,8 +100,7 @@ impl Linker {
             let mut stmt = conn.prepare("SELECT shingle, statement_id FROM statement_shingles")?;
             let mut found = stmt.query([])?;
             while let Some(row) = found.next()? {
-                let ids = self.index.entry(row.get(0)?).or_default();
-                insert_newest(ids, row.get(1)?);
+                self.index.add(row.get(0)?, row.get(1)?);
             }
             self.complete = true;
         }
@@ -164,7 +164,7 @@ impl Linker {
 
     /// The newest statements with `shingle`, ascending.
     fn lookup(&mut self, conn: &Connection, shingle: i64) -> Result<&[i64]> {
-        if !self.index.contains_key(&shingle) {
+        if self.index.get(shingle).is_none() {
             if self.complete {
                 return Ok(&[]);
             }
@@ -176,18 +176,77 @@ impl Linker {
                 .query_map([shingle], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             ids.reverse();
-            self.index.insert(shingle, ids);
+            self.index.set(shingle, ids);
         }
-        Ok(self.index.get(&shingle).map_or(&[], Vec::as_slice))
+        Ok(self.index.get(shingle).unwrap_or(&[]))
     }
 
     /// Record that `statement` has `shingle`.
     fn add(&mut self, conn: &Connection, shingle: i64, statement: i64) -> Result<()> {
         self.lookup(conn, shingle)?;
-        let ids = self.index.entry(shingle).or_default();
-        insert_newest(ids, statement);
+        self.index.add(shingle, statement);
         self.pending.push((shingle, statement));
         Ok(())
+    }
+}
+
+/// The statements of each shingle met, ascending, at most
+/// [`NEWEST_PER_SHINGLE`]. Most shingles are in one statement, so those
+/// are kept apart without a vector of their own: about 20 bytes a shingle
+/// instead of 80.
+#[derive(Debug, Default)]
+struct Shingles {
+    one: FxHashMap<i64, i64>,
+    /// Shingles in no statement (looked up, not found) or in several.
+    other: FxHashMap<i64, Vec<i64>>,
+}
+
+impl Shingles {
+    fn len(&self) -> usize {
+        self.one.len() + self.other.len()
+    }
+
+    fn clear(&mut self) {
+        // Fresh maps, so the memory of a large one is given back.
+        *self = Shingles::default();
+    }
+
+    fn get(&self, shingle: i64) -> Option<&[i64]> {
+        match self.one.get(&shingle) {
+            Some(id) => Some(std::slice::from_ref(id)),
+            None => self.other.get(&shingle).map(Vec::as_slice),
+        }
+    }
+
+    /// Record what the table holds for `shingle`.
+    fn set(&mut self, shingle: i64, ids: Vec<i64>) {
+        match ids[..] {
+            [id] => {
+                self.one.insert(shingle, id);
+            }
+            _ => {
+                self.other.insert(shingle, ids);
+            }
+        }
+    }
+
+    /// Record that statement `id` has `shingle`.
+    fn add(&mut self, shingle: i64, id: i64) {
+        if let Some(&first) = self.one.get(&shingle) {
+            if first != id {
+                self.one.remove(&shingle);
+                let mut ids = vec![first];
+                insert_newest(&mut ids, id);
+                self.other.insert(shingle, ids);
+            }
+        } else if let Some(ids) = self.other.get_mut(&shingle)
+            && !ids.is_empty()
+        {
+            insert_newest(ids, id);
+        } else {
+            self.other.remove(&shingle);
+            self.one.insert(shingle, id);
+        }
     }
 }
 
@@ -634,6 +693,28 @@ mod tests {
         // lookup in the table either.
         insert_newest(&mut ids, 1);
         assert_eq!(ids, (14..30).collect::<Vec<i64>>());
+    }
+
+    #[test]
+    fn shingles_kept_apart_or_together_read_the_same() {
+        let mut kept = Shingles::default();
+        assert_eq!(kept.get(7), None);
+        kept.set(7, Vec::new());
+        assert_eq!(kept.get(7), Some(&[][..]));
+        kept.add(7, 40);
+        assert_eq!(kept.get(7), Some(&[40][..]));
+        kept.add(7, 40);
+        kept.add(7, 12);
+        assert_eq!(kept.get(7), Some(&[12, 40][..]));
+        kept.set(8, vec![3]);
+        kept.set(9, vec![1, 2]);
+        assert_eq!(kept.get(8), Some(&[3][..]));
+        assert_eq!(kept.get(9), Some(&[1, 2][..]));
+        assert_eq!(kept.len(), 3);
+        for id in 0..40 {
+            kept.add(8, id);
+        }
+        assert_eq!(kept.get(8), Some(&(24..40).collect::<Vec<i64>>()[..]));
     }
 
     #[test]
