@@ -152,11 +152,19 @@ impl Linker {
         }
         self.pending.sort_unstable();
         self.pending.dedup();
-        let mut insert = conn.prepare_cached(
-            "INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) VALUES (?1, ?2)",
-        )?;
-        for &(shingle, statement) in &self.pending {
-            insert.execute([shingle, statement])?;
+        // Many rows a statement: one statement per row spent as much on
+        // running the statement as on the B-tree.
+        let mut rows = self.pending.chunks_exact(FLUSH_ROWS);
+        let mut insert = conn.prepare_cached(&insert_rows(FLUSH_ROWS))?;
+        for chunk in rows.by_ref() {
+            let values = chunk.iter().flat_map(|&(a, b)| [a, b]);
+            insert.execute(rusqlite::params_from_iter(values))?;
+        }
+        let rest = rows.remainder();
+        if !rest.is_empty() {
+            let values = rest.iter().flat_map(|&(a, b)| [a, b]);
+            conn.prepare(&insert_rows(rest.len()))?
+                .execute(rusqlite::params_from_iter(values))?;
         }
         self.pending.clear();
         Ok(())
@@ -188,6 +196,22 @@ impl Linker {
         self.pending.push((shingle, statement));
         Ok(())
     }
+}
+
+/// Shingle rows written by one statement at a flush.
+const FLUSH_ROWS: usize = 100;
+
+/// `INSERT OR IGNORE` of `n` (shingle, statement) rows.
+fn insert_rows(n: usize) -> String {
+    let mut sql =
+        String::from("INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) VALUES ");
+    for i in 0..n {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str("(?,?)");
+    }
+    sql
 }
 
 /// The statements of each shingle met, ascending, at most
