@@ -92,32 +92,38 @@ impl Store {
     /// The quotes matching `filter`, in publication order (undated last),
     /// then article and position in it.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>> {
-        let mut sql = format!("{SELECT} WHERE 1 = 1");
+        // The filters and the order read the quotes table alone (it keeps
+        // each article's date, db/005_quote_dates.sql), so with a limit the
+        // quotes wanted are chosen from an index and only their articles
+        // read, not every matching quote's.
+        let mut filters = String::from("1 = 1");
         let mut args: Vec<Value> = Vec::new();
         if let Some(name) = &filter.speaker {
-            sql.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
+            filters.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
             args.push(Value::Text(serde_json::to_string(
                 &self.speakers_named(name)?,
             )?));
         }
         if let Some(name) = &filter.outlet {
-            sql.push_str(" AND a.outlet_id IN (SELECT value FROM json_each(?))");
+            filters.push_str(
+                " AND q.article_id IN (SELECT a.id FROM articles a WHERE a.outlet_id IN (SELECT value FROM json_each(?)))",
+            );
             args.push(Value::Text(serde_json::to_string(
                 &self.outlets_named(name)?,
             )?));
         }
         if let Some(since) = filter.since {
-            sql.push_str(" AND a.published >= ?");
+            filters.push_str(" AND q.published >= ?");
             args.push(Value::Text(since.format("%Y-%m-%d").to_string()));
         }
         if let Some(until) = filter.until {
-            sql.push_str(" AND a.published <= ?");
+            filters.push_str(" AND q.published <= ?");
             args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
         }
         if let Some(words) = &filter.search {
             match fts_query(words) {
                 Some(query) => {
-                    sql.push_str(
+                    filters.push_str(
                         " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
                     );
                     args.push(Value::Text(query));
@@ -126,11 +132,18 @@ impl Store {
                 None => return Ok(Vec::new()),
             }
         }
-        sql.push_str(" ORDER BY a.published IS NULL, a.published, a.id, q.byte_start, q.id");
-        if let Some(limit) = filter.limit {
-            sql.push_str(" LIMIT ?");
-            args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-        }
+        // Publication order (undated last), then article and place in it.
+        const ORDER: &str =
+            "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id";
+        let sql = match filter.limit {
+            Some(limit) => {
+                args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+                format!(
+                    "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {ORDER} LIMIT ?) {ORDER}"
+                )
+            }
+            None => format!("{SELECT} WHERE {filters} {ORDER}"),
+        };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), quote_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -378,3 +378,231 @@ fn views_read_well() {
         .unwrap();
     assert!(fts.contains("content=[quotes]"), "{fts}");
 }
+
+/// An article of `quotes` (each said by `speaker`), on `date` or undated.
+fn article_of(
+    quotes: &[&str],
+    speaker: &str,
+    date: Option<(i32, u32, u32)>,
+) -> (Article, Vec<Quote>) {
+    let text: String = quotes
+        .iter()
+        .map(|q| format!("\"{q}\" {speaker} said.\n\n"))
+        .collect();
+    let mut a = article(&text, "Wire Service", date.unwrap_or((2000, 1, 1)));
+    if date.is_none() {
+        a.published = None;
+        a.published_raw = None;
+    }
+    let found = quotes
+        .iter()
+        .map(|q| quote(&text, q, speaker, speaker, SpeakerKind::Person))
+        .collect();
+    (a, found)
+}
+
+#[test]
+fn a_speakers_quotes_come_by_date_with_a_limit_and_follow_date_changes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let items = vec![
+        article_of(
+            &["Third of all,", "Third again,"],
+            "Ann Lee",
+            Some((2015, 3, 1)),
+        ),
+        article_of(&["Undated words,"], "Ann Lee", None),
+        article_of(&["First of all,"], "Ann Lee", Some((2015, 1, 1))),
+        article_of(&["Not hers,"], "Bo Chan", Some((2014, 1, 1))),
+        article_of(&["Second of all,"], "Ann Lee", Some((2015, 2, 1))),
+    ];
+    store.add_articles(&items, false).unwrap();
+    // Every quote carries its article's date.
+    let mismatched: i64 = store
+        .conn
+        .query_row(
+            "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.published IS NOT a.published",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mismatched, 0);
+    let list = |store: &Store, limit| {
+        store
+            .quotes(&QuoteFilter {
+                speaker: Some("lee".into()),
+                limit,
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|r| r.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        list(&store, None),
+        [
+            "First of all,",
+            "Second of all,",
+            "Third of all,",
+            "Third again,",
+            "Undated words,"
+        ]
+    );
+    assert_eq!(
+        list(&store, Some(3)),
+        ["First of all,", "Second of all,", "Third of all,"]
+    );
+    // A date corrected in the articles table reaches the quotes.
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET published = '2016-01-01' WHERE id = (SELECT article_id FROM quotes WHERE text = 'First of all,')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(list(&store, Some(2)), ["Second of all,", "Third of all,"]);
+    // Re-extraction with no date keeps the article's date on the new quotes.
+    let (mut again, quotes) = items[1].clone();
+    store
+        .conn
+        .execute(
+            "UPDATE articles SET published = '2014-06-01' WHERE published IS NULL",
+            [],
+        )
+        .unwrap();
+    again.published = None;
+    store.add_article(&again, &quotes, true).unwrap();
+    assert_eq!(list(&store, Some(1)), ["Undated words,"]);
+}
+
+#[test]
+fn migration_5_dates_the_quotes_already_stored() {
+    let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+    Migrations::from_slice(MIGRATIONS)
+        .to_version(&mut conn, 4)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO articles (id, published, content_hash, text, ingested_at)
+             VALUES (1, '2015-09-18', 'a', 'x', 'now'), (2, NULL, 'b', 'y', 'now');
+         INSERT INTO speakers (id, name, kind) VALUES (1, 'Ann Lee', 'person');
+         INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, speaker_id)
+             VALUES (1, 0, 1, 'vital words', 'vital words', 'direct', 1),
+                    (2, 0, 1, 'other words', 'other words', 'direct', 1);",
+    )
+    .unwrap();
+    let store = Store::setup(conn).unwrap();
+    let dates: Vec<Option<String>> = store
+        .conn
+        .prepare("SELECT published FROM quotes ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(dates, [Some("2015-09-18".to_string()), None]);
+    // Full-text search: a changed speaker leaves the index as it was, a
+    // changed text is indexed afresh.
+    let search = |words: &str| {
+        store
+            .quotes(&QuoteFilter {
+                search: Some(words.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len()
+    };
+    store
+        .conn
+        .execute("UPDATE quotes SET speaker_id = NULL", [])
+        .unwrap();
+    assert_eq!(search("vital"), 1);
+    store
+        .conn
+        .execute("UPDATE quotes SET text = 'fresh words' WHERE id = 1", [])
+        .unwrap();
+    assert_eq!(search("vital"), 0);
+    assert_eq!(search("fresh"), 1);
+}
+
+/// Renditions of two statements, arriving as fragments before the full
+/// quote (so statements merge) and with changed words.
+fn renditions() -> Vec<(Article, Vec<Quote>)> {
+    let full = "We will not gamble with the safety of families in the lower neighborhoods, and we will not put this barrier into service until every inspection is complete,";
+    let other = "The budget for the harbor tunnel has doubled since the spring and nobody on the council can say where the money went,";
+    let texts: [&[&str]; 7] = [
+        &["We will not gamble with the safety of families,"],
+        &[
+            "put this barrier into service until every inspection is complete,",
+            other,
+        ],
+        &[full],
+        &["The budget for the harbor tunnel has doubled since the spring,"],
+        &["We will not gamble with the lives of families in the lower neighborhoods,"],
+        &[other, "the safety of families in the lower neighborhoods,"],
+        &[
+            "The budget ... has doubled since the spring and nobody on the council can say where the money went,",
+        ],
+    ];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, quotes)| article_of(quotes, "Ann Lee", Some((2015, 1, 1 + i as u32))))
+        .collect()
+}
+
+fn statements_of(store: &Store) -> Vec<(i64, i64, String)> {
+    store
+        .conn
+        .prepare("SELECT quote_id, statement_id, relation FROM renditions ORDER BY quote_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+#[test]
+fn linking_is_the_same_from_memory_and_from_the_table() {
+    let items = renditions();
+    let mut whole = Store::open_in_memory().unwrap();
+    whole.add_articles(&items, false).unwrap();
+    let mut apart = Store::open_in_memory().unwrap();
+    apart.linker.lazy = true;
+    for item in &items {
+        apart
+            .add_articles(std::slice::from_ref(item), false)
+            .unwrap();
+    }
+    let linked = statements_of(&whole);
+    assert_eq!(linked, statements_of(&apart));
+    // The renditions did form two statements, one of them by a merge.
+    let mut statements: Vec<i64> = linked.iter().map(|l| l.1).collect();
+    statements.sort_unstable();
+    statements.dedup();
+    assert_eq!(statements.len(), 2, "{linked:?}");
+    let merged: i64 = whole
+        .conn
+        .query_row(
+            "SELECT count(*) FROM statements WHERE merged_into IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(merged, 1);
+}
+
+#[test]
+fn linking_sees_statements_another_connection_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.db");
+    let items = renditions();
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    a.add_articles(&items[..1], false).unwrap();
+    b.add_articles(&items[1..2], false).unwrap();
+    a.add_articles(&items[2..], false).unwrap();
+    let mut alone = Store::open_in_memory().unwrap();
+    alone.add_articles(&items, false).unwrap();
+    assert_eq!(statements_of(&a), statements_of(&alone));
+}

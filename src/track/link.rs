@@ -1,55 +1,355 @@
 //! Linking each stored quote to its statement, at ingest.
 //!
-//! A new quote's three-word shingles are looked up in `statement_shingles`
-//! (an index, so the cost does not grow with the corpus); the few
-//! statements sharing the most shingles are aligned word by word with it,
-//! and it joins the best one that passes [`same_statement`], or starts a
-//! statement of its own.
+//! A new quote's three-word shingles are looked up in the candidate index
+//! (`statement_shingles`, an index, so the cost does not grow with the
+//! corpus); the few statements sharing the most shingles are aligned word
+//! by word with it, and it joins the best one that passes
+//! [`same_statement`], or starts a statement of its own.
+//!
+//! An ingest keeps the part of the candidate index it has used in memory
+//! ([`Linker`]): looking shingles up and adding them one B-tree seek at a
+//! time in SQLite was a third of ingest time. The table stays the record;
+//! the memory copy is only ever what the table holds (plus rows of the
+//! batch being stored, written at its end).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 
-use super::align::{Relation, compare, same_statement, score};
+use super::align::{
+    MIN_COVER, MIN_SHARED, MIN_SHARED_OTHER_SPEAKER, Relation, compare, same_statement, score,
+};
 use super::normalize::{Words, shingles, words};
 
-/// The statements sharing each of a quote's shingles (given as a JSON
-/// array), in one statement rather than one per shingle. Per shingle only
-/// the newest 16 statements count: a phrase in thousands of statements
-/// ("prime minister said") says little, and news repeats itself within
-/// days. The 16th newest is found first and the index read from there.
-/// The figure is a literal, since SQLite re-prepares a statement whose
-/// LIMIT or OFFSET is a bound parameter each time it is bound (that cost 15%
-/// of ingest time).
-const FIND_CANDIDATES: &str = "SELECT s.statement_id FROM json_each(?1) j
-     JOIN statement_shingles s ON s.shingle = j.value
-      AND s.statement_id >= ifnull((SELECT t.statement_id FROM statement_shingles t WHERE t.shingle = j.value
-                                    ORDER BY t.statement_id DESC LIMIT 1 OFFSET 15), 0)";
+/// Per shingle only the newest 16 statements count: a phrase in thousands
+/// of statements ("prime minister said") says little, and news repeats
+/// itself within days.
+const NEWEST_PER_SHINGLE: usize = 16;
 /// How many of the best-sharing candidates are aligned.
 const CANDIDATES: usize = 6;
+/// Shingles kept in memory between batches; past this the copy is dropped
+/// and filled again from the table as shingles are met, so memory stays
+/// flat however large the corpus (about 20 to 40 bytes a shingle, see
+/// [`Shingles`]).
+const KEPT_SHINGLES: usize = 1_000_000;
+/// A database with at most this many shingle rows has them all read into
+/// memory when an ingest starts (a few hundredths of a second), so lookups
+/// never reach SQLite; a larger one is read shingle by shingle, as needed.
+const LOAD_AT_MOST: i64 = 500_000;
+
+/// The candidate index of an ingest: for each shingle met, the newest
+/// [`NEWEST_PER_SHINGLE`] statements with it (what a lookup in
+/// `statement_shingles` returns), and the rows added since the last
+/// [`Linker::flush`].
+///
+/// Valid for one connection between [`Linker::begin`] calls: `begin`
+/// notices commits by other connections (`PRAGMA data_version`) and starts
+/// afresh; a caller that rolls back calls [`Linker::reset`].
+#[derive(Debug, Default)]
+pub struct Linker {
+    /// Shingle to statement ids, ascending, at most [`NEWEST_PER_SHINGLE`].
+    index: Shingles,
+    /// `index` holds every shingle in the table, so one it lacks is in no
+    /// statement and the table need not be asked.
+    complete: bool,
+    /// (shingle, statement) rows not yet written to the table. Each
+    /// shingle here has its entry in `index`.
+    pending: Vec<(i64, i64)>,
+    /// The database's `data_version` when `index` was last known current.
+    version: Option<i64>,
+    /// Never read the whole table (tests of reading shingle by shingle).
+    #[cfg(test)]
+    pub(crate) lazy: bool,
+    /// Live (not merged) statements' references, as [`reference`] reads
+    /// them: the same few statements are candidates quote after quote.
+    references: FxHashMap<i64, Reference>,
+}
+
+impl Linker {
+    /// Make the memory copy current before a batch: after another
+    /// connection wrote, or when it has grown past [`KEPT_SHINGLES`], start
+    /// again (reading the whole table when it is small).
+    pub fn begin(&mut self, conn: &Connection) -> Result<()> {
+        self.flush(conn)?;
+        let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.version == Some(version) && self.index.len() <= KEPT_SHINGLES {
+            return Ok(());
+        }
+        let changed = self.version != Some(version);
+        self.index.clear();
+        self.references.clear();
+        self.complete = false;
+        self.version = Some(version);
+        if !changed {
+            // Grown too large: from here on read as needed.
+            return Ok(());
+        }
+        let rows: i64 = conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM statement_shingles LIMIT ?1)",
+            [LOAD_AT_MOST + 1],
+            |r| r.get(0),
+        )?;
+        #[cfg(test)]
+        let rows = if self.lazy { i64::MAX } else { rows };
+        if rows <= LOAD_AT_MOST {
+            let mut stmt = conn.prepare("SELECT shingle, statement_id FROM statement_shingles")?;
+            let mut found = stmt.query([])?;
+            while let Some(row) = found.next()? {
+                self.index.add(row.get(0)?, row.get(1)?);
+            }
+            self.complete = true;
+        }
+        Ok(())
+    }
+
+    /// Forget everything (after a rollback: the memory copy may hold rows
+    /// the database no longer has).
+    pub fn reset(&mut self) {
+        #[cfg(test)]
+        let lazy = self.lazy;
+        *self = Linker::default();
+        #[cfg(test)]
+        {
+            self.lazy = lazy;
+        }
+    }
+
+    /// Forget what is known of statement `id`'s reference (after
+    /// [`refresh`] chose it again).
+    pub fn forget(&mut self, id: i64) {
+        self.references.remove(&id);
+    }
+
+    /// [`reference`], from memory when it was read before.
+    fn reference(&mut self, conn: &Connection, id: i64) -> Result<Option<Reference>> {
+        if let Some(found) = self.references.get(&id) {
+            return Ok(Some(found.clone()));
+        }
+        let found = reference(conn, id)?;
+        if let Some(found) = &found {
+            self.remember(found.clone());
+        }
+        Ok(found)
+    }
+
+    fn remember(&mut self, reference: Reference) {
+        if self.references.len() >= CACHED_REFERENCES {
+            self.references.clear();
+        }
+        self.references.insert(reference.statement, reference);
+    }
+
+    /// Write the rows added since the last flush to `statement_shingles`,
+    /// in index order (cheaper for the B-tree than one at a time as found).
+    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        self.pending.sort_unstable();
+        self.pending.dedup();
+        // Many rows a statement: one statement per row spent as much on
+        // running the statement as on the B-tree.
+        let mut rows = self.pending.chunks_exact(FLUSH_ROWS);
+        let mut insert = conn.prepare_cached(&insert_rows(FLUSH_ROWS))?;
+        for chunk in rows.by_ref() {
+            let values = chunk.iter().flat_map(|&(a, b)| [a, b]);
+            insert.execute(rusqlite::params_from_iter(values))?;
+        }
+        let rest = rows.remainder();
+        if !rest.is_empty() {
+            let values = rest.iter().flat_map(|&(a, b)| [a, b]);
+            conn.prepare(&insert_rows(rest.len()))?
+                .execute(rusqlite::params_from_iter(values))?;
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// The newest statements with `shingle`, ascending.
+    fn lookup(&mut self, conn: &Connection, shingle: i64) -> Result<&[i64]> {
+        if self.index.get(shingle).is_none() {
+            if self.complete {
+                return Ok(&[]);
+            }
+            let mut ids: Vec<i64> = conn
+                .prepare_cached(
+                    "SELECT statement_id FROM statement_shingles WHERE shingle = ?1
+                     ORDER BY statement_id DESC LIMIT 16",
+                )?
+                .query_map([shingle], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.reverse();
+            self.index.set(shingle, ids);
+        }
+        Ok(self.index.get(shingle).unwrap_or(&[]))
+    }
+
+    /// Record that `statement` has `shingle`.
+    fn add(&mut self, conn: &Connection, shingle: i64, statement: i64) -> Result<()> {
+        self.lookup(conn, shingle)?;
+        self.index.add(shingle, statement);
+        self.pending.push((shingle, statement));
+        Ok(())
+    }
+}
+
+/// Shingle rows written by one statement at a flush.
+const FLUSH_ROWS: usize = 100;
+
+/// `INSERT OR IGNORE` of `n` (shingle, statement) rows.
+fn insert_rows(n: usize) -> String {
+    let mut sql =
+        String::from("INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) VALUES ");
+    for i in 0..n {
+        if i > 0 {
+            sql.push(',');
+        }
+        sql.push_str("(?,?)");
+    }
+    sql
+}
+
+/// The statements of each shingle met, ascending, at most
+/// [`NEWEST_PER_SHINGLE`]. Most shingles are in one statement, so those
+/// are kept apart without a vector of their own: about 20 bytes a shingle
+/// instead of 80.
+#[derive(Debug, Default)]
+struct Shingles {
+    one: FxHashMap<i64, i64>,
+    /// Shingles in no statement (looked up, not found) or in several.
+    other: FxHashMap<i64, Vec<i64>>,
+}
+
+impl Shingles {
+    fn len(&self) -> usize {
+        self.one.len() + self.other.len()
+    }
+
+    fn clear(&mut self) {
+        // Fresh maps, so the memory of a large one is given back.
+        *self = Shingles::default();
+    }
+
+    fn get(&self, shingle: i64) -> Option<&[i64]> {
+        match self.one.get(&shingle) {
+            Some(id) => Some(std::slice::from_ref(id)),
+            None => self.other.get(&shingle).map(Vec::as_slice),
+        }
+    }
+
+    /// Record what the table holds for `shingle`.
+    fn set(&mut self, shingle: i64, ids: Vec<i64>) {
+        match ids[..] {
+            [id] => {
+                self.one.insert(shingle, id);
+            }
+            _ => {
+                self.other.insert(shingle, ids);
+            }
+        }
+    }
+
+    /// Record that statement `id` has `shingle`.
+    fn add(&mut self, shingle: i64, id: i64) {
+        if let Some(&first) = self.one.get(&shingle) {
+            if first != id {
+                self.one.remove(&shingle);
+                let mut ids = vec![first];
+                insert_newest(&mut ids, id);
+                self.other.insert(shingle, ids);
+            }
+        } else if let Some(ids) = self.other.get_mut(&shingle)
+            && !ids.is_empty()
+        {
+            insert_newest(ids, id);
+        } else {
+            self.other.remove(&shingle);
+            self.one.insert(shingle, id);
+        }
+    }
+}
+
+/// Add `id` to the ascending, duplicate-free `ids`, keeping the newest
+/// [`NEWEST_PER_SHINGLE`].
+fn insert_newest(ids: &mut Vec<i64>, id: i64) {
+    if let Err(at) = ids.binary_search(&id) {
+        ids.insert(at, id);
+        if ids.len() > NEWEST_PER_SHINGLE {
+            ids.remove(0);
+        }
+    }
+}
+
+/// A quote's words as linking compares them, with the hashes of its
+/// words sorted (all, and the speaker's own, leaving out editors'
+/// brackets) for [`may_be_same`].
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub words: Words,
+    spoken: Vec<u64>,
+    all: Vec<u64>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let words = words(text);
+        let hash = |w: &super::normalize::Word| rustc_hash::FxBuildHasher.hash_one(&w.norm);
+        let mut spoken: Vec<u64> = words
+            .words
+            .iter()
+            .filter(|w| !w.bracketed)
+            .map(hash)
+            .collect();
+        let mut all: Vec<u64> = words.words.iter().map(hash).collect();
+        spoken.sort_unstable();
+        all.sort_unstable();
+        Folded { words, spoken, all }
+    }
+}
+
+/// What linking needs of a new quote that does not depend on the
+/// database: its words and shingles. Worked out beforehand, on another
+/// thread, by ingest ([`Linker::link_prepared`]).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    folded: Folded,
+    shingles: Vec<i64>,
+}
+
+impl Prepared {
+    pub fn new(text: &str) -> Prepared {
+        let folded = Folded::new(text);
+        let shingles = shingles(&folded.words);
+        Prepared { folded, shingles }
+    }
+}
 
 /// A statement's reference rendition, as needed for comparing.
+#[derive(Debug, Clone)]
 struct Reference {
     statement: i64,
-    words: Rc<Words>,
+    words: Rc<Folded>,
     speaker: Option<i64>,
 }
 
-/// How many reference renditions' words are kept between quotes.
-const CACHED_REFERENCES: usize = 4096;
+/// How many reference renditions' words are kept between quotes (a few
+/// kilobytes each).
+const CACHED_REFERENCES: usize = 8192;
 
 thread_local! {
     /// Words of recently compared reference renditions, by their text: the
     /// statements a story's quotes are compared with recur from quote to
     /// quote, and folding their words again was a tenth of ingest time.
-    static REFERENCE_WORDS: RefCell<HashMap<String, Rc<Words>>> = RefCell::new(HashMap::new());
+    static REFERENCE_WORDS: RefCell<HashMap<String, Rc<Folded>>> = RefCell::new(HashMap::new());
 }
 
-/// `words(text)`, from the cache when this text was folded recently.
-fn reference_words(text: String) -> Rc<Words> {
+/// [`Folded::new`], from the cache when this text was folded recently.
+fn reference_words(text: String) -> Rc<Folded> {
     REFERENCE_WORDS.with(|cache| {
         let mut cache = cache.borrow_mut();
         if let Some(found) = cache.get(&text) {
@@ -58,29 +358,73 @@ fn reference_words(text: String) -> Rc<Words> {
         if cache.len() >= CACHED_REFERENCES {
             cache.clear();
         }
-        let folded = Rc::new(words(&text));
+        let folded = Rc::new(Folded::new(&text));
         cache.insert(text, Rc::clone(&folded));
         folded
     })
 }
 
 /// Link a quote just stored in `quotes` to its statement; returns the
-/// statement's id.
+/// statement's id. For one quote on its own; an ingest keeps a [`Linker`]
+/// and calls [`Linker::link`].
 pub fn link_quote(
     conn: &Connection,
     quote_id: i64,
     text: &str,
     speaker: Option<i64>,
 ) -> Result<i64> {
-    let new = words(text);
-    let grams = shingles(&new);
-    let grams_json = serde_json::to_string(&grams)?;
+    let mut linker = Linker::default();
+    let statement = linker.link(conn, quote_id, text, speaker)?;
+    linker.flush(conn)?;
+    Ok(statement)
+}
+
+impl Linker {
+    /// Link a quote just stored in `quotes` to its statement; returns the
+    /// statement's id. Its shingles reach the table at the next
+    /// [`Linker::flush`] (or [`Linker::begin`]).
+    pub fn link(
+        &mut self,
+        conn: &Connection,
+        quote_id: i64,
+        text: &str,
+        speaker: Option<i64>,
+    ) -> Result<i64> {
+        link(self, conn, quote_id, Prepared::new(text), speaker, false)
+    }
+
+    /// [`Linker::link`] for a quote folded beforehand (on another
+    /// thread) whose `speaker` is given only when it is an anonymous
+    /// source, as ingest gives it: a statement it starts is then
+    /// remembered without reading it back.
+    pub fn link_prepared(
+        &mut self,
+        conn: &Connection,
+        quote_id: i64,
+        quote: Prepared,
+        anonymous_speaker: Option<i64>,
+    ) -> Result<i64> {
+        link(self, conn, quote_id, quote, anonymous_speaker, true)
+    }
+}
+
+fn link(
+    linker: &mut Linker,
+    conn: &Connection,
+    quote_id: i64,
+    quote: Prepared,
+    speaker: Option<i64>,
+    speaker_is_anonymous: bool,
+) -> Result<i64> {
+    let Prepared {
+        folded,
+        shingles: grams,
+    } = quote;
+    let new = Rc::new(folded);
     let mut hits: HashMap<i64, u32> = HashMap::new();
-    {
-        let mut find = conn.prepare_cached(FIND_CANDIDATES)?;
-        let mut rows = find.query([&grams_json])?;
-        while let Some(row) = rows.next()? {
-            *hits.entry(row.get(0)?).or_default() += 1;
+    for &gram in &grams {
+        for &statement in linker.lookup(conn, gram)? {
+            *hits.entry(statement).or_default() += 1;
         }
     }
     let mut ranked: Vec<(i64, u32)> = hits.into_iter().collect();
@@ -93,7 +437,7 @@ pub fn link_quote(
         if seen.len() >= CANDIDATES {
             break;
         }
-        let Some(reference) = reference(conn, candidate)? else {
+        let Some(reference) = linker.reference(conn, candidate)? else {
             continue;
         };
         if seen.contains(&reference.statement) {
@@ -105,6 +449,10 @@ pub fn link_quote(
             _ => true,
         };
         let (r, q) = fuller_first(&reference.words, &new);
+        if !may_be_same(r, q, same_speaker) {
+            continue;
+        }
+        let (r, q) = (&r.words, &q.words);
         let c = compare(r, q);
         if same_statement(&c, r, q, same_speaker) {
             let fit = score(&c, r, q);
@@ -112,14 +460,22 @@ pub fn link_quote(
         }
     }
 
-    let new_is_fuller = |r: &Reference| new.spoken() > r.words.spoken();
+    let new_is_fuller = |r: &Reference| new.words.spoken() > r.words.words.spoken();
     let statement = match passing.iter().max_by_key(|(r, fit)| (*fit, r.statement)) {
         None => {
             conn.prepare_cached(
-                "INSERT INTO statements (reference_quote_id, renditions) VALUES (?1, 0)",
+                "INSERT INTO statements (reference_quote_id, renditions) VALUES (?1, 1)",
             )?
             .execute([quote_id])?;
-            conn.last_insert_rowid()
+            let id = conn.last_insert_rowid();
+            if speaker_is_anonymous {
+                linker.remember(Reference {
+                    statement: id,
+                    words: Rc::clone(&new),
+                    speaker,
+                });
+            }
+            id
         }
         Some((best, _)) => {
             // A full quote arriving after two fragments of it joins their
@@ -134,6 +490,7 @@ pub fn link_quote(
                 let target = *merging.iter().min().unwrap_or(&best.statement);
                 for &other in merging.iter().filter(|&&s| s != target) {
                     merge(conn, other, target)?;
+                    linker.forget(other);
                 }
                 target
             } else {
@@ -144,9 +501,9 @@ pub fn link_quote(
     let reference_words = passing
         .iter()
         .find(|(r, _)| r.statement == statement)
-        .map(|(r, _)| &*r.words);
+        .map(|(r, _)| &r.words.words);
     let relation = match reference_words {
-        Some(r) if !new_is_fuller_words(&new, r) => compare(r, &new).relation,
+        Some(r) if !new_is_fuller_words(&new.words, r) => compare(r, &new.words).relation,
         _ => Relation::Same,
     };
     conn.prepare_cached(
@@ -156,18 +513,50 @@ pub fn link_quote(
         quote_id,
         statement,
         relation.as_str(),
-        new.spoken() as i64
+        new.words.spoken() as i64
     ])?;
-    conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
-        .execute([statement])?;
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO statement_shingles (shingle, statement_id) SELECT value, ?2 FROM json_each(?1)",
-    )?
-    .execute(params![grams_json, statement])?;
-    if reference_words.is_some_and(|r| new_is_fuller_words(&new, r)) {
+    if !passing.is_empty() {
+        // Joined a stored statement (a new one was inserted with its one
+        // rendition counted).
+        conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
+            .execute([statement])?;
+    }
+    for &gram in &grams {
+        linker.add(conn, gram, statement)?;
+    }
+    if reference_words.is_some_and(|r| new_is_fuller_words(&new.words, r)) {
         refresh(conn, statement)?;
+        linker.forget(statement);
     }
     Ok(statement)
+}
+
+/// Whether [`same_statement`] could hold for `r` (the fuller) and `q`,
+/// from the words they share in any order (compared by hash, so a
+/// collision can only let a pair through): an alignment never matches
+/// more. Most candidates share a phrase and little else, and this costs a
+/// fraction of aligning them.
+fn may_be_same(r: &Folded, q: &Folded, same_speaker: bool) -> bool {
+    let (rs, qs) = (&r.spoken, &q.all);
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < rs.len() && j < qs.len() {
+        match rs[i].cmp(&qs[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let needed = if same_speaker {
+        MIN_SHARED
+    } else {
+        MIN_SHARED_OTHER_SPEAKER
+    };
+    let shorter = r.words.spoken().min(q.words.spoken());
+    shared >= needed && shared as f64 >= MIN_COVER * shorter as f64
 }
 
 fn new_is_fuller_words(new: &Words, reference: &Words) -> bool {
@@ -175,8 +564,8 @@ fn new_is_fuller_words(new: &Words, reference: &Words) -> bool {
 }
 
 /// The fuller of two renditions first (the reference side of a compare).
-fn fuller_first<'a>(a: &'a Words, b: &'a Words) -> (&'a Words, &'a Words) {
-    if b.spoken() > a.spoken() {
+fn fuller_first<'a>(a: &'a Folded, b: &'a Folded) -> (&'a Folded, &'a Folded) {
+    if b.words.spoken() > a.words.spoken() {
         (b, a)
     } else {
         (a, b)
@@ -299,9 +688,82 @@ pub fn link_unlinked(conn: &mut Connection) -> Result<usize> {
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
+    let mut linker = Linker::default();
+    linker.begin(&tx)?;
     for (id, text, speaker) in &pending {
-        link_quote(&tx, *id, text, *speaker)?;
+        linker.link(&tx, *id, text, *speaker)?;
     }
+    linker.flush(&tx)?;
     tx.commit()?;
     Ok(pending.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shingle_keeps_its_newest_statements_once_each() {
+        let mut ids = Vec::new();
+        for id in [5, 3, 9, 5] {
+            insert_newest(&mut ids, id);
+        }
+        assert_eq!(ids, [3, 5, 9]);
+        for id in 10..30 {
+            insert_newest(&mut ids, id);
+        }
+        assert_eq!(ids, (14..30).collect::<Vec<i64>>());
+        // An older statement than all sixteen kept would not be found by a
+        // lookup in the table either.
+        insert_newest(&mut ids, 1);
+        assert_eq!(ids, (14..30).collect::<Vec<i64>>());
+    }
+
+    #[test]
+    fn shingles_kept_apart_or_together_read_the_same() {
+        let mut kept = Shingles::default();
+        assert_eq!(kept.get(7), None);
+        kept.set(7, Vec::new());
+        assert_eq!(kept.get(7), Some(&[][..]));
+        kept.add(7, 40);
+        assert_eq!(kept.get(7), Some(&[40][..]));
+        kept.add(7, 40);
+        kept.add(7, 12);
+        assert_eq!(kept.get(7), Some(&[12, 40][..]));
+        kept.set(8, vec![3]);
+        kept.set(9, vec![1, 2]);
+        assert_eq!(kept.get(8), Some(&[3][..]));
+        assert_eq!(kept.get(9), Some(&[1, 2][..]));
+        assert_eq!(kept.len(), 3);
+        for id in 0..40 {
+            kept.add(8, id);
+        }
+        assert_eq!(kept.get(8), Some(&(24..40).collect::<Vec<i64>>()[..]));
+    }
+
+    #[test]
+    fn the_word_bound_never_rejects_what_alignment_accepts() {
+        let full = Folded::new(
+            "We will not gamble with the safety of families in the lower neighborhoods, and we will not rush",
+        );
+        for (text, same_speaker) in [
+            ("the safety of families in the lower neighborhoods", true),
+            ("We will not gamble ... with the safety of families", true),
+            ("We will not gamble with the lives of families", false),
+            ("gamble [the mayor said] with the safety of families", true),
+            ("the safety of families", true),
+            ("nothing at all in common here today", true),
+        ] {
+            let q = Folded::new(text);
+            let (r, q) = fuller_first(&full, &q);
+            let (rw, qw) = (&r.words, &q.words);
+            let passes = same_statement(&compare(rw, qw), rw, qw, same_speaker);
+            assert!(
+                !passes || may_be_same(r, q, same_speaker),
+                "{text}: the bound rejected a pair alignment accepts"
+            );
+        }
+        let unrelated = Folded::new("the safety of families is our first concern this winter");
+        assert!(!may_be_same(&full, &unrelated, true));
+    }
 }

@@ -203,10 +203,13 @@ pub fn shingles(words: &Words) -> Vec<i64> {
         .filter(|w| !w.bracketed)
         .map(|w| w.norm.as_str())
         .collect();
+    // Each word is looked up once, not once for every run it is in.
+    let common: Vec<bool> = spoken.iter().map(|w| is_stopword(w)).collect();
     let mut out: Vec<i64> = spoken
         .windows(SHINGLE)
-        .filter(|run| !run.iter().all(|w| is_stopword(w)))
-        .map(|run| fnv1a(run) as i64)
+        .zip(common.windows(SHINGLE))
+        .filter(|(_, common)| !common.iter().all(|&c| c))
+        .map(|(run, _)| fnv1a(run) as i64)
         .collect();
     out.sort_unstable();
     out.dedup();
