@@ -157,10 +157,16 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
         // The phrase must open the clause, after at most a few lower-case
         // role words (`public defender Shannon S. Quill wrote`).
+        // `Trump's senior communications adviser Jason Miller said`: the
+        // role words may follow an owner's possessive.
+        let owner =
+            usize::from(w.word(&toks[j]).is_some_and(|x| {
+                x.starts_with(char::is_uppercase) && Words::bare(x).len() != x.len()
+            }));
         let opens_clause = |m: &Mention| {
             m.first_token == j
-                || (m.first_token <= j + 3
-                    && toks[j..m.first_token].iter().all(|t| {
+                || (m.first_token <= j + owner + 3
+                    && toks[j + owner..m.first_token].iter().all(|t| {
                         // Role words (`public defender`), not a clause
                         // (`referring to`).
                         w.word(t).is_some_and(|x| {
@@ -682,7 +688,23 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
         let s = sentence_start(toks, pe - 1, ps);
         let v = (s..pe - 1).find(|&k| {
             w.is_speech_verb(&toks[k]) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing")
-        })?;
+        });
+        // `The DNC issued a statement apologizing to Sanders.` then the
+        // statement: the subject that issued it speaks.
+        let Some(v) = v else {
+            let issued = (s..pe - 2).find(|&k| {
+                w.is(&toks[k], &["issued", "released"])
+                    && (k + 1..(k + 4).min(pe - 1))
+                        .any(|n| w.is(&toks[n], &["statement", "letter", "memo", "message"]))
+            })?;
+            let mention = mention_before(w, toks, issued, s)?;
+            return Some(Attribution {
+                mention,
+                cue: Some(toks[issued].span),
+                partial: false,
+                split: false,
+            });
+        };
         let mention = mention_before(w, toks, v, s)?;
         return Some(Attribution {
             mention,
@@ -921,6 +943,32 @@ mod tests {
         assert_eq!(got[0].speaker.as_ref().unwrap().name, "Dana Milbank");
         assert_eq!(got[0].cue.as_ref().unwrap().text, "puts");
         assert_eq!(got[0].kind, crate::record::QuoteKind::Direct);
+    }
+
+    #[test]
+    fn an_owners_role_words_before_a_name() {
+        assert_eq!(
+            who(
+                "\"It is called unification,\" Trump's senior communications adviser Jason Miller said."
+            ),
+            vec![(
+                "It is called unification,".to_string(),
+                Some("Jason Miller".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_statement_issued_then_quoted() {
+        assert_eq!(
+            who(
+                "The committee issued a statement apologizing to the senator.\n\n\"We offer a deep and sincere apology.\""
+            ),
+            vec![(
+                "We offer a deep and sincere apology.".to_string(),
+                Some("The committee".to_string())
+            )]
+        );
     }
 
     #[test]
