@@ -1,7 +1,7 @@
 //! Article text in, quotes with their speakers out: the stages of
 //! `parse` and `speaker` put together.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
@@ -99,13 +99,7 @@ impl<'l> Extractor<'l> {
             return Vec::new();
         }
         let words = Words::new(text, self.lexicon);
-        let is_abbreviation = |w: &str| {
-            let mut with_dot = String::with_capacity(w.len() + 1);
-            with_dot.push_str(w);
-            with_dot.push('.');
-            self.lexicon.honorifics.contains(&with_dot)
-                || self.lexicon.non_names.contains(&with_dot.to_lowercase())
-        };
+        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
         let lower_words: HashSet<&str> = toks
             .iter()

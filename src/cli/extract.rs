@@ -249,7 +249,19 @@ fn read_input(input: &Input) -> Result<String> {
     if let Some(kind) = quotetrack::article::binary_kind(&bytes) {
         anyhow::bail!("this looks like a binary file ({kind}), not an article; give text files");
     }
-    let (text, warning) = quotetrack::article::decode_text(&bytes)?;
+    // Plain UTF-8 with no byte-order mark, nearly every file, becomes the
+    // text in place, without a copy.
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(err) => return decoded(input, &err.into_bytes()),
+        }
+    }
+    decoded(input, &bytes)
+}
+
+fn decoded(input: &Input, bytes: &[u8]) -> Result<String> {
+    let (text, warning) = quotetrack::article::decode_text(bytes)?;
     if let Some(warning) = warning {
         eprintln!(
             "quotetrack: warning: {}: {warning}",

@@ -161,7 +161,7 @@ pub struct Words<'a> {
     pub loose: bool,
     /// Every word the article writes in lower case, when the caller has
     /// collected them (once per article, so that asking stays cheap).
-    pub lower_words: Option<&'a std::collections::HashSet<&'a str>>,
+    pub lower_words: Option<&'a rustc_hash::FxHashSet<&'a str>>,
 }
 
 impl<'a> Words<'a> {
