@@ -1,8 +1,6 @@
 //! Article text in, quotes with their speakers out: the stages of
 //! `parse` and `speaker` put together.
 
-use rustc_hash::FxHashSet as HashSet;
-
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
@@ -11,6 +9,7 @@ use crate::parse::attribution::{
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
 use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
+use crate::speaker::classes::{LowerWords, TokenClasses};
 use crate::speaker::mention::{MentionKind, Words};
 use crate::speaker::resolve::{NameIndex, People, clean_name};
 
@@ -101,14 +100,11 @@ impl<'l> Extractor<'l> {
         let words = Words::new(text, self.lexicon);
         let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
-        let lower_words: HashSet<&str> = toks
-            .iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.span.text(text))
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let lower_words = LowerWords::new(text, &toks);
+        let classes = TokenClasses::new(&toks);
         let words = Words {
             lower_words: Some(&lower_words),
+            classes: Some(&classes),
             ..words
         };
         let mut headline: Vec<Option<bool>> = vec![None; para_ranges.len()];
