@@ -202,8 +202,15 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        // The entry's own type needs no stat call; only a symbolic link is
+        // followed to see whether it names a folder.
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(kind) => kind.is_dir() || (kind.is_symlink() && path.is_dir()),
+            Err(_) => path.is_dir(),
+        };
+        if is_dir {
             walk(&path, files)?;
         } else if is_article_file(&path) {
             files.push(path);

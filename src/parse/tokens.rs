@@ -45,7 +45,15 @@ fn is_joiner(c: char) -> bool {
 
 /// A run of letters and digits.
 fn alnum_run(input: &str) -> IResult<&str, &str> {
-    take_while1(char::is_alphanumeric)(input)
+    // ASCII letters and digits, nearly every byte of a word, are taken
+    // without decoding characters; a run that meets any other non-ASCII
+    // character is read again by the character rule.
+    let ascii = input.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    match input.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => take_while1(char::is_alphanumeric)(input),
+        _ if ascii > 0 => Ok((&input[ascii..], &input[..ascii])),
+        _ => take_while1(char::is_alphanumeric)(input),
+    }
 }
 
 /// A word: letter-or-digit runs joined by apostrophes, hyphens, inner dots.

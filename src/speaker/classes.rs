@@ -16,6 +16,7 @@ pub(crate) enum Class {
     Title = 0,
     NonName = 2,
     SpeechVerb = 4,
+    NameWord = 6,
 }
 
 /// Per-token memo of word-list answers, for the tokens of one article.

@@ -285,7 +285,10 @@ impl<'a> Words<'a> {
 
     /// A word that can be part of a proper name.
     pub fn is_name_word(&self, t: &Token) -> bool {
-        self.is_capitalised(t) && !self.is_title(t) && !self.is_non_name(t)
+        self.is_capitalised(t)
+            && self.class(t, Class::NameWord, || {
+                !self.is_title(t) && !self.is_non_name(t)
+            })
     }
 
     fn is_particle(&self, t: &Token) -> bool {
