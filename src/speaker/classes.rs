@@ -34,12 +34,14 @@ impl<'t> TokenClasses<'t> {
     }
 
     /// The position of `t` in the article's tokens, when it is one of them
-    /// (and not a copy made elsewhere).
+    /// (and not a copy made elsewhere). A reference into the slice is that
+    /// element: the slice is borrowed for as long as `self` lives, so the
+    /// token there cannot have changed.
     fn index(&self, t: &Token) -> Option<usize> {
         let size = std::mem::size_of::<Token>();
         let offset = (t as *const Token as usize).wrapping_sub(self.toks.as_ptr() as usize);
         let i = offset / size;
-        (offset % size == 0 && i < self.toks.len() && self.toks[i] == *t).then_some(i)
+        (offset % size == 0 && i < self.toks.len()).then_some(i)
     }
 
     /// The answer to `class` for `t`, asked of `compute` the first time only.
