@@ -132,8 +132,14 @@ impl<'l> Extractor<'l> {
             let (ps, _) = para_ranges[f.para];
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
         }
-        let names = NameIndex::build(&words, &toks);
-        self.records(text, &words, &toks, &names, &found)
+        // Built only when some speaker will be looked up in them.
+        let (need_names, need_people) = resolution_needed(&words, &found);
+        let names = if need_names {
+            NameIndex::build(&words, &toks)
+        } else {
+            NameIndex::default()
+        };
+        self.records(text, &words, &toks, &names, &found, need_people)
     }
 
     fn records(
@@ -143,8 +149,13 @@ impl<'l> Extractor<'l> {
         toks: &[Token],
         names: &NameIndex,
         found: &[Found],
+        need_people: bool,
     ) -> Vec<Quote> {
-        let mut people = People::build(words, toks, names);
+        let mut people = if need_people {
+            People::build(words, toks, names)
+        } else {
+            People::default()
+        };
         let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
@@ -247,6 +258,28 @@ impl<'l> Extractor<'l> {
             role: m.role.map(|r| r.text(text).to_string()),
         }
     }
+}
+
+/// Does any quote's speaker need the article's full names (a one-word
+/// name to expand), or its people (a pronoun or a role to point back)?
+/// Mirrors the lookups of [`Extractor::speaker`]; without them the index
+/// and the people are never asked, so they need not be built.
+fn resolution_needed(words: &Words, found: &[Found]) -> (bool, bool) {
+    let mut names = false;
+    let mut people = false;
+    for m in found
+        .iter()
+        .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention))
+    {
+        let written = m.span.text(words.text);
+        match m.kind {
+            MentionKind::Name => names |= !clean_name(words, written).contains(' '),
+            MentionKind::Pronoun(_) => people = true,
+            MentionKind::Anonymous => people |= role_reference(words, written).is_some(),
+            MentionKind::Organisation => {}
+        }
+    }
+    (names || people, people)
 }
 
 /// Gender shown by the mention itself: a pronoun, or `Mr.`/`Mrs.`/`Ms.`.
