@@ -224,6 +224,17 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_capitalised(&self, t: &Token) -> bool {
+        // An ASCII first letter, nearly always, is read without decoding.
+        if let Some(&b) = self
+            .text
+            .as_bytes()
+            .get(t.span.start)
+            .filter(|b| b.is_ascii())
+            && t.is_word()
+            && t.span.end > t.span.start
+        {
+            return b.is_ascii_uppercase();
+        }
         self.word(t)
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase)
