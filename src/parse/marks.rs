@@ -110,10 +110,10 @@ fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
             break;
         };
         let x = u64::from_le_bytes(chunk);
-        if (x & HIGH) | has(x, b'"') | has(x, b'\'') | has(x, b'`') != 0 {
-            if let Some(k) = chunk.iter().position(|&b| may_start_mark(b)) {
-                return i + k;
-            }
+        if (x & HIGH) | has(x, b'"') | has(x, b'\'') | has(x, b'`') != 0
+            && let Some(k) = chunk.iter().position(|&b| may_start_mark(b))
+        {
+            return i + k;
         }
         i += 8;
     }

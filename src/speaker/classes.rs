@@ -41,7 +41,7 @@ impl<'t> TokenClasses<'t> {
         let size = std::mem::size_of::<Token>();
         let offset = (t as *const Token as usize).wrapping_sub(self.toks.as_ptr() as usize);
         let i = offset / size;
-        (offset % size == 0 && i < self.toks.len()).then_some(i)
+        (offset.is_multiple_of(size) && i < self.toks.len()).then_some(i)
     }
 
     /// The answer to `class` for `t`, asked of `compute` the first time only.
