@@ -143,6 +143,12 @@ pub fn tokenize(
         } else {
             span.end
         };
+        // A space, nearly every other character, is passed over without
+        // slicing or decoding.
+        if pos < limit && text.as_bytes()[pos] == b' ' {
+            pos += 1;
+            continue;
+        }
         let rest = &text[pos..limit];
         let c = match rest.chars().next() {
             Some(c) => c,
