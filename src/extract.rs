@@ -1,8 +1,6 @@
 //! Article text in, quotes with their speakers out: the stages of
 //! `parse` and `speaker` put together.
 
-use std::collections::HashSet;
-
 use crate::lexicon::{Gender, Lexicon};
 use crate::parse::attribution::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
@@ -11,6 +9,7 @@ use crate::parse::attribution::{
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
 use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
+use crate::speaker::classes::{LowerWords, TokenClasses};
 use crate::speaker::mention::{MentionKind, Words};
 use crate::speaker::resolve::{NameIndex, People, clean_name};
 
@@ -99,25 +98,13 @@ impl<'l> Extractor<'l> {
             return Vec::new();
         }
         let words = Words::new(text, self.lexicon);
-        let is_abbreviation = |w: &str| {
-            // `R-Ky.`: a party tag's state is the abbreviation.
-            let w = w.rsplit_once('-').map_or(w, |(_, state)| state);
-            let mut with_dot = String::with_capacity(w.len() + 1);
-            with_dot.push_str(w);
-            with_dot.push('.');
-            self.lexicon.honorifics.contains(&with_dot)
-                || self.lexicon.abbreviations.contains(&with_dot)
-                || self.lexicon.non_names.contains(&with_dot.to_lowercase())
-        };
+        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
         let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
-        let lower_words: HashSet<&str> = toks
-            .iter()
-            .filter(|t| t.is_word())
-            .map(|t| t.span.text(text))
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect();
+        let lower_words = LowerWords::new(text, &toks);
+        let classes = TokenClasses::new(&toks);
         let words = Words {
             lower_words: Some(&lower_words),
+            classes: Some(&classes),
             ..words
         };
         let mut headline: Vec<Option<bool>> = vec![None; para_ranges.len()];
@@ -149,8 +136,14 @@ impl<'l> Extractor<'l> {
             let (ps, _) = para_ranges[f.para];
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
         }
-        let names = NameIndex::build(&words, &toks);
-        self.records(text, &words, &toks, &names, &found)
+        // Built only when some speaker will be looked up in them.
+        let (need_names, need_people) = resolution_needed(&words, &found);
+        let names = if need_names {
+            NameIndex::build(&words, &toks)
+        } else {
+            NameIndex::default()
+        };
+        self.records(text, &words, &toks, &names, &found, need_people)
     }
 
     fn records(
@@ -160,8 +153,13 @@ impl<'l> Extractor<'l> {
         toks: &[Token],
         names: &NameIndex,
         found: &[Found],
+        need_people: bool,
     ) -> Vec<Quote> {
-        let mut people = People::build(words, toks, names);
+        let mut people = if need_people {
+            People::build(words, toks, names)
+        } else {
+            People::default()
+        };
         let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
         let mut out = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
@@ -264,6 +262,28 @@ impl<'l> Extractor<'l> {
             role: m.role.map(|r| r.text(text).to_string()),
         }
     }
+}
+
+/// Does any quote's speaker need the article's full names (a one-word
+/// name to expand), or its people (a pronoun or a role to point back)?
+/// Mirrors the lookups of [`Extractor::speaker`]; without them the index
+/// and the people are never asked, so they need not be built.
+fn resolution_needed(words: &Words, found: &[Found]) -> (bool, bool) {
+    let mut names = false;
+    let mut people = false;
+    for m in found
+        .iter()
+        .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention))
+    {
+        let written = m.span.text(words.text);
+        match m.kind {
+            MentionKind::Name => names |= !clean_name(words, written).contains(' '),
+            MentionKind::Pronoun(_) => people = true,
+            MentionKind::Anonymous => people |= role_reference(words, written).is_some(),
+            MentionKind::Organisation => {}
+        }
+    }
+    (names || people, people)
 }
 
 /// Gender shown by the mention itself: a pronoun, or `Mr.`/`Mrs.`/`Ms.`.

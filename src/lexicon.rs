@@ -155,6 +155,31 @@ impl Lexicon {
     pub fn is_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs.contains(word)
     }
+
+    /// Is `word` followed by a dot a listed abbreviation: an honorific as
+    /// written (`Gen.`) or a non-name in any case (`Sept.`)? Short ASCII
+    /// words, nearly all, are looked up without allocating.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        // `R-Ky.`: a party tag's state is the abbreviation.
+        let word = word.rsplit_once('-').map_or(word, |(_, state)| state);
+        let mut buf = [0u8; 32];
+        let n = word.len();
+        if n < buf.len() && word.is_ascii() {
+            buf[..n].copy_from_slice(word.as_bytes());
+            buf[n] = b'.';
+            let with_dot = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
+            if self.honorifics.contains(with_dot) || self.abbreviations.contains(with_dot) {
+                return true;
+            }
+            buf[..n].make_ascii_lowercase();
+            let lower = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
+            return self.non_names.contains(lower);
+        }
+        let with_dot = format!("{word}.");
+        self.honorifics.contains(&with_dot)
+            || self.abbreviations.contains(&with_dot)
+            || self.non_names.contains(&with_dot.to_lowercase())
+    }
 }
 
 struct Lists {

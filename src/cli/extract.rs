@@ -202,8 +202,15 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        // The entry's own type needs no stat call; only a symbolic link is
+        // followed to see whether it names a folder.
+        let path = entry.path();
+        let is_dir = match entry.file_type() {
+            Ok(kind) => kind.is_dir() || (kind.is_symlink() && path.is_dir()),
+            Err(_) => path.is_dir(),
+        };
+        if is_dir {
             walk(&path, files)?;
         } else if is_article_file(&path) {
             files.push(path);
@@ -249,7 +256,19 @@ fn read_input(input: &Input) -> Result<String> {
     if let Some(kind) = quotetrack::article::binary_kind(&bytes) {
         anyhow::bail!("this looks like a binary file ({kind}), not an article; give text files");
     }
-    let (text, warning) = quotetrack::article::decode_text(&bytes)?;
+    // Plain UTF-8 with no byte-order mark, nearly every file, becomes the
+    // text in place, without a copy.
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(err) => return decoded(input, &err.into_bytes()),
+        }
+    }
+    decoded(input, &bytes)
+}
+
+fn decoded(input: &Input, bytes: &[u8]) -> Result<String> {
+    let (text, warning) = quotetrack::article::decode_text(bytes)?;
     if let Some(warning) = warning {
         eprintln!(
             "quotetrack: warning: {}: {warning}",

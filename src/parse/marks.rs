@@ -73,9 +73,9 @@ pub fn marks(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if !may_start_mark(bytes[i]) {
-            i += 1;
-            continue;
+        i = next_candidate(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         match mark(&text[i..]) {
             Ok((rest, kind)) => {
@@ -92,6 +92,35 @@ pub fn marks(text: &str) -> Vec<Mark> {
         }
     }
     out
+}
+
+/// The first position at or after `i` where a mark can start (or the end).
+/// Eight bytes are looked at together: a chunk with no quote character and
+/// no byte of a multi-byte character is passed over in one step.
+fn next_candidate(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` equals `b` (and never otherwise).
+    let has = |x: u64, b: u8| {
+        let v = x ^ (ONES * u64::from(b));
+        v.wrapping_sub(ONES) & !v & HIGH
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        if (x & HIGH) | has(x, b'"') | has(x, b'\'') | has(x, b'`') != 0
+            && let Some(k) = chunk.iter().position(|&b| may_start_mark(b))
+        {
+            return i + k;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !may_start_mark(bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 #[inline]
@@ -141,5 +170,18 @@ mod tests {
         );
         assert_eq!(&text[found[0].pos..found[0].pos + found[0].len], "\u{201c}");
         assert_eq!(found[2].len, 2);
+    }
+
+    #[test]
+    fn marks_are_found_anywhere_in_long_runs_of_plain_text() {
+        for pad in 0..20 {
+            for mark in ["\"", "'", "``", "\u{201c}", "\u{ab}"] {
+                let text = format!("{}{mark}{}é{mark}", "a".repeat(pad), "b".repeat(pad));
+                let found = marks(&text);
+                assert_eq!(found.len(), 2, "{text:?}");
+                assert_eq!(found[0].pos, pad);
+                assert_eq!(&text[found[1].pos..found[1].pos + found[1].len], mark);
+            }
+        }
     }
 }

@@ -45,13 +45,52 @@ fn is_joiner(c: char) -> bool {
 
 /// A run of letters and digits.
 fn alnum_run(input: &str) -> IResult<&str, &str> {
-    take_while1(char::is_alphanumeric)(input)
+    // ASCII letters and digits, nearly every byte of a word, are taken
+    // without decoding characters; a run that meets any other non-ASCII
+    // character is read again by the character rule.
+    let ascii = input.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    match input.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => take_while1(char::is_alphanumeric)(input),
+        _ if ascii > 0 => Ok((&input[ascii..], &input[..ascii])),
+        _ => take_while1(char::is_alphanumeric)(input),
+    }
 }
 
 /// A word: letter-or-digit runs joined by apostrophes, hyphens, inner dots.
 /// An abbreviation's final dot is added by [`tokenize`], which knows the
 /// word lists.
 pub fn word(input: &str) -> IResult<&str, &str> {
+    match ascii_word_len(input.as_bytes()) {
+        Some(len) => Ok((&input[len..], &input[..len])),
+        None => word_by_chars(input),
+    }
+}
+
+/// [`word`] over ASCII bytes without decoding characters, which is nearly
+/// every word: the length of the word at the start of `bytes`, or `None`
+/// when a character that is not ASCII could change the answer (or there is
+/// no word), for [`word_by_chars`] to read.
+fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
+    if !bytes.first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let mut i = 1;
+    loop {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii_alphanumeric() => i += 1,
+            Some(b) if !b.is_ascii() => return None,
+            Some(b'\'' | b'-' | b'.' | b'&') => match bytes.get(i + 1) {
+                Some(n) if n.is_ascii_alphanumeric() => i += 2,
+                Some(n) if !n.is_ascii() => return None,
+                _ => return Some(i),
+            },
+            _ => return Some(i),
+        }
+    }
+}
+
+/// [`word`], the grammar rule as written, character by character.
+fn word_by_chars(input: &str) -> IResult<&str, &str> {
     let (mut rest, _) = alnum_run(input)?;
     loop {
         let mut chars = rest.chars();
@@ -104,6 +143,12 @@ pub fn tokenize(
         } else {
             span.end
         };
+        // A space, nearly every other character, is passed over without
+        // slicing or decoding.
+        if pos < limit && text.as_bytes()[pos] == b' ' {
+            pos += 1;
+            continue;
+        }
         let rest = &text[pos..limit];
         let c = match rest.chars().next() {
             Some(c) => c,
@@ -118,10 +163,9 @@ pub fn tokenize(
             let mut end = pos + w.len();
             // `(R-Pa.)`: a dot right before a closing bracket ends an
             // abbreviation, not a sentence.
-            let dot_then_bracket = text[end..limit].starts_with(".)");
-            if text[end..limit].starts_with('.')
-                && (dot_then_bracket || takes_dot(w, is_abbreviation))
-            {
+            let after = &text.as_bytes()[end..limit];
+            let dot_then_bracket = after.starts_with(b".)");
+            if after.starts_with(b".") && (dot_then_bracket || takes_dot(w, is_abbreviation)) {
                 end += 1;
             }
             out.push(Token {
@@ -158,6 +202,31 @@ mod tests {
         assert_eq!(word("U.S. forces").unwrap(), (". forces", "U.S"));
         assert_eq!(word("sides' opinions").unwrap(), ("' opinions", "sides"));
         assert!(word(" x").is_err());
+    }
+
+    #[test]
+    fn ascii_words_are_read_as_the_grammar_reads_them() {
+        for input in [
+            "don't go",
+            "O\u{2019}Malley,",
+            "al-Assad.",
+            "U.S. forces",
+            "sides' opinions",
+            "AT&T's",
+            "3.5%",
+            "a-",
+            "a-é",
+            "abcé",
+            "x'\u{2019}y",
+            "rock 'n' roll",
+            "end.",
+            "e.g.,",
+            "--",
+            "é",
+            "",
+        ] {
+            assert_eq!(word(input), word_by_chars(input), "{input:?}");
+        }
     }
 
     #[test]

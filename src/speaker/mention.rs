@@ -5,6 +5,7 @@
 //! grammar/quotes.ebnf: `speaker`, `name_phrase`, `name`, `role_word`,
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
 
+use super::classes::{Class, LowerWords, TokenClasses};
 use crate::lexicon::{Gender, Lexicon, with_lower};
 use crate::parse::tokens::{Token, TokenKind};
 use crate::record::Span;
@@ -161,7 +162,10 @@ pub struct Words<'a> {
     pub loose: bool,
     /// Every word the article writes in lower case, when the caller has
     /// collected them (once per article, so that asking stays cheap).
-    pub lower_words: Option<&'a std::collections::HashSet<&'a str>>,
+    pub lower_words: Option<&'a LowerWords<'a>>,
+    /// Word-list answers remembered per token of the article, when the
+    /// caller keeps them.
+    pub classes: Option<&'a TokenClasses<'a>>,
 }
 
 impl<'a> Words<'a> {
@@ -171,6 +175,16 @@ impl<'a> Words<'a> {
             lexicon,
             loose: false,
             lower_words: None,
+            classes: None,
+        }
+    }
+
+    /// `compute`'s answer for `t`, remembered per token when the caller
+    /// keeps a [`TokenClasses`].
+    fn class(&self, t: &Token, class: Class, compute: impl FnOnce() -> bool) -> bool {
+        match self.classes {
+            Some(classes) => classes.get(t, class, compute),
+            None => compute(),
         }
     }
 
@@ -210,6 +224,17 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_capitalised(&self, t: &Token) -> bool {
+        // An ASCII first letter, nearly always, is read without decoding.
+        if let Some(&b) = self
+            .text
+            .as_bytes()
+            .get(t.span.start)
+            .filter(|b| b.is_ascii())
+            && t.is_word()
+            && t.span.end > t.span.start
+        {
+            return b.is_ascii_uppercase();
+        }
         self.word(t)
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase)
@@ -220,22 +245,28 @@ impl<'a> Words<'a> {
             .is_some_and(|w| self.lexicon.honorifics.contains(w))
     }
 
-    fn in_list(&self, t: &Token, list: &crate::lexicon::WordSet) -> bool {
+    pub(crate) fn in_list(&self, t: &Token, list: &crate::lexicon::WordSet) -> bool {
         self.word(t)
             .is_some_and(|w| with_lower(Self::bare(w), |l| list.contains(l)))
     }
 
     pub fn is_title(&self, t: &Token) -> bool {
-        self.in_list(t, &self.lexicon.titles) || self.is_honorific(t)
+        self.class(t, Class::Title, || {
+            self.in_list(t, &self.lexicon.titles) || self.is_honorific(t)
+        })
     }
 
     pub fn is_non_name(&self, t: &Token) -> bool {
-        self.in_list(t, &self.lexicon.non_names)
+        self.class(t, Class::NonName, || {
+            self.in_list(t, &self.lexicon.non_names)
+        })
     }
 
     pub fn is_speech_verb(&self, t: &Token) -> bool {
-        self.word(t)
-            .is_some_and(|w| with_lower(w, |l| self.lexicon.is_speech_verb(l)))
+        self.class(t, Class::SpeechVerb, || {
+            self.word(t)
+                .is_some_and(|w| with_lower(w, |l| self.lexicon.is_speech_verb(l)))
+        })
     }
 
     /// The gender of a pronoun, contractions included (`he's said`,
@@ -270,7 +301,10 @@ impl<'a> Words<'a> {
 
     /// A word that can be part of a proper name.
     pub fn is_name_word(&self, t: &Token) -> bool {
-        self.is_capitalised(t) && !self.is_title(t) && !self.is_non_name(t)
+        self.is_capitalised(t)
+            && self.class(t, Class::NameWord, || {
+                !self.is_title(t) && !self.is_non_name(t)
+            })
     }
 
     fn is_particle(&self, t: &Token) -> bool {

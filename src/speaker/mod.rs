@@ -1,5 +1,6 @@
 //! Speaker mentions and their resolution within an article.
 
+pub mod classes;
 pub mod identity;
 pub mod mention;
 pub mod resolve;

@@ -1,10 +1,10 @@
 //! Within one article: a bare surname or a pronoun resolves to the person
 //! named in full earlier ("Kerry", "he" -> "John Kerry").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::mention::{MentionKind, Words};
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, with_lower};
 use crate::parse::tokens::{Token, TokenKind};
 
 /// Full names (two or more name words) met in the article, by position.
@@ -59,7 +59,12 @@ impl NameIndex {
     pub fn add(&mut self, pos: usize, name: String) {
         let k = self.full.len();
         for word in name.split_whitespace() {
-            self.by_word.entry(word.to_lowercase()).or_default().push(k);
+            match with_lower(word, |l| self.by_word.get_mut(l)) {
+                Some(ks) => ks.push(k),
+                None => {
+                    self.by_word.insert(word.to_lowercase(), vec![k]);
+                }
+            }
         }
         self.full.push((pos, name));
     }
@@ -68,8 +73,7 @@ impl NameIndex {
     /// earlier full name ending (or else starting) with that word, or the
     /// first later one.
     pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
-        let key = word.to_lowercase();
-        let ks = self.by_word.get(&key)?;
+        let ks = with_lower(word, |key| self.by_word.get(key))?;
         let matches_last = |k: &usize| {
             self.full[*k]
                 .1
@@ -154,10 +158,8 @@ impl People {
                         .map(str::to_string)
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
-                let body = w
-                    .lower(&toks[j - 1])
-                    .is_some_and(|x| w.lexicon.organisations.contains(&x))
-                    || w.lexicon.places.contains(&Words::bare(raw).to_lowercase());
+                let body = w.in_list(&toks[j - 1], &w.lexicon.organisations)
+                    || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x));
                 // `Port Merrow's mayor`: the owner of a role is a place or a
                 // body more often than a person, and not who "she" is.
                 let owns_role =
@@ -173,6 +175,11 @@ impl People {
                             || matches!(x.kind, TokenKind::Punct('.' | '!' | '?' | ';'))
                         {
                             break;
+                        }
+                        // `is_title` (remembered per token) holds for every
+                        // listed title, so most words need no lower-casing.
+                        if !w.is_title(x) {
+                            continue;
                         }
                         if let Some(lower) = w.lower(x).filter(|l| w.lexicon.titles.contains(l)) {
                             people.roles.push((id, lower));

@@ -1,0 +1,93 @@
+//! What the word lists say about each token of one article, worked out at
+//! most once per token: the attribution patterns, the name index and the
+//! pronoun resolver ask the same questions of the same tokens many times,
+//! and each answer would otherwise lower-case and hash the word again.
+
+use std::cell::{Cell, OnceCell};
+
+use rustc_hash::FxHashSet;
+
+use crate::parse::tokens::Token;
+
+/// Answers remembered for one token: for each question, a bit saying it
+/// was asked and a bit with the answer.
+#[derive(Clone, Copy)]
+pub(crate) enum Class {
+    Title = 0,
+    NonName = 2,
+    SpeechVerb = 4,
+    NameWord = 6,
+}
+
+/// Per-token memo of word-list answers, for the tokens of one article.
+pub struct TokenClasses<'t> {
+    toks: &'t [Token],
+    bits: Vec<Cell<u8>>,
+}
+
+impl<'t> TokenClasses<'t> {
+    pub fn new(toks: &'t [Token]) -> Self {
+        TokenClasses {
+            toks,
+            bits: vec![Cell::new(0); toks.len()],
+        }
+    }
+
+    /// The position of `t` in the article's tokens, when it is one of them
+    /// (and not a copy made elsewhere). A reference into the slice is that
+    /// element: the slice is borrowed for as long as `self` lives, so the
+    /// token there cannot have changed.
+    fn index(&self, t: &Token) -> Option<usize> {
+        let size = std::mem::size_of::<Token>();
+        let offset = (t as *const Token as usize).wrapping_sub(self.toks.as_ptr() as usize);
+        let i = offset / size;
+        (offset.is_multiple_of(size) && i < self.toks.len()).then_some(i)
+    }
+
+    /// The answer to `class` for `t`, asked of `compute` the first time only.
+    pub(crate) fn get(&self, t: &Token, class: Class, compute: impl FnOnce() -> bool) -> bool {
+        let Some(i) = self.index(t) else {
+            return compute();
+        };
+        let asked = 1u8 << (class as u8);
+        let yes = asked << 1;
+        let bits = self.bits[i].get();
+        if bits & asked != 0 {
+            return bits & yes != 0;
+        }
+        let answer = compute();
+        self.bits[i].set(bits | asked | if answer { yes } else { 0 });
+        answer
+    }
+}
+
+/// Every word the article writes in lower case, collected the first time
+/// it is asked for: most articles never ask.
+pub struct LowerWords<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+    set: OnceCell<FxHashSet<&'t str>>,
+}
+
+impl<'t> LowerWords<'t> {
+    pub fn new(text: &'t str, toks: &'t [Token]) -> Self {
+        LowerWords {
+            text,
+            toks,
+            set: OnceCell::new(),
+        }
+    }
+
+    pub fn contains(&self, lower: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.toks
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|t| t.span.text(self.text))
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect()
+            })
+            .contains(lower)
+    }
+}
