@@ -972,6 +972,19 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_determiner_after_the_verb() {
+        assert_eq!(
+            who(
+                "Planes wrote messages. \"America is great!\" read one. \"Anybody but him,\" said another."
+            ),
+            vec![
+                ("America is great!".to_string(), Some("one".to_string())),
+                ("Anybody but him,".to_string(), Some("another".to_string())),
+            ]
+        );
+    }
+
+    #[test]
     fn remarks_described_as_are_the_describers_words() {
         assert_eq!(
             who("Hollande denounced Trump's remarks as \"hurtful and humiliating\" on Friday."),

@@ -659,7 +659,11 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             break;
         }
     }
-    let found = if end == start || !seen_head {
+    // `read one.`, `said another,`: a determiner standing alone at the end
+    // of the clause is an unnamed source.
+    let lone_determiner =
+        end == start + 1 && !seen_head && (end >= ceiling || !toks[end].is_word());
+    let found = if end == start || !(seen_head || lone_determiner) {
         None
     } else {
         classify(w, toks, start, end)
