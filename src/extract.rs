@@ -32,7 +32,22 @@ fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
 /// Choices"`: a Title Case passage after a word that introduces a work, or
 /// after a possessive, is the name of a show, book or campaign.
 fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
-    if !is_title_case(quote) || qi == 0 {
+    if qi == 0 {
+        return false;
+    }
+    // `the so-called "special relationship"`: the writer's label, whatever
+    // its case.
+    if words.word(&toks[qi - 1]).is_some_and(|w| {
+        let w = w.to_ascii_lowercase();
+        // Also `so called` and the broken `so- called`.
+        w == "so-called"
+            || w == "called"
+                && (qi >= 2 && words.is(&toks[qi - 2], &["so"])
+                    || qi >= 3 && toks[qi - 2].is_punct('-') && words.is(&toks[qi - 3], &["so"]))
+    }) {
+        return true;
+    }
+    if !is_title_case(quote) {
         return false;
     }
     let mut k = qi - 1;
@@ -509,6 +524,12 @@ mod tests {
                 Some("she".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_so_called_label_is_not_a_quote() {
+        let text = "The so-called \"special relationship\" has held, Smith said. The so called \"deal of the century\" did not, she said.";
+        assert!(extract_quotes(text).is_empty());
     }
 
     #[test]
