@@ -144,6 +144,14 @@ impl<'l> Extractor<'l> {
                 });
         }
         borrow_speakers(&mut found, &para_ranges);
+        // `'A change warrior.'` alone on its line: a subheading made of a
+        // phrase in single marks, not a continuation of anyone's words.
+        for f in found.iter_mut().filter(|f| f.attribution.is_none()) {
+            let (ps, pe) = para_ranges[f.para];
+            if !f.span.double && pe == ps + 1 {
+                f.borrowed = None;
+            }
+        }
         for f in found
             .iter_mut()
             .filter(|f| f.attribution.is_none() && f.borrowed.is_none())
@@ -524,6 +532,16 @@ mod tests {
                 Some("she".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_single_quoted_subheading_is_not_a_quote() {
+        let text = "\"We will rebuild the pier,\" Mayor Ana Ruiz said.\n\n'A fight from start to finish.'\n\nThe pier closed in May.";
+        let got: Vec<String> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.quote.text)
+            .collect();
+        assert_eq!(got, vec!["We will rebuild the pier,".to_string()]);
     }
 
     #[test]
