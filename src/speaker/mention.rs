@@ -371,6 +371,12 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
             let inner_is_name = inner
                 .as_ref()
                 .is_some_and(|m| m.kind == MentionKind::Name && m.first_token == open + 1);
+            // `Giovanni Maria Vian, the editor of the Vatican's newspaper,
+            // L'Osservatore Romano, said`: the name inside is the role's
+            // object; the person named first speaks.
+            if inner_is_name && let Some(m) = name_before_role(w, toks, open, floor) {
+                return Some(m);
+            }
             if inner_is_name {
                 let mut m = inner.unwrap();
                 if let Some(before) = core_before(w, toks, open, floor) {
@@ -394,6 +400,28 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         return None;
     }
     core_before(w, toks, end, floor)
+}
+
+/// `X, the editor of ...,` ending at the comma `open`: the name X opening
+/// the clause, with the role phrase between the commas.
+fn name_before_role(w: &Words, toks: &[Token], open: usize, floor: usize) -> Option<Mention> {
+    let open2 = (floor..open)
+        .rev()
+        .take(20)
+        .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]))
+        .filter(|&k| toks[k].is_punct(','))?;
+    if !w.is(toks.get(open2 + 1)?, &["the", "a", "an"]) {
+        return None;
+    }
+    let m = core_before(w, toks, open2, floor)?;
+    let opens_clause = m.first_token == floor || is_clause_break(&toks[m.first_token - 1]);
+    (m.kind == MentionKind::Name && opens_clause).then(|| Mention {
+        role: Some(Span::new(
+            toks[open2 + 1].span.start,
+            toks[open - 1].span.end,
+        )),
+        ..m
+    })
 }
 
 /// `Cory James, 22, of Flint, Mich., said`: ages, home towns and states
@@ -861,6 +889,22 @@ mod tests {
         };
         tokenize(text, Span::new(0, text.len()), &[], &abbr, &mut out);
         out
+    }
+
+    #[test]
+    fn a_name_inside_the_role_is_not_the_speaker() {
+        let (name, _, role) = before_verb(
+            "Giovanni Maria Vian, the editor of the Vatican's newspaper, L'Osservatore Romano, said",
+        )
+        .unwrap();
+        assert_eq!(name, "Giovanni Maria Vian");
+        assert_eq!(
+            role.as_deref(),
+            Some("the editor of the Vatican's newspaper")
+        );
+        // One apposition still names the speaker.
+        let (name, _, _) = before_verb("the US secretary of state, John Kerry, said").unwrap();
+        assert_eq!(name, "John Kerry");
     }
 
     #[test]
