@@ -399,7 +399,24 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         }
         return None;
     }
-    core_before(w, toks, end, floor)
+    let m = core_before(w, toks, end, floor)?;
+    // `Trump in his announcement speech called`: a phrase owned by "his"
+    // after a preposition is where the words were said; the speaker stands
+    // before the preposition.
+    let k = m.first_token;
+    if m.kind == MentionKind::Anonymous
+        && k > floor + 1
+        && w.is(&toks[k], &["his", "her", "their", "its"])
+        && w.is(
+            &toks[k - 1],
+            &["in", "on", "at", "during", "from", "with", "by"],
+        )
+        && let Some(speaker) = core_before(w, toks, k - 1, floor)
+            .filter(|s| matches!(s.kind, MentionKind::Name | MentionKind::Pronoun(_)))
+    {
+        return Some(speaker);
+    }
+    Some(m)
 }
 
 /// `X, the editor of ...,` ending at the comma `open`: the name X opening
@@ -905,6 +922,12 @@ mod tests {
         // One apposition still names the speaker.
         let (name, _, _) = before_verb("the US secretary of state, John Kerry, said").unwrap();
         assert_eq!(name, "John Kerry");
+    }
+
+    #[test]
+    fn where_it_was_said_is_not_who_said_it() {
+        let (name, kind, _) = before_verb("Trump in his announcement speech called").unwrap();
+        assert_eq!((name.as_str(), kind), ("Trump", MentionKind::Name));
     }
 
     #[test]
