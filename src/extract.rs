@@ -24,7 +24,7 @@ fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
     match (kind, has_cue) {
         (QuoteKind::Continuation, _) => !title && words >= 3,
         (_, true) => true,
-        (_, false) => !title && words >= 3,
+        (_, false) => !title && words >= 2,
     }
 }
 
@@ -493,6 +493,13 @@ mod tests {
             false
         ));
         assert!(!is_someones_words("temporary", QuoteKind::Partial, false));
+        // Two words are someone's when the sentence's subject is named.
+        assert!(is_someones_words("very fishy", QuoteKind::Partial, false));
+        assert!(!is_someones_words(
+            "very fishy",
+            QuoteKind::Continuation,
+            true
+        ));
         assert!(is_someones_words("temporary", QuoteKind::Partial, true));
         assert!(is_someones_words(
             "we will share every measurement",
