@@ -852,6 +852,13 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         if w.lexicon.places.contains(&whole) {
             return None;
         }
+        // `Calif.`, `Ky.`: a state's abbreviation alone.
+        if name_start + 1 == end
+            && w.word(&toks[name_start])
+                .is_some_and(|x| w.lexicon.abbreviations.contains(x))
+        {
+            return None;
+        }
         // `Republicans`, `Democrats`, `Transcript`: a capitalised group or
         // document noun alone is an unnamed source, not a person.
         if name_start + 1 == end && w.lexicon.anonymous_heads.contains(&last) {
@@ -922,6 +929,11 @@ mod tests {
         // One apposition still names the speaker.
         let (name, _, _) = before_verb("the US secretary of state, John Kerry, said").unwrap();
         assert_eq!(name, "John Kerry");
+    }
+
+    #[test]
+    fn a_state_abbreviation_is_not_a_name() {
+        assert_eq!(before_verb("killed in San Bernardino, Calif. said"), None);
     }
 
     #[test]
