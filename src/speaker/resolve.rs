@@ -12,13 +12,15 @@ use crate::parse::tokens::{Token, TokenKind};
 /// lower-cased words, so building the index allocates next to nothing.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// (byte position, name's range in `buf`) in text order.
-    full: Vec<(usize, u32, u32)>,
+    /// (byte position, name's range in `buf`, start of its last word) in
+    /// text order.
+    full: Vec<(usize, u32, u32, u32)>,
     /// The cleaned full names, one after another.
     buf: String,
-    /// (hash of a lower-cased word of a full name, index into `full`),
-    /// sorted: the names holding a word are a run, in text order.
-    by_word: Vec<(u64, u32)>,
+    /// (hash of a lower-cased word of a full name, index into `full`, the
+    /// word's range in `buf`), sorted: the names holding a word are a run,
+    /// in text order.
+    by_word: Vec<(u64, u32, u32, u32)>,
 }
 
 /// A name as it should be printed: honorifics and possessives off, spaces
@@ -104,14 +106,19 @@ impl NameIndex {
         let k = self.full.len() as u32;
         let start = self.buf.len();
         clean_name_into(w, raw, &mut self.buf);
-        for word in self.buf[start..].split_whitespace() {
-            self.by_word.push((word_key(word), k));
+        let name = &self.buf[start..];
+        for word in name.split_whitespace() {
+            let ws = start + (word.as_ptr() as usize - name.as_ptr() as usize);
+            let we = ws + word.len();
+            self.by_word.push((word_key(word), k, ws as u32, we as u32));
         }
-        self.full.push((pos, start as u32, self.buf.len() as u32));
+        let last = start + name.rfind(' ').map_or(0, |p| p + 1);
+        let end = self.buf.len();
+        self.full.push((pos, start as u32, end as u32, last as u32));
     }
 
     fn name(&self, k: usize) -> &str {
-        let (_, s, e) = self.full[k];
+        let (_, s, e, _) = self.full[k];
         &self.buf[s as usize..e as usize]
     }
 
@@ -123,28 +130,31 @@ impl NameIndex {
             return None;
         }
         let key = word_key(word);
-        let from = self.by_word.partition_point(|&(h, _)| h < key);
-        let to = from + self.by_word[from..].partition_point(|&(h, _)| h == key);
-        // The names holding the word (a hash may, very rarely, be shared).
-        let ks = || {
-            self.by_word[from..to]
-                .iter()
-                .map(|&(_, k)| k as usize)
-                .filter(|&k| self.name(k).split_whitespace().any(|x| same_word(x, word)))
-        };
-        let matches_last = |k: usize| {
-            self.name(k)
-                .rsplit(' ')
-                .next()
-                .is_some_and(|l| l.eq_ignore_ascii_case(word))
-        };
-        let pick = |filter: &dyn Fn(usize) -> bool| {
-            ks().filter(|&k| filter(k))
-                .filter(|&k| self.full[k].0 <= pos)
-                .last()
-                .or_else(|| ks().find(|&k| filter(k)))
-        };
-        let k = pick(&matches_last).or_else(|| pick(&|_| true))?;
+        let from = self.by_word.partition_point(|&(h, ..)| h < key);
+        // The nearest earlier and the first of the names ending with the
+        // word, and of those holding it anywhere.
+        let (mut last_before, mut last_first) = (None, None);
+        let (mut any_before, mut any_first) = (None, None);
+        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
+            // A hash may, very rarely, be shared by another word.
+            if !same_word(&self.buf[ws as usize..we as usize], word) {
+                continue;
+            }
+            let k = k as usize;
+            let (p, _, e, last) = self.full[k];
+            let before = p <= pos;
+            if self.buf[last as usize..e as usize].eq_ignore_ascii_case(word) {
+                last_first.get_or_insert(k);
+                if before {
+                    last_before = Some(k);
+                }
+            }
+            any_first.get_or_insert(k);
+            if before {
+                any_before = Some(k);
+            }
+        }
+        let k = last_before.or(last_first).or(any_before).or(any_first)?;
         Some(self.name(k))
     }
 }
