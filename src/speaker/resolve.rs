@@ -78,17 +78,22 @@ impl NameIndex {
     pub fn build(w: &Words, toks: &[Token]) -> NameIndex {
         let mut index = NameIndex::default();
         let mut i = 0;
+        // Can name word `j` follow name word `j - 1` in a run? The cheap
+        // tests first: the word lists are asked only within a run.
+        let joins = |j: usize| {
+            toks[j].span.start == toks[j - 1].span.end + 1
+                && w.is_capitalised(&toks[j])
+                && !is_possessive(w, &toks[j - 1])
+                && w.is_name_word(&toks[j])
+        };
         while i < toks.len() {
-            if !w.is_name_word(&toks[i]) {
+            // A name word that starts no run of two is passed over unasked.
+            if !(i + 1 < toks.len() && joins(i + 1) && w.is_name_word(&toks[i])) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len()
-                && w.is_name_word(&toks[j])
-                && toks[j].span.start == toks[j - 1].span.end + 1
-                && !is_possessive(w, &toks[j - 1])
-            {
+            while j < toks.len() && joins(j) {
                 j += 1;
             }
             if j - i >= 2 {
@@ -200,19 +205,23 @@ impl People {
             if w.is_name_word(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
-                let lead = &toks[sentence_start..i];
-                // Also the name in an apposition that opens the sentence:
-                // `Port Merrow's mayor, Alicia Brandt, said`.
-                let before_titles = lead
-                    .iter()
-                    .rposition(|x| !w.is_title(x))
-                    .map_or(0, |k| k + 1);
-                let lead_core = &lead[..before_titles];
-                let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
-                    && lead_core.len() <= 6
-                    && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
-                let opens_sentence = apposition
-                    || lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
+                // (Asked only of a name that is kept.)
+                let opens_sentence = || {
+                    let lead = &toks[sentence_start..i];
+                    // Also the name in an apposition that opens the sentence:
+                    // `Port Merrow's mayor, Alicia Brandt, said`.
+                    let before_titles = lead
+                        .iter()
+                        .rposition(|x| !w.is_title(x))
+                        .map_or(0, |k| k + 1);
+                    let lead_core = &lead[..before_titles];
+                    let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
+                        && lead_core.len() <= 6
+                        && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
+                    apposition
+                        || lead.len() <= 4
+                            && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x))
+                };
                 let mut j = i + 1;
                 while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1])
                 {
@@ -237,7 +246,9 @@ impl People {
                     || is_possessive(w, &toks[j - 1]) && toks.get(j).is_some_and(|x| w.is_title(x));
                 if let Some(name) = name.filter(|_| !body() && !owns_role()) {
                     let id = people.id(name);
-                    people.occurrences.push((t.span.start, id, opens_sentence));
+                    people
+                        .occurrences
+                        .push((t.span.start, id, opens_sentence()));
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
