@@ -183,8 +183,9 @@ impl<'l> Extractor<'l> {
         } else {
             People::default()
         };
-        let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(found.len());
-        let mut out = Vec::with_capacity(found.len());
+        // For each quote found, its record's place in `out`, if it has one.
+        let mut resolved: Vec<Option<usize>> = Vec::with_capacity(found.len());
+        let mut out: Vec<Quote> = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
             let (attribution, kind) = match (&f.attribution, f.borrowed) {
                 (Some(a), _) if a.split => (Some(a), QuoteKind::Continuation),
@@ -213,7 +214,7 @@ impl<'l> Extractor<'l> {
                 continue;
             };
             let speaker = match f.borrowed.filter(|_| f.attribution.is_none()) {
-                Some(k) if k < i => resolved[k].clone(),
+                Some(k) if k < i => resolved[k].and_then(|o| out[o].speaker.clone()),
                 _ => None,
             }
             .unwrap_or_else(|| self.speaker(text, words, names, &people, a));
@@ -223,10 +224,10 @@ impl<'l> Extractor<'l> {
             out.push(Quote {
                 quote,
                 cue: a.cue.map(|c| TextSpan::of(c, text)),
-                speaker: Some(speaker.clone()),
+                speaker: Some(speaker),
                 kind,
             });
-            resolved.push(Some(speaker));
+            resolved.push(Some(out.len() - 1));
         }
         out
     }

@@ -1,5 +1,7 @@
 //! `quotetrack extract`: print the quotes of articles without storing them.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -110,8 +112,53 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
 /// elements each after a newline and separated by commas (the comma before
 /// the first is the writer's, which knows whether one came before).
 fn extract_one(extractor: &Extractor<'_>, input: &Input, format: Format) -> Result<Vec<u8>> {
-    let text = read_input(input)?;
-    let quotes = extractor.extract(&text);
+    thread_local! {
+        /// Each thread reads its files into the same buffer, which grows to
+        /// the largest file and is never zeroed again.
+        static READ_BUF: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    match &input.path {
+        Some(path) => READ_BUF.with_borrow_mut(|buf| {
+            let len =
+                read_file(path, buf).with_context(|| format!("cannot read {}", path.display()))?;
+            formatted(extractor, input, &text_of(input, &buf[..len])?, format)
+        }),
+        None => {
+            let mut buf = Vec::new();
+            io::stdin()
+                .read_to_end(&mut buf)
+                .context("cannot read standard input")?;
+            formatted(extractor, input, &text_of(input, &buf)?, format)
+        }
+    }
+}
+
+/// Read the file at `path` into the start of `buf`, returning its length:
+/// one open and reads to the end, no stat call for a size hint.
+fn read_file(path: &Path, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let mut file = std::fs::File::open(path)?;
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            buf.resize((buf.len() * 2).max(1 << 16), 0);
+        }
+        match file.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+/// The quotes of one input's `text`, formatted for `format`.
+fn formatted(
+    extractor: &Extractor<'_>,
+    input: &Input,
+    text: &str,
+    format: Format,
+) -> Result<Vec<u8>> {
+    let quotes = extractor.extract(text);
     let mut out = Vec::new();
     for (i, quote) in quotes.iter().enumerate() {
         let record = QuoteRecord {
@@ -130,7 +177,7 @@ fn extract_one(extractor: &Extractor<'_>, input: &Input, format: Format) -> Resu
                 out.push(b'\n');
                 serde_json::to_writer(&mut out, &record)?;
             }
-            Format::Table => write_table_row(&mut out, &input.doc, &text, quote)?,
+            Format::Table => write_table_row(&mut out, &input.doc, text, quote)?,
         }
     }
     Ok(out)
@@ -234,37 +281,25 @@ fn doc_name(path: &Path) -> String {
     )
 }
 
-fn read_input(input: &Input) -> Result<String> {
-    let bytes = match &input.path {
-        Some(path) => {
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
-        }
-        None => {
-            let mut buf = Vec::new();
-            io::stdin()
-                .read_to_end(&mut buf)
-                .context("cannot read standard input")?;
-            buf
-        }
-    };
+/// The text of an input read as `bytes`.
+fn text_of<'b>(input: &Input, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
     // Decoded as `ingest` decodes: a byte-order mark is dropped and text
     // that is not UTF-8 is read as Windows-1252 with a warning. Offsets are
     // into this decoded text.
     if bytes.is_empty() {
         anyhow::bail!("the file is empty");
     }
-    if let Some(kind) = quotetrack::article::binary_kind(&bytes) {
+    if let Some(kind) = quotetrack::article::binary_kind(bytes) {
         anyhow::bail!("this looks like a binary file ({kind}), not an article; give text files");
     }
-    // Plain UTF-8 with no byte-order mark, nearly every file, becomes the
-    // text in place, without a copy.
-    if encoding_rs::Encoding::for_bom(&bytes).is_none() {
-        match String::from_utf8(bytes) {
-            Ok(text) => return Ok(text),
-            Err(err) => return decoded(input, &err.into_bytes()),
-        }
+    // Plain UTF-8 with no byte-order mark, nearly every file, is the text
+    // in place, without a copy.
+    if encoding_rs::Encoding::for_bom(bytes).is_none()
+        && let Ok(text) = std::str::from_utf8(bytes)
+    {
+        return Ok(Cow::Borrowed(text));
     }
-    decoded(input, &bytes)
+    decoded(input, bytes).map(Cow::Owned)
 }
 
 fn decoded(input: &Input, bytes: &[u8]) -> Result<String> {

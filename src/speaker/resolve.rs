@@ -8,25 +8,69 @@ use crate::lexicon::{Gender, with_lower};
 use crate::parse::tokens::{Token, TokenKind};
 
 /// Full names (two or more name words) met in the article, by position.
+/// The names are kept in one buffer and looked up by a hash of their
+/// lower-cased words, so building the index allocates next to nothing.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// (byte position, full name) in text order.
-    pub full: Vec<(usize, String)>,
-    /// Each word of a full name -> indices into `full`.
-    by_word: HashMap<String, Vec<usize>>,
+    /// (byte position, name's range in `buf`, start of its last word) in
+    /// text order.
+    full: Vec<(usize, u32, u32, u32)>,
+    /// The cleaned full names, one after another.
+    buf: String,
+    /// (hash of a lower-cased word of a full name, index into `full`, the
+    /// word's range in `buf`), sorted: the names holding a word are a run,
+    /// in text order.
+    by_word: Vec<(u64, u32, u32, u32)>,
 }
 
 /// A name as it should be printed: honorifics and possessives off, spaces
 /// single.
 pub fn clean_name(w: &Words, raw: &str) -> String {
-    let mut words: Vec<&str> = raw.split_whitespace().collect();
-    while words.len() > 1 && w.lexicon.honorifics.contains(words[0]) {
-        words.remove(0);
+    let mut out = String::new();
+    clean_name_into(w, raw, &mut out);
+    out
+}
+
+/// [`clean_name`], appended to `out`.
+pub fn clean_name_into(w: &Words, raw: &str, out: &mut String) {
+    let mut it = raw.split_whitespace().peekable();
+    let mut word = it.next();
+    while let Some(first) = word {
+        if it.peek().is_some() && w.lexicon.honorifics.contains(first) {
+            word = it.next();
+        } else {
+            break;
+        }
     }
-    if let Some(last) = words.last_mut() {
-        *last = Words::bare(last);
+    let mut sep = false;
+    while let Some(x) = word {
+        let next = it.next();
+        if sep {
+            out.push(' ');
+        }
+        out.push_str(if next.is_none() { Words::bare(x) } else { x });
+        sep = true;
+        word = next;
     }
-    words.join(" ")
+}
+
+/// Hash of the word lower-cased, the key of [`NameIndex`]'s words.
+fn word_key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    with_lower(word, |l| {
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(l.as_bytes());
+        h.finish()
+    })
+}
+
+/// Are the two words the same, lower-cased?
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 impl NameIndex {
@@ -34,62 +78,89 @@ impl NameIndex {
     pub fn build(w: &Words, toks: &[Token]) -> NameIndex {
         let mut index = NameIndex::default();
         let mut i = 0;
+        // Can name word `j` follow name word `j - 1` in a run? The cheap
+        // tests first: the word lists are asked only within a run.
+        let joins = |j: usize| {
+            toks[j].span.start == toks[j - 1].span.end + 1
+                && w.is_capitalised(&toks[j])
+                && !is_possessive(w, &toks[j - 1])
+                && w.is_name_word(&toks[j])
+        };
         while i < toks.len() {
-            if !w.is_name_word(&toks[i]) {
+            // A name word that starts no run of two is passed over unasked.
+            if !(i + 1 < toks.len() && joins(i + 1) && w.is_name_word(&toks[i])) {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len()
-                && w.is_name_word(&toks[j])
-                && toks[j].span.start == toks[j - 1].span.end + 1
-                && !is_possessive(w, &toks[j - 1])
-            {
+            while j < toks.len() && joins(j) {
                 j += 1;
             }
             if j - i >= 2 {
                 let raw = &w.text[toks[i].span.start..toks[j - 1].span.end];
-                index.add(toks[i].span.start, clean_name(w, raw));
+                index.push(w, toks[i].span.start, raw);
             }
             i = j;
         }
+        index.by_word.sort_unstable();
         index
     }
 
-    pub fn add(&mut self, pos: usize, name: String) {
-        let k = self.full.len();
+    /// Add the name written `raw` at `pos` (before the index is sorted).
+    fn push(&mut self, w: &Words, pos: usize, raw: &str) {
+        let k = self.full.len() as u32;
+        let start = self.buf.len();
+        clean_name_into(w, raw, &mut self.buf);
+        let name = &self.buf[start..];
         for word in name.split_whitespace() {
-            match with_lower(word, |l| self.by_word.get_mut(l)) {
-                Some(ks) => ks.push(k),
-                None => {
-                    self.by_word.insert(word.to_lowercase(), vec![k]);
-                }
-            }
+            let ws = start + (word.as_ptr() as usize - name.as_ptr() as usize);
+            let we = ws + word.len();
+            self.by_word.push((word_key(word), k, ws as u32, we as u32));
         }
-        self.full.push((pos, name));
+        let last = start + name.rfind(' ').map_or(0, |p| p + 1);
+        let end = self.buf.len();
+        self.full.push((pos, start as u32, end as u32, last as u32));
+    }
+
+    fn name(&self, k: usize) -> &str {
+        let (_, s, e, _) = self.full[k];
+        &self.buf[s as usize..e as usize]
     }
 
     /// The full name a one-word mention at `pos` stands for: the nearest
     /// earlier full name ending (or else starting) with that word, or the
     /// first later one.
     pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
-        let ks = with_lower(word, |key| self.by_word.get(key))?;
-        let matches_last = |k: &usize| {
-            self.full[*k]
-                .1
-                .rsplit(' ')
-                .next()
-                .is_some_and(|l| l.eq_ignore_ascii_case(word))
-        };
-        let pick = |filter: &dyn Fn(&usize) -> bool| {
-            ks.iter()
-                .filter(|k| filter(k))
-                .filter(|k| self.full[**k].0 <= pos)
-                .last()
-                .or_else(|| ks.iter().find(|k| filter(k)))
-        };
-        let k = pick(&matches_last).or_else(|| pick(&|_| true))?;
-        Some(&self.full[*k].1)
+        if self.full.is_empty() {
+            return None;
+        }
+        let key = word_key(word);
+        let from = self.by_word.partition_point(|&(h, ..)| h < key);
+        // The nearest earlier and the first of the names ending with the
+        // word, and of those holding it anywhere.
+        let (mut last_before, mut last_first) = (None, None);
+        let (mut any_before, mut any_first) = (None, None);
+        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
+            // A hash may, very rarely, be shared by another word.
+            if !same_word(&self.buf[ws as usize..we as usize], word) {
+                continue;
+            }
+            let k = k as usize;
+            let (p, _, e, last) = self.full[k];
+            let before = p <= pos;
+            if self.buf[last as usize..e as usize].eq_ignore_ascii_case(word) {
+                last_first.get_or_insert(k);
+                if before {
+                    last_before = Some(k);
+                }
+            }
+            any_first.get_or_insert(k);
+            if before {
+                any_before = Some(k);
+            }
+        }
+        let k = last_before.or(last_first).or(any_before).or(any_first)?;
+        Some(self.name(k))
     }
 }
 
@@ -118,10 +189,13 @@ impl People {
         let mut people = People::default();
         let mut last: Option<usize> = None;
         let mut sentence_start = 0;
+        // A name cleaned of honorifics, reused from one name to the next.
+        let mut scratch = String::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let new_paragraph = i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n');
+            let new_paragraph =
+                i > 0 && w.text.as_bytes()[toks[i - 1].span.end..t.span.start].contains(&b'\n');
             if new_paragraph
                 || t.quote().is_some()
                 || matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
@@ -131,19 +205,23 @@ impl People {
             if w.is_name_word(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
-                let lead = &toks[sentence_start..i];
-                // Also the name in an apposition that opens the sentence:
-                // `Port Merrow's mayor, Alicia Brandt, said`.
-                let before_titles = lead
-                    .iter()
-                    .rposition(|x| !w.is_title(x))
-                    .map_or(0, |k| k + 1);
-                let lead_core = &lead[..before_titles];
-                let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
-                    && lead_core.len() <= 6
-                    && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
-                let opens_sentence = apposition
-                    || lead.len() <= 4 && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x));
+                // (Asked only of a name that is kept.)
+                let opens_sentence = || {
+                    let lead = &toks[sentence_start..i];
+                    // Also the name in an apposition that opens the sentence:
+                    // `Port Merrow's mayor, Alicia Brandt, said`.
+                    let before_titles = lead
+                        .iter()
+                        .rposition(|x| !w.is_title(x))
+                        .map_or(0, |k| k + 1);
+                    let lead_core = &lead[..before_titles];
+                    let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
+                        && lead_core.len() <= 6
+                        && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
+                    apposition
+                        || lead.len() <= 4
+                            && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x))
+                };
                 let mut j = i + 1;
                 while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1])
                 {
@@ -151,22 +229,26 @@ impl People {
                 }
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
                 let name = if j - i >= 2 {
-                    Some(clean_name(w, raw))
+                    scratch.clear();
+                    clean_name_into(w, raw, &mut scratch);
+                    Some(scratch.as_str())
                 } else {
-                    index
-                        .expand(Words::bare(raw), t.span.start)
-                        .map(str::to_string)
+                    index.expand(Words::bare(raw), t.span.start)
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
-                let body = w.in_list(&toks[j - 1], &w.lexicon.organisations)
-                    || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x));
+                let body = || {
+                    w.in_list(&toks[j - 1], &w.lexicon.organisations)
+                        || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
+                };
                 // `Port Merrow's mayor`: the owner of a role is a place or a
                 // body more often than a person, and not who "she" is.
                 let owns_role =
-                    is_possessive(w, &toks[j - 1]) && toks.get(j).is_some_and(|x| w.is_title(x));
-                if let Some(name) = name.filter(|_| !body && !owns_role) {
+                    || is_possessive(w, &toks[j - 1]) && toks.get(j).is_some_and(|x| w.is_title(x));
+                if let Some(name) = name.filter(|_| !body() && !owns_role()) {
                     let id = people.id(name);
-                    people.occurrences.push((t.span.start, id, opens_sentence));
+                    people
+                        .occurrences
+                        .push((t.span.start, id, opens_sentence()));
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
@@ -193,8 +275,7 @@ impl People {
             // The pronoun must follow the name in the same paragraph, with no
             // quote between: `"...," Marsh asked. "...," she said.` says
             // nothing about Marsh.
-            let crosses = t.quote().is_some()
-                || (i > 0 && w.text[toks[i - 1].span.end..t.span.start].contains('\n'));
+            let crosses = t.quote().is_some() || new_paragraph;
             if crosses {
                 last = None;
             }
@@ -223,13 +304,13 @@ impl People {
         people
     }
 
-    fn id(&mut self, name: String) -> usize {
-        if let Some(&id) = self.ids.get(&name) {
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
             return id;
         }
         let id = self.names.len();
-        self.ids.insert(name.clone(), id);
-        self.names.push(name);
+        self.ids.insert(name.to_string(), id);
+        self.names.push(name.to_string());
         self.pronouns.push((0, 0));
         self.speaks.push(false);
         id
@@ -237,7 +318,7 @@ impl People {
 
     /// Note that this person is quoted (and so is a person).
     pub fn mark_speaker(&mut self, name: &str, gender: Option<Gender>) {
-        let id = self.id(name.to_string());
+        let id = self.id(name);
         self.speaks[id] = true;
         match gender {
             Some(Gender::Masculine) => self.pronouns[id].0 += 1,
