@@ -692,7 +692,7 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
         // `The DNC issued a statement apologizing to Sanders.` then the
         // statement: the subject that issued it speaks.
         let Some(v) = v else {
-            let issued = (s..pe - 2).find(|&k| {
+            let issued = (s..pe.saturating_sub(2)).find(|&k| {
                 w.is(&toks[k], &["issued", "released"])
                     && (k + 1..(k + 4).min(pe - 1))
                         .any(|n| w.is(&toks[n], &["statement", "letter", "memo", "message"]))
