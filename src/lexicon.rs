@@ -57,6 +57,23 @@ pub struct Lexicon {
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
+    /// What the lists above say of each lower-case word, as [`flag`] bits,
+    /// derived from them in `from_lists` so that a word is hashed once for
+    /// every list at the same time.
+    pub flags: HashMap<String, u16>,
+}
+
+/// The bits of [`Lexicon::flags`]: the word (lower case) is in the list.
+pub mod flag {
+    pub const TITLE: u16 = 1;
+    pub const NON_NAME: u16 = 1 << 1;
+    pub const SPEECH_VERB: u16 = 1 << 2;
+    /// Some honorific (case-sensitive) has this lower-case form.
+    pub const HONORIFIC: u16 = 1 << 3;
+    pub const ANONYMOUS_HEAD: u16 = 1 << 4;
+    pub const ORGANISATION: u16 = 1 << 5;
+    /// Some abbreviation (case-sensitive) has this lower-case form.
+    pub const ABBREVIATION: u16 = 1 << 6;
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -110,7 +127,7 @@ impl Lexicon {
     }
 
     fn from_lists(lists: &Lists) -> Lexicon {
-        Lexicon {
+        let mut lex = Lexicon {
             speech_verbs: lower_set(&lists.speech_verbs),
             titles: lower_set(&lists.titles),
             honorifics: entries(&lists.honorifics).map(str::to_string).collect(),
@@ -123,7 +140,35 @@ impl Lexicon {
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
+            flags: HashMap::default(),
+        };
+        let mut flags: HashMap<String, u16> = HashMap::default();
+        for (set, bit) in [
+            (&lex.titles, flag::TITLE),
+            (&lex.non_names, flag::NON_NAME),
+            (&lex.speech_verbs, flag::SPEECH_VERB),
+            (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
+            (&lex.organisations, flag::ORGANISATION),
+        ] {
+            for word in set {
+                *flags.entry(word.clone()).or_default() |= bit;
+            }
         }
+        for (set, bit) in [
+            (&lex.honorifics, flag::HONORIFIC),
+            (&lex.abbreviations, flag::ABBREVIATION),
+        ] {
+            for word in set {
+                *flags.entry(word.to_lowercase()).or_default() |= bit;
+            }
+        }
+        lex.flags = flags;
+        lex
+    }
+
+    /// The [`flag`] bits of a lower-case word.
+    pub fn flags(&self, lower: &str) -> u16 {
+        self.flags.get(lower).copied().unwrap_or(0)
     }
 
     /// The built-in lists, each replaced by the file of the same name in
@@ -165,15 +210,22 @@ impl Lexicon {
         let mut buf = [0u8; 32];
         let n = word.len();
         if n < buf.len() && word.is_ascii() {
+            // One lookup of the lower-case form answers the non-name list
+            // and says whether the case-sensitive lists can hold the word.
             buf[..n].copy_from_slice(word.as_bytes());
             buf[n] = b'.';
-            let with_dot = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
-            if self.honorifics.contains(with_dot) || self.abbreviations.contains(with_dot) {
-                return true;
-            }
             buf[..n].make_ascii_lowercase();
             let lower = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
-            return self.non_names.contains(lower);
+            let f = self.flags(lower);
+            if f & flag::NON_NAME != 0 {
+                return true;
+            }
+            if f & (flag::HONORIFIC | flag::ABBREVIATION) == 0 {
+                return false;
+            }
+            buf[..n].copy_from_slice(word.as_bytes());
+            let with_dot = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
+            return self.honorifics.contains(with_dot) || self.abbreviations.contains(with_dot);
         }
         let with_dot = format!("{word}.");
         self.honorifics.contains(&with_dot)
