@@ -60,7 +60,7 @@ pub struct Lexicon {
     /// What the lists above say of each lower-case word, as [`flag`] bits,
     /// derived from them in `from_lists` so that a word is hashed once for
     /// every list at the same time.
-    pub flags: HashMap<String, u16>,
+    pub flags: HashMap<Box<[u8]>, u16>,
 }
 
 /// The bits of [`Lexicon::flags`]: the word (lower case) is in the list.
@@ -142,7 +142,7 @@ impl Lexicon {
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             flags: HashMap::default(),
         };
-        let mut flags: HashMap<String, u16> = HashMap::default();
+        let mut flags: HashMap<Box<[u8]>, u16> = HashMap::default();
         for (set, bit) in [
             (&lex.titles, flag::TITLE),
             (&lex.non_names, flag::NON_NAME),
@@ -151,7 +151,7 @@ impl Lexicon {
             (&lex.organisations, flag::ORGANISATION),
         ] {
             for word in set {
-                *flags.entry(word.clone()).or_default() |= bit;
+                *flags.entry(word.as_bytes().into()).or_default() |= bit;
             }
         }
         for (set, bit) in [
@@ -159,7 +159,9 @@ impl Lexicon {
             (&lex.abbreviations, flag::ABBREVIATION),
         ] {
             for word in set {
-                *flags.entry(word.to_lowercase()).or_default() |= bit;
+                *flags
+                    .entry(word.to_lowercase().into_bytes().into())
+                    .or_default() |= bit;
             }
         }
         lex.flags = flags;
@@ -168,7 +170,26 @@ impl Lexicon {
 
     /// The [`flag`] bits of a lower-case word.
     pub fn flags(&self, lower: &str) -> u16 {
-        self.flags.get(lower).copied().unwrap_or(0)
+        self.flags.get(lower.as_bytes()).copied().unwrap_or(0)
+    }
+
+    /// The [`flag`] bits of `word` in lower case. A short ASCII word, nearly
+    /// every one, is lower-cased on the stack and looked up as bytes, in
+    /// one pass and without checking the copy is UTF-8.
+    pub fn flags_of_word(&self, word: &str) -> u16 {
+        let mut buf = [0u8; 32];
+        let bytes = word.as_bytes();
+        if bytes.len() <= buf.len() {
+            let mut ascii = true;
+            for (slot, &b) in buf.iter_mut().zip(bytes) {
+                ascii &= b.is_ascii();
+                *slot = b.to_ascii_lowercase();
+            }
+            if ascii {
+                return self.flags.get(&buf[..bytes.len()]).copied().unwrap_or(0);
+            }
+        }
+        self.flags(&word.to_lowercase())
     }
 
     /// The built-in lists, each replaced by the file of the same name in

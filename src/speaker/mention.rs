@@ -6,7 +6,7 @@
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
 
 use super::classes::{LowerWords, TokenClasses};
-use crate::lexicon::{Gender, Lexicon, flag, with_lower};
+use crate::lexicon::{Gender, Lexicon, flag};
 use crate::parse::tokens::{Token, TokenKind};
 use crate::record::Span;
 
@@ -189,12 +189,12 @@ impl<'a> Words<'a> {
                 return 0;
             };
             let bare = Self::bare(w);
-            let whole = with_lower(w, |l| self.lexicon.flags(l));
+            let whole = self.lexicon.flags_of_word(w);
             if bare.len() == w.len() {
                 return whole;
             }
             const AS_WRITTEN: u16 = flag::SPEECH_VERB | flag::HONORIFIC;
-            whole & AS_WRITTEN | with_lower(bare, |l| self.lexicon.flags(l)) & !AS_WRITTEN
+            whole & AS_WRITTEN | self.lexicon.flags_of_word(bare) & !AS_WRITTEN
         };
         match self.classes {
             Some(classes) => classes.flags(t, compute),
