@@ -311,6 +311,35 @@ mod tests {
     }
 
     #[test]
+    fn flags_agree_with_the_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("titles.txt"), "Quizmaster\n").unwrap();
+        let over = Lexicon::with_overrides(dir.path()).unwrap();
+        for lex in [Lexicon::builtin(), &over] {
+            for (set, bit) in [
+                (&lex.titles, flag::TITLE),
+                (&lex.non_names, flag::NON_NAME),
+                (&lex.speech_verbs, flag::SPEECH_VERB),
+                (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
+                (&lex.organisations, flag::ORGANISATION),
+            ] {
+                for word in set {
+                    assert_ne!(lex.flags(word) & bit, 0, "{word}");
+                }
+            }
+            for word in &lex.honorifics {
+                assert_ne!(lex.flags_of_word(word) & flag::HONORIFIC, 0, "{word}");
+            }
+            for word in &lex.abbreviations {
+                assert_ne!(lex.flags_of_word(word) & flag::ABBREVIATION, 0, "{word}");
+            }
+        }
+        assert_ne!(over.flags_of_word("QUIZMASTER") & flag::TITLE, 0);
+        assert_eq!(over.flags_of_word("secretary") & flag::TITLE, 0);
+        assert_eq!(Lexicon::builtin().flags_of_word("Konashenkov"), 0);
+    }
+
+    #[test]
     fn a_user_list_replaces_the_builtin_one() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("speech_verbs.txt"), "harrumphed\n").unwrap();
