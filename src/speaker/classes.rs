@@ -73,12 +73,17 @@ impl<'t> LowerWords<'t> {
     pub fn contains(&self, lower: &str) -> bool {
         self.set
             .get_or_init(|| {
-                self.toks
-                    .iter()
-                    .filter(|t| t.is_word())
-                    .map(|t| t.span.text(self.text))
-                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                    .collect()
+                // Sized for the words up front: growing the set rehashes it.
+                let mut set =
+                    FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
+                set.extend(
+                    self.toks
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .map(|t| t.span.text(self.text))
+                        .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+                );
+                set
             })
             .contains(lower)
     }
