@@ -57,6 +57,23 @@ pub struct Lexicon {
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
+    /// What the lists above say of each lower-case word, as [`flag`] bits,
+    /// derived from them in `from_lists` so that a word is hashed once for
+    /// every list at the same time.
+    pub flags: HashMap<Box<[u8]>, u16>,
+}
+
+/// The bits of [`Lexicon::flags`]: the word (lower case) is in the list.
+pub mod flag {
+    pub const TITLE: u16 = 1;
+    pub const NON_NAME: u16 = 1 << 1;
+    pub const SPEECH_VERB: u16 = 1 << 2;
+    /// Some honorific (case-sensitive) has this lower-case form.
+    pub const HONORIFIC: u16 = 1 << 3;
+    pub const ANONYMOUS_HEAD: u16 = 1 << 4;
+    pub const ORGANISATION: u16 = 1 << 5;
+    /// Some abbreviation (case-sensitive) has this lower-case form.
+    pub const ABBREVIATION: u16 = 1 << 6;
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -110,7 +127,7 @@ impl Lexicon {
     }
 
     fn from_lists(lists: &Lists) -> Lexicon {
-        Lexicon {
+        let mut lex = Lexicon {
             speech_verbs: lower_set(&lists.speech_verbs),
             titles: lower_set(&lists.titles),
             honorifics: entries(&lists.honorifics).map(str::to_string).collect(),
@@ -123,7 +140,56 @@ impl Lexicon {
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
+            flags: HashMap::default(),
+        };
+        let mut flags: HashMap<Box<[u8]>, u16> = HashMap::default();
+        for (set, bit) in [
+            (&lex.titles, flag::TITLE),
+            (&lex.non_names, flag::NON_NAME),
+            (&lex.speech_verbs, flag::SPEECH_VERB),
+            (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
+            (&lex.organisations, flag::ORGANISATION),
+        ] {
+            for word in set {
+                *flags.entry(word.as_bytes().into()).or_default() |= bit;
+            }
         }
+        for (set, bit) in [
+            (&lex.honorifics, flag::HONORIFIC),
+            (&lex.abbreviations, flag::ABBREVIATION),
+        ] {
+            for word in set {
+                *flags
+                    .entry(word.to_lowercase().into_bytes().into())
+                    .or_default() |= bit;
+            }
+        }
+        lex.flags = flags;
+        lex
+    }
+
+    /// The [`flag`] bits of a lower-case word.
+    pub fn flags(&self, lower: &str) -> u16 {
+        self.flags.get(lower.as_bytes()).copied().unwrap_or(0)
+    }
+
+    /// The [`flag`] bits of `word` in lower case. A short ASCII word, nearly
+    /// every one, is lower-cased on the stack and looked up as bytes, in
+    /// one pass and without checking the copy is UTF-8.
+    pub fn flags_of_word(&self, word: &str) -> u16 {
+        let mut buf = [0u8; 32];
+        let bytes = word.as_bytes();
+        if bytes.len() <= buf.len() {
+            let mut ascii = true;
+            for (slot, &b) in buf.iter_mut().zip(bytes) {
+                ascii &= b.is_ascii();
+                *slot = b.to_ascii_lowercase();
+            }
+            if ascii {
+                return self.flags.get(&buf[..bytes.len()]).copied().unwrap_or(0);
+            }
+        }
+        self.flags(&word.to_lowercase())
     }
 
     /// The built-in lists, each replaced by the file of the same name in
@@ -165,15 +231,22 @@ impl Lexicon {
         let mut buf = [0u8; 32];
         let n = word.len();
         if n < buf.len() && word.is_ascii() {
+            // One lookup of the lower-case form answers the non-name list
+            // and says whether the case-sensitive lists can hold the word.
             buf[..n].copy_from_slice(word.as_bytes());
             buf[n] = b'.';
-            let with_dot = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
-            if self.honorifics.contains(with_dot) || self.abbreviations.contains(with_dot) {
-                return true;
-            }
             buf[..n].make_ascii_lowercase();
             let lower = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
-            return self.non_names.contains(lower);
+            let f = self.flags(lower);
+            if f & flag::NON_NAME != 0 {
+                return true;
+            }
+            if f & (flag::HONORIFIC | flag::ABBREVIATION) == 0 {
+                return false;
+            }
+            buf[..n].copy_from_slice(word.as_bytes());
+            let with_dot = std::str::from_utf8(&buf[..=n]).unwrap_or(word);
+            return self.honorifics.contains(with_dot) || self.abbreviations.contains(with_dot);
         }
         let with_dot = format!("{word}.");
         self.honorifics.contains(&with_dot)
@@ -235,6 +308,35 @@ mod tests {
         assert!(lex.honorifics.contains("Gen."));
         assert!(lex.abbreviations.contains("Ky."));
         assert_eq!(lex.pronouns.get("she"), Some(&Gender::Feminine));
+    }
+
+    #[test]
+    fn flags_agree_with_the_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("titles.txt"), "Quizmaster\n").unwrap();
+        let over = Lexicon::with_overrides(dir.path()).unwrap();
+        for lex in [Lexicon::builtin(), &over] {
+            for (set, bit) in [
+                (&lex.titles, flag::TITLE),
+                (&lex.non_names, flag::NON_NAME),
+                (&lex.speech_verbs, flag::SPEECH_VERB),
+                (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
+                (&lex.organisations, flag::ORGANISATION),
+            ] {
+                for word in set {
+                    assert_ne!(lex.flags(word) & bit, 0, "{word}");
+                }
+            }
+            for word in &lex.honorifics {
+                assert_ne!(lex.flags_of_word(word) & flag::HONORIFIC, 0, "{word}");
+            }
+            for word in &lex.abbreviations {
+                assert_ne!(lex.flags_of_word(word) & flag::ABBREVIATION, 0, "{word}");
+            }
+        }
+        assert_ne!(over.flags_of_word("QUIZMASTER") & flag::TITLE, 0);
+        assert_eq!(over.flags_of_word("secretary") & flag::TITLE, 0);
+        assert_eq!(Lexicon::builtin().flags_of_word("Konashenkov"), 0);
     }
 
     #[test]

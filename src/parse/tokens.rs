@@ -143,11 +143,41 @@ pub fn tokenize(
         } else {
             span.end
         };
-        // A space, nearly every other character, is passed over without
-        // slicing or decoding.
-        if pos < limit && text.as_bytes()[pos] == b' ' {
-            pos += 1;
-            continue;
+        // An ASCII byte, nearly every character, is read without slicing
+        // or decoding: a space or other white space is passed over, a
+        // letter or digit starts a word, anything else is punctuation.
+        if pos < limit {
+            let bytes = &text.as_bytes()[..limit];
+            let b = bytes[pos];
+            if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                pos += 1;
+                continue;
+            }
+            if b.is_ascii_alphanumeric()
+                && let Some(len) = ascii_word_len(&bytes[pos..])
+            {
+                let mut end = pos + len;
+                if bytes.get(end) == Some(&b'.')
+                    && (bytes.get(end + 1) == Some(&b')')
+                        || takes_dot(&text[pos..end], is_abbreviation))
+                {
+                    end += 1;
+                }
+                out.push(Token {
+                    span: Span::new(pos, end),
+                    kind: TokenKind::Word,
+                });
+                pos = end;
+                continue;
+            }
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                out.push(Token {
+                    span: Span::new(pos, pos + 1),
+                    kind: TokenKind::Punct(b as char),
+                });
+                pos += 1;
+                continue;
+            }
         }
         let rest = &text[pos..limit];
         let c = match rest.chars().next() {

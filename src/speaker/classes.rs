@@ -9,20 +9,14 @@ use rustc_hash::FxHashSet;
 
 use crate::parse::tokens::Token;
 
-/// Answers remembered for one token: for each question, a bit saying it
-/// was asked and a bit with the answer.
-#[derive(Clone, Copy)]
-pub(crate) enum Class {
-    Title = 0,
-    NonName = 2,
-    SpeechVerb = 4,
-    NameWord = 6,
-}
+/// Set in a token's remembered bits once its word-list flags are known.
+const KNOWN: u16 = 1 << 15;
 
-/// Per-token memo of word-list answers, for the tokens of one article.
+/// Per-token memo of word-list flags ([`crate::lexicon::flag`]), for the
+/// tokens of one article.
 pub struct TokenClasses<'t> {
     toks: &'t [Token],
-    bits: Vec<Cell<u8>>,
+    bits: Vec<Cell<u16>>,
 }
 
 impl<'t> TokenClasses<'t> {
@@ -44,19 +38,17 @@ impl<'t> TokenClasses<'t> {
         (offset.is_multiple_of(size) && i < self.toks.len()).then_some(i)
     }
 
-    /// The answer to `class` for `t`, asked of `compute` the first time only.
-    pub(crate) fn get(&self, t: &Token, class: Class, compute: impl FnOnce() -> bool) -> bool {
+    /// The word-list flags of `t`, asked of `compute` the first time only.
+    pub(crate) fn flags(&self, t: &Token, compute: impl FnOnce() -> u16) -> u16 {
         let Some(i) = self.index(t) else {
             return compute();
         };
-        let asked = 1u8 << (class as u8);
-        let yes = asked << 1;
         let bits = self.bits[i].get();
-        if bits & asked != 0 {
-            return bits & yes != 0;
+        if bits & KNOWN != 0 {
+            return bits;
         }
-        let answer = compute();
-        self.bits[i].set(bits | asked | if answer { yes } else { 0 });
+        let answer = compute() | KNOWN;
+        self.bits[i].set(answer);
         answer
     }
 }
@@ -81,12 +73,17 @@ impl<'t> LowerWords<'t> {
     pub fn contains(&self, lower: &str) -> bool {
         self.set
             .get_or_init(|| {
-                self.toks
-                    .iter()
-                    .filter(|t| t.is_word())
-                    .map(|t| t.span.text(self.text))
-                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                    .collect()
+                // Sized for the words up front: growing the set rehashes it.
+                let mut set =
+                    FxHashSet::with_capacity_and_hasher(self.toks.len() / 2, Default::default());
+                set.extend(
+                    self.toks
+                        .iter()
+                        .filter(|t| t.is_word())
+                        .map(|t| t.span.text(self.text))
+                        .filter(|w| w.starts_with(|c: char| c.is_lowercase())),
+                );
+                set
             })
             .contains(lower)
     }

@@ -5,8 +5,8 @@
 //! grammar/quotes.ebnf: `speaker`, `name_phrase`, `name`, `role_word`,
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
 
-use super::classes::{Class, LowerWords, TokenClasses};
-use crate::lexicon::{Gender, Lexicon, with_lower};
+use super::classes::{LowerWords, TokenClasses};
+use crate::lexicon::{Gender, Lexicon, flag};
 use crate::parse::tokens::{Token, TokenKind};
 use crate::record::Span;
 
@@ -179,11 +179,25 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// `compute`'s answer for `t`, remembered per token when the caller
-    /// keeps a [`TokenClasses`].
-    fn class(&self, t: &Token, class: Class, compute: impl FnOnce() -> bool) -> bool {
+    /// The word-list [`flag`] bits of `t`: its speech-verb and honorific
+    /// bits from the word as written, the others from the word without a
+    /// possessive ending, remembered per
+    /// token when the caller keeps a [`TokenClasses`].
+    fn flags(&self, t: &Token) -> u16 {
+        let compute = || {
+            let Some(w) = self.word(t) else {
+                return 0;
+            };
+            let bare = Self::bare(w);
+            let whole = self.lexicon.flags_of_word(w);
+            if bare.len() == w.len() {
+                return whole;
+            }
+            const AS_WRITTEN: u16 = flag::SPEECH_VERB | flag::HONORIFIC;
+            whole & AS_WRITTEN | self.lexicon.flags_of_word(bare) & !AS_WRITTEN
+        };
         match self.classes {
-            Some(classes) => classes.get(t, class, compute),
+            Some(classes) => classes.flags(t, compute),
             None => compute(),
         }
     }
@@ -241,32 +255,30 @@ impl<'a> Words<'a> {
     }
 
     pub fn is_honorific(&self, t: &Token) -> bool {
-        self.word(t)
-            .is_some_and(|w| self.lexicon.honorifics.contains(w))
+        self.flags(t) & flag::HONORIFIC != 0
+            && self
+                .word(t)
+                .is_some_and(|w| self.lexicon.honorifics.contains(w))
     }
 
-    pub(crate) fn in_list(&self, t: &Token, list: &crate::lexicon::WordSet) -> bool {
-        self.word(t)
-            .is_some_and(|w| with_lower(Self::bare(w), |l| list.contains(l)))
+    pub fn is_organisation(&self, t: &Token) -> bool {
+        self.flags(t) & flag::ORGANISATION != 0
+    }
+
+    pub fn is_anonymous_head(&self, t: &Token) -> bool {
+        self.flags(t) & flag::ANONYMOUS_HEAD != 0
     }
 
     pub fn is_title(&self, t: &Token) -> bool {
-        self.class(t, Class::Title, || {
-            self.in_list(t, &self.lexicon.titles) || self.is_honorific(t)
-        })
+        self.flags(t) & flag::TITLE != 0 || self.is_honorific(t)
     }
 
     pub fn is_non_name(&self, t: &Token) -> bool {
-        self.class(t, Class::NonName, || {
-            self.in_list(t, &self.lexicon.non_names)
-        })
+        self.flags(t) & flag::NON_NAME != 0
     }
 
     pub fn is_speech_verb(&self, t: &Token) -> bool {
-        self.class(t, Class::SpeechVerb, || {
-            self.word(t)
-                .is_some_and(|w| with_lower(w, |l| self.lexicon.is_speech_verb(l)))
-        })
+        self.flags(t) & flag::SPEECH_VERB != 0
     }
 
     /// The gender of a pronoun, contractions included (`he's said`,
@@ -301,10 +313,11 @@ impl<'a> Words<'a> {
 
     /// A word that can be part of a proper name.
     pub fn is_name_word(&self, t: &Token) -> bool {
-        self.is_capitalised(t)
-            && self.class(t, Class::NameWord, || {
-                !self.is_title(t) && !self.is_non_name(t)
-            })
+        self.is_capitalised(t) && {
+            let f = self.flags(t);
+            f & (flag::TITLE | flag::NON_NAME) == 0
+                && (f & flag::HONORIFIC == 0 || !self.is_honorific(t))
+        }
     }
 
     fn is_particle(&self, t: &Token) -> bool {
@@ -520,8 +533,8 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
         }
         let ok = w.is_capitalised(t) && !w.is_non_name(t)
             || w.is_title(t)
-            || w.in_list(t, &w.lexicon.anonymous_heads)
-            || w.in_list(t, &w.lexicon.organisations)
+            || w.is_anonymous_head(t)
+            || w.is_organisation(t)
             || (w.is_particle(t) && start - 1 > floor && w.is_capitalised(&toks[start - 2]))
             || (w.is(t, &["of", "for"])
                 && start < end
@@ -680,8 +693,8 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         let ok = is_det
             || w.is_capitalised(t) && !(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS)))
             || w.is_title(t)
-            || w.in_list(t, &w.lexicon.anonymous_heads)
-            || w.in_list(t, &w.lexicon.organisations)
+            || w.is_anonymous_head(t)
+            || w.is_organisation(t)
             || (w.is_particle(t)
                 && seen_head
                 && end + 1 < ceiling

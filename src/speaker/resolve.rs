@@ -237,7 +237,7 @@ impl People {
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
                 let body = || {
-                    w.in_list(&toks[j - 1], &w.lexicon.organisations)
+                    w.is_organisation(&toks[j - 1])
                         || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
                 };
                 // `Port Merrow's mayor`: the owner of a role is a place or a
