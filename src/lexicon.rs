@@ -143,13 +143,7 @@ impl Lexicon {
             flags: HashMap::default(),
         };
         let mut flags: HashMap<Box<[u8]>, u16> = HashMap::default();
-        for (set, bit) in [
-            (&lex.titles, flag::TITLE),
-            (&lex.non_names, flag::NON_NAME),
-            (&lex.speech_verbs, flag::SPEECH_VERB),
-            (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
-            (&lex.organisations, flag::ORGANISATION),
-        ] {
+        for (set, bit) in lex.lower_case_sets() {
             for word in set {
                 *flags.entry(word.as_bytes().into()).or_default() |= bit;
             }
@@ -216,6 +210,17 @@ impl Lexicon {
             }
         }
         Ok(Lexicon::from_lists(&lists))
+    }
+
+    /// The lower-case lists that have a bit in the flags map, with it.
+    fn lower_case_sets(&self) -> [(&WordSet, u16); 5] {
+        [
+            (&self.titles, flag::TITLE),
+            (&self.non_names, flag::NON_NAME),
+            (&self.speech_verbs, flag::SPEECH_VERB),
+            (&self.anonymous_heads, flag::ANONYMOUS_HEAD),
+            (&self.organisations, flag::ORGANISATION),
+        ]
     }
 
     pub fn is_speech_verb(&self, word: &str) -> bool {
@@ -316,13 +321,7 @@ mod tests {
         std::fs::write(dir.path().join("titles.txt"), "Quizmaster\n").unwrap();
         let over = Lexicon::with_overrides(dir.path()).unwrap();
         for lex in [Lexicon::builtin(), &over] {
-            for (set, bit) in [
-                (&lex.titles, flag::TITLE),
-                (&lex.non_names, flag::NON_NAME),
-                (&lex.speech_verbs, flag::SPEECH_VERB),
-                (&lex.anonymous_heads, flag::ANONYMOUS_HEAD),
-                (&lex.organisations, flag::ORGANISATION),
-            ] {
+            for (set, bit) in lex.lower_case_sets() {
                 for word in set {
                     assert_ne!(lex.flags(word) & bit, 0, "{word}");
                 }
