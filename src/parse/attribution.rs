@@ -27,6 +27,18 @@ pub struct Attribution {
     pub split: bool,
 }
 
+impl Attribution {
+    /// A cue that introduces or follows a whole quote: `said X`, `X said:`.
+    fn direct(mention: Mention, cue: Span) -> Attribution {
+        Attribution {
+            mention,
+            cue: Some(cue),
+            partial: false,
+            split: false,
+        }
+    }
+}
+
 /// How far after a quote the verb of `"Q," the former U.S. envoy to the
 /// talks said` may stand.
 const POST_REACH: usize = 24;
@@ -129,12 +141,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if is_according_to(w, toks, j, end) {
         let mention = mention_after(w, toks, j + 2, end)?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
-        return Some(Attribution {
-            mention,
-            cue: Some(cue),
-            partial: false,
-            split: false,
-        });
+        return Some(Attribution::direct(mention, cue));
     }
     // `"Q," telling reporters ...` / `"Q," describing the team as ...`: a
     // participle's object is not its speaker; and a verb guessed from its
@@ -146,12 +153,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         && let Some(mention) = mention_after(w, toks, j + 1, end)
             .filter(|m| w.is_speech_verb(&toks[j]) || m.kind == MentionKind::Name)
     {
-        return Some(Attribution {
-            mention,
-            cue: Some(toks[j].span),
-            partial: false,
-            split: false,
-        });
+        return Some(Attribution::direct(mention, toks[j].span));
     }
     let reach = end.min(j + POST_REACH);
     if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
@@ -187,12 +189,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
                     }))
         };
         if let Some(mention) = mention_before(w, toks, v, j).filter(opens_clause) {
-            return Some(Attribution {
-                mention,
-                cue: Some(toks[v].span),
-                partial: false,
-                split: false,
-            });
+            return Some(Attribution::direct(mention, toks[v].span));
         }
     }
     // An unlisted verb right after a name: `"...," Rubio quipped.`
@@ -205,12 +202,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     let listed = v < end && w.is_speech_verb(&toks[v]);
     let guessed_ok = matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_));
     if v < end && (listed || guessed_ok && is_slot_verb(w, &toks[v]) || went_on) {
-        return Some(Attribution {
-            mention,
-            cue: Some(toks[v].span),
-            partial: false,
-            split: false,
-        });
+        return Some(Attribution::direct(mention, toks[v].span));
     }
     // A name right after the quote, its verb later in the clause: `"Q,"
     // James Pethokoukis of the American Enterprise Institute wrote`, `"Q,"
@@ -219,12 +211,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         return None;
     }
     let k = (v..end.min(v + POST_REACH)).find(|&k| w.is_speech_verb(&toks[k]))?;
-    Some(Attribution {
-        mention,
-        cue: Some(toks[k].span),
-        partial: false,
-        split: false,
-    })
+    Some(Attribution::direct(mention, toks[k].span))
 }
 
 /// Does the quote end its clause: a comma, `!`, `?` or dash inside the
@@ -476,12 +463,10 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     }
     if let Some(k) = (s..qi).find(|&k| is_according_to(w, toks, k, qi)) {
         let mention = mention_after(w, toks, k + 2, qi)?;
-        return Some(Attribution {
+        return Some(Attribution::direct(
             mention,
-            cue: Some(Span::new(toks[k].span.start, toks[k + 1].span.end)),
-            partial: false,
-            split: false,
-        });
+            Span::new(toks[k].span.start, toks[k + 1].span.end),
+        ));
     }
     let colon = (s..qi).find(|&k| toks[k].is_punct(':'))?;
     // Headline style: `Graham: Trump's 'Incredibly Hateful Rhetoric'`, also
@@ -663,12 +648,8 @@ pub fn signed_below(
             || t.is_punct(',')
             || is_sentence_end(t) && mention.end_token + 1 == ne
     });
-    (signs && matches!(mention.kind, MentionKind::Name)).then(|| Attribution {
-        mention,
-        cue: Some(toks[ns].span),
-        partial: false,
-        split: false,
-    })
+    (signs && matches!(mention.kind, MentionKind::Name))
+        .then(|| Attribution::direct(mention, toks[ns].span))
 }
 
 /// A quote opening a paragraph after one that ends `X said:` — the
@@ -698,20 +679,10 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
                         .any(|n| w.is(&toks[n], &["statement", "letter", "memo", "message"]))
             })?;
             let mention = mention_before(w, toks, issued, s)?;
-            return Some(Attribution {
-                mention,
-                cue: Some(toks[issued].span),
-                partial: false,
-                split: false,
-            });
+            return Some(Attribution::direct(mention, toks[issued].span));
         };
         let mention = mention_before(w, toks, v, s)?;
-        return Some(Attribution {
-            mention,
-            cue: Some(toks[v].span),
-            partial: false,
-            split: false,
-        });
+        return Some(Attribution::direct(mention, toks[v].span));
     }
     let mut a = before_quote(w, toks, pe, ps)?;
     a.partial = false;

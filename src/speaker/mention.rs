@@ -375,11 +375,7 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     }
     if toks[end - 1].is_punct(',') {
         let close = end - 1;
-        let open = (floor..close)
-            .rev()
-            .take(20)
-            .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]));
-        if let Some(open) = open.filter(|&k| toks[k].is_punct(',')) {
+        if let Some(open) = comma_before(toks, close, floor, 20) {
             let inner = core_before(w, toks, close, open + 1);
             let inner_is_name = inner
                 .as_ref()
@@ -432,14 +428,20 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     Some(m)
 }
 
+/// The comma that opens the comma-bounded stretch ending at `close`, within
+/// `reach` tokens and `floor..`: none when a clause break comes first.
+fn comma_before(toks: &[Token], close: usize, floor: usize, reach: usize) -> Option<usize> {
+    (floor..close)
+        .rev()
+        .take(reach)
+        .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]))
+        .filter(|&k| toks[k].is_punct(','))
+}
+
 /// `X, the editor of ...,` ending at the comma `open`: the name X opening
 /// the clause, with the role phrase between the commas.
 fn name_before_role(w: &Words, toks: &[Token], open: usize, floor: usize) -> Option<Mention> {
-    let open2 = (floor..open)
-        .rev()
-        .take(20)
-        .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]))
-        .filter(|&k| toks[k].is_punct(','))?;
+    let open2 = comma_before(toks, open, floor, 20)?;
     if !w.is(toks.get(open2 + 1)?, &["the", "a", "an"]) {
         return None;
     }
@@ -465,12 +467,7 @@ fn name_before_age_and_home(
     let mut e = end;
     while e > floor + 1 && toks[e - 1].is_punct(',') {
         let close = e - 1;
-        let Some(open) = (floor..close)
-            .rev()
-            .take(6)
-            .find(|&k| toks[k].is_punct(',') || is_clause_break(&toks[k]))
-            .filter(|&k| toks[k].is_punct(','))
-        else {
+        let Some(open) = comma_before(toks, close, floor, 6) else {
             break;
         };
         let segment = &toks[open + 1..close];
