@@ -585,12 +585,9 @@ pub fn sentence_subject_of(
     floor: usize,
 ) -> Option<Attribution> {
     let s = sentence_start(toks, qi, floor);
+    // `It was the persistent pull of "..."`: `sentence_subject` never
+    // offers "it" (see `plausible_subject`).
     let mention = sentence_subject(w, toks, s, qi)?;
-    // `It was the persistent pull of "..."`: a sentence opening with "it"
-    // has no speaker to offer without a reporting verb.
-    if mention.kind == MentionKind::Pronoun(Gender::Neutral) {
-        return None;
-    }
     let lower_word_at = |k: usize| {
         toks.get(k).is_some_and(|t| {
             w.word(t)
