@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::{Store, normalize_quote};
 use crate::article::Article;
 use crate::record::{Quote, SpeakerKind};
+use crate::track::evidence::Said;
 use crate::track::link::{Linker, Prepared};
 
 /// What happened to one article.
@@ -240,7 +241,20 @@ type Folded = Vec<(String, Prepared)>;
 fn prepare(quotes: &[Quote]) -> Folded {
     quotes
         .iter()
-        .map(|q| (normalize_quote(&q.quote.text), Prepared::new(&q.quote.text)))
+        .map(|q| {
+            let said = q.speaker.as_ref().map_or(Said::Unknown, |s| {
+                let name = if s.name.trim().is_empty() {
+                    &s.text
+                } else {
+                    &s.name
+                };
+                Said::new(Some(name), Some(s.kind.as_str()))
+            });
+            (
+                normalize_quote(&q.quote.text),
+                Prepared::said_by(&q.quote.text, said),
+            )
+        })
         .collect()
 }
 
@@ -408,7 +422,7 @@ fn add_quotes(
         added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        linker.link_prepared(tx, id, prepared, speaker_id)?;
+        linker.link_prepared(tx, id, article_id, prepared, speaker_id)?;
     }
     Ok(())
 }

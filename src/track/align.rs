@@ -192,7 +192,7 @@ fn group(steps: &[(bool, bool)]) -> Vec<Op> {
 }
 
 /// A rendition compared with the reference.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub relation: Relation,
     pub changes: Vec<Change>,
@@ -206,6 +206,9 @@ pub struct Comparison {
     pub altered: bool,
     /// Words left out of the middle with no ellipsis to say so.
     pub omission: bool,
+    /// What the matched words say: the sum of their rarity weights
+    /// ([`super::evidence::weight`]).
+    pub info: f64,
 }
 
 /// Compare `rendition` with `reference` word by word.
@@ -217,14 +220,16 @@ pub fn compare(reference: &Words, rendition: &Words) -> Comparison {
         |words: &Words, (a, b): (usize, usize)| words.words[a..b].iter().all(|w| w.bracketed);
     let mut changes = Vec::new();
     let mut matched = 0;
+    let mut info = 0.0;
     let (mut first, mut last) = (None, 0);
     for op in &ops {
         match *op {
             Op::Equal { r: (a, b), .. } => {
-                let spoken = reference.words[a..b]
-                    .iter()
-                    .filter(|w| !w.bracketed)
-                    .count();
+                let mut spoken = 0;
+                for w in reference.words[a..b].iter().filter(|w| !w.bracketed) {
+                    spoken += 1;
+                    info += super::evidence::weight(&w.norm);
+                }
                 matched += spoken;
                 if spoken > 0 {
                     first.get_or_insert(a);
@@ -299,6 +304,7 @@ pub fn compare(reference: &Words, rendition: &Words) -> Comparison {
         span: first.map_or(0, |f| last - f),
         altered,
         omission,
+        info,
     }
 }
 
@@ -312,43 +318,6 @@ fn position((a, b): (usize, usize), len: usize) -> Position {
     }
 }
 
-/// The fewest words two quotes must share, in order, to be one statement.
-pub const MIN_SHARED: usize = 4;
-/// ... and when different speakers are named for them: a misattribution is
-/// a claim, so it needs more to go on.
-pub const MIN_SHARED_OTHER_SPEAKER: usize = 6;
-/// The share of the shorter quote's words that must be found in the other.
-pub const MIN_COVER: f64 = 0.75;
-
-/// Whether a comparison says the two are renditions of one statement: most
-/// of the shorter one's words are found in the other, in order, close
-/// together. Two remarks sharing a phrase ("the safety of families") fail
-/// this, since the rest of the shorter one's words are not there.
-pub fn same_statement(
-    c: &Comparison,
-    reference: &Words,
-    rendition: &Words,
-    same_speaker: bool,
-) -> bool {
-    let shorter = reference.spoken().min(rendition.spoken());
-    let needed = if same_speaker {
-        MIN_SHARED
-    } else {
-        MIN_SHARED_OTHER_SPEAKER
-    };
-    // Words the rendition marks as left out (an ellipsis) do not count as
-    // distance between its matches.
-    let elided: usize = c
-        .changes
-        .iter()
-        .filter(|ch| ch.kind == ChangeKind::Elided && ch.at == Position::Middle)
-        .map(|ch| ch.reference.1 - ch.reference.0)
-        .sum();
-    c.matched >= needed
-        && c.matched as f64 >= MIN_COVER * shorter as f64
-        && (c.span.saturating_sub(elided) as f64) <= 1.5 * shorter as f64 + 3.0
-}
-
 /// How well a comparison fits, for choosing between candidate statements:
 /// share of the shorter quote found, then words found.
 pub fn score(c: &Comparison, reference: &Words, rendition: &Words) -> (u32, usize) {
@@ -359,6 +328,7 @@ pub fn score(c: &Comparison, reference: &Words, rendition: &Words) -> (u32, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::track::evidence::{Agreement, Context, same_statement};
     use crate::track::normalize::words;
 
     const FULL: &str = "We will not gamble with the safety of families in the lower neighborhoods, and we will not put this barrier into service until every inspection is complete and every gate has been tested under load";
@@ -374,7 +344,16 @@ mod tests {
         } else {
             (wb, wa)
         };
-        same_statement(&compare(&r, &q), &r, &q, same_speaker)
+        let speakers = if same_speaker {
+            Agreement::Same
+        } else {
+            Agreement::Different
+        };
+        let ctx = Context {
+            speakers,
+            same_article: false,
+        };
+        same_statement(&compare(&r, &q), &r, &q, ctx)
     }
 
     #[test]

@@ -21,15 +21,17 @@ use anyhow::Result;
 use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::FxHashMap;
 
-use super::align::{
-    MIN_COVER, MIN_SHARED, MIN_SHARED_OTHER_SPEAKER, Relation, compare, same_statement, score,
-};
+use super::align::{Relation, compare, score};
+use super::evidence::{Agreement, Context, MIN_COVER, Said, agreement, min_shared, same_statement};
 use super::normalize::{Words, shingles, words};
 
 /// Per shingle only the newest 16 statements count: a phrase in thousands
 /// of statements ("prime minister said") says little, and news repeats
 /// itself within days.
 const NEWEST_PER_SHINGLE: usize = 16;
+/// A fragment of at most this many words found in several statements of
+/// one speaker joins none of them.
+const SHORT_FRAGMENT: usize = 6;
 /// How many of the best-sharing candidates are aligned.
 const CANDIDATES: usize = 6;
 /// Shingles kept in memory between batches; past this the copy is dropped
@@ -319,13 +321,24 @@ impl Folded {
 pub struct Prepared {
     folded: Folded,
     shingles: Vec<i64>,
+    said: Said,
 }
 
 impl Prepared {
+    /// A quote whose speaker is not known.
     pub fn new(text: &str) -> Prepared {
+        Prepared::said_by(text, Said::Unknown)
+    }
+
+    /// A quote credited to `said` (see [`Said::new`]).
+    pub fn said_by(text: &str, said: Said) -> Prepared {
         let folded = Folded::new(text);
         let shingles = shingles(&folded.words);
-        Prepared { folded, shingles }
+        Prepared {
+            folded,
+            shingles,
+            said,
+        }
     }
 }
 
@@ -335,6 +348,11 @@ struct Reference {
     statement: i64,
     words: Rc<Folded>,
     speaker: Option<i64>,
+    /// Whom its renditions' outlets credit it to, as resolved in their
+    /// articles (each once, at most [`SPEAKERS_KEPT`]): a statement one
+    /// outlet misattributed still has its speaker.
+    said: Vec<Said>,
+    article: Option<i64>,
 }
 
 /// How many reference renditions' words are kept between quotes (a few
@@ -390,7 +408,15 @@ impl Linker {
         text: &str,
         speaker: Option<i64>,
     ) -> Result<i64> {
-        link(self, conn, quote_id, Prepared::new(text), speaker, false)
+        let (name, kind, article): (Option<String>, Option<String>, Option<i64>) = conn
+            .prepare_cached(
+                "SELECT speaker_name, speaker_kind, article_id FROM quotes WHERE id = ?1",
+            )?
+            .query_row([quote_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?
+            .unwrap_or((None, None, None));
+        let quote = Prepared::said_by(text, Said::new(name.as_deref(), kind.as_deref()));
+        link(self, conn, quote_id, article, quote, speaker, false)
     }
 
     /// [`Linker::link`] for a quote folded beforehand (on another
@@ -401,10 +427,19 @@ impl Linker {
         &mut self,
         conn: &Connection,
         quote_id: i64,
+        article: i64,
         quote: Prepared,
         anonymous_speaker: Option<i64>,
     ) -> Result<i64> {
-        link(self, conn, quote_id, quote, anonymous_speaker, true)
+        link(
+            self,
+            conn,
+            quote_id,
+            Some(article),
+            quote,
+            anonymous_speaker,
+            true,
+        )
     }
 }
 
@@ -412,6 +447,7 @@ fn link(
     linker: &mut Linker,
     conn: &Connection,
     quote_id: i64,
+    article: Option<i64>,
     quote: Prepared,
     speaker: Option<i64>,
     speaker_is_anonymous: bool,
@@ -419,6 +455,7 @@ fn link(
     let Prepared {
         folded,
         shingles: grams,
+        said,
     } = quote;
     let new = Rc::new(folded);
     let mut hits: HashMap<i64, u32> = HashMap::new();
@@ -432,7 +469,7 @@ fn link(
 
     // Align the best candidates; keep those that are this statement.
     let mut seen = Vec::new();
-    let mut passing: Vec<(Reference, (u32, usize))> = Vec::new();
+    let mut passing: Vec<(Reference, (u32, usize), Agreement)> = Vec::new();
     for (candidate, _) in ranked {
         if seen.len() >= CANDIDATES {
             break;
@@ -444,24 +481,53 @@ fn link(
             continue;
         }
         seen.push(reference.statement);
-        let same_speaker = match (speaker, reference.speaker) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
+        // An anonymous source's id is its article's: the same id is the
+        // same source.
+        let speakers = match (speaker, reference.speaker) {
+            (Some(a), Some(b)) if a == b => Agreement::Same,
+            _ => agreement_with(&said, &reference.said),
         };
         let (r, q) = fuller_first(&reference.words, &new);
-        if !may_be_same(r, q, same_speaker) {
+        if !may_be_same(r, q, min_shared(speakers)) {
             continue;
         }
         let (r, q) = (&r.words, &q.words);
         let c = compare(r, q);
-        if same_statement(&c, r, q, same_speaker) {
+        let ctx = Context {
+            speakers,
+            same_article: article.is_some() && article == reference.article,
+        };
+        if same_statement(&c, r, q, ctx) {
             let fit = score(&c, r, q);
-            passing.push((reference, fit));
+            passing.push((reference, fit, speakers));
+        }
+    }
+    // A fragment found in several statements could be any of them: it
+    // joins the one whose speaker is its own, or none (a phrase many
+    // remarks share).
+    let fragment_of = passing
+        .iter()
+        .filter(|(r, _, _)| new.words.spoken() <= r.words.words.spoken())
+        .count();
+    if fragment_of > 1 {
+        let same: Vec<i64> = passing
+            .iter()
+            .filter(|(_, _, a)| *a == Agreement::Same)
+            .map(|(r, _, _)| r.statement)
+            .collect();
+        match same[..] {
+            [only] => passing.retain(|(r, _, _)| r.statement == only),
+            // Several by the same speaker: a long rendition goes with the
+            // better fit (as below); a short one could be any of them.
+            [_, _, ..] if new.words.spoken() > SHORT_FRAGMENT => {
+                passing.retain(|(_, _, a)| *a == Agreement::Same)
+            }
+            _ => passing.clear(),
         }
     }
 
     let new_is_fuller = |r: &Reference| new.words.spoken() > r.words.words.spoken();
-    let statement = match passing.iter().max_by_key(|(r, fit)| (*fit, r.statement)) {
+    let statement = match passing.iter().max_by_key(|(r, fit, _)| (*fit, r.statement)) {
         None => {
             conn.prepare_cached(
                 "INSERT INTO statements (reference_quote_id, renditions) VALUES (?1, 1)",
@@ -473,19 +539,21 @@ fn link(
                     statement: id,
                     words: Rc::clone(&new),
                     speaker,
+                    said: vec![said.clone()],
+                    article,
                 });
             }
             id
         }
-        Some((best, _)) => {
+        Some((best, _, _)) => {
             // A full quote arriving after two fragments of it joins their
             // statements. A fragment matching two statements does not: it
             // could be either, so it goes with the better fit.
             if new_is_fuller(best) {
                 let merging: Vec<i64> = passing
                     .iter()
-                    .filter(|(r, _)| new_is_fuller(r))
-                    .map(|(r, _)| r.statement)
+                    .filter(|(r, _, _)| new_is_fuller(r))
+                    .map(|(r, _, _)| r.statement)
                     .collect();
                 let target = *merging.iter().min().unwrap_or(&best.statement);
                 for &other in merging.iter().filter(|&&s| s != target) {
@@ -500,8 +568,8 @@ fn link(
     };
     let reference_words = passing
         .iter()
-        .find(|(r, _)| r.statement == statement)
-        .map(|(r, _)| &r.words.words);
+        .find(|(r, _, _)| r.statement == statement)
+        .map(|(r, _, _)| &r.words.words);
     let relation = match reference_words {
         Some(r) if !new_is_fuller_words(&new.words, r) => compare(r, &new.words).relation,
         _ => Relation::Same,
@@ -521,6 +589,12 @@ fn link(
         conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
             .execute([statement])?;
     }
+    if let Some(cached) = linker.references.get_mut(&statement)
+        && !cached.said.contains(&said)
+        && cached.said.len() < SPEAKERS_KEPT
+    {
+        cached.said.push(said);
+    }
     for &gram in &grams {
         linker.add(conn, gram, statement)?;
     }
@@ -536,7 +610,7 @@ fn link(
 /// collision can only let a pair through): an alignment never matches
 /// more. Most candidates share a phrase and little else, and this costs a
 /// fraction of aligning them.
-fn may_be_same(r: &Folded, q: &Folded, same_speaker: bool) -> bool {
+fn may_be_same(r: &Folded, q: &Folded, needed: usize) -> bool {
     let (rs, qs) = (&r.spoken, &q.all);
     let (mut i, mut j, mut shared) = (0, 0, 0usize);
     while i < rs.len() && j < qs.len() {
@@ -550,11 +624,6 @@ fn may_be_same(r: &Folded, q: &Folded, same_speaker: bool) -> bool {
             }
         }
     }
-    let needed = if same_speaker {
-        MIN_SHARED
-    } else {
-        MIN_SHARED_OTHER_SPEAKER
-    };
     let shorter = r.words.spoken().min(q.words.spoken());
     shared >= needed && shared as f64 >= MIN_COVER * shorter as f64
 }
@@ -580,29 +649,87 @@ fn fuller_first<'a>(a: &'a Folded, b: &'a Folded) -> (&'a Folded, &'a Folded) {
 /// depends on how far that had got.
 fn reference(conn: &Connection, mut id: i64) -> Result<Option<Reference>> {
     let mut find = conn.prepare_cached(
-        "SELECT st.merged_into, q.text, CASE WHEN q.speaker_kind = 'anonymous' THEN q.speaker_id END FROM statements st
+        "SELECT st.merged_into, q.text, CASE WHEN q.speaker_kind = 'anonymous' THEN q.speaker_id END,
+                q.article_id
+         FROM statements st
          LEFT JOIN quotes q ON q.id = st.reference_quote_id WHERE st.id = ?1",
     )?;
     // Merges chain only as deep as statements were joined; the bound is
     // a guard against a hand-edited cycle.
     for _ in 0..64 {
-        let row: Option<(Option<i64>, Option<String>, Option<i64>)> = find
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        let row: Option<ReferenceRow> = find
+            .query_row([id], |r| {
+                Ok(ReferenceRow {
+                    merged_into: r.get(0)?,
+                    text: r.get(1)?,
+                    speaker: r.get(2)?,
+                    article: r.get(3)?,
+                })
+            })
             .optional()?;
-        match row {
-            None => return Ok(None),
-            Some((Some(next), _, _)) => id = next,
-            Some((None, None, _)) => return Ok(None),
-            Some((None, Some(text), speaker)) => {
+        let Some(row) = row else { return Ok(None) };
+        match (row.merged_into, row.text) {
+            (Some(next), _) => id = next,
+            (None, None) => return Ok(None),
+            (None, Some(text)) => {
                 return Ok(Some(Reference {
                     statement: id,
                     words: reference_words(text),
-                    speaker,
+                    speaker: row.speaker,
+                    said: speakers_of(conn, id)?,
+                    article: row.article,
                 }));
             }
         }
     }
     Ok(None)
+}
+
+/// How many of a statement's speakers linking compares a quote with.
+const SPEAKERS_KEPT: usize = 8;
+
+/// How a quote's speaker relates to a statement's: the same as one of
+/// them; else told apart from one; else unknown.
+fn agreement_with(said: &Said, statement: &[Said]) -> Agreement {
+    let mut any_different = false;
+    for other in statement {
+        match agreement(said, other) {
+            Agreement::Same => return Agreement::Same,
+            Agreement::Different => any_different = true,
+            Agreement::Unknown => {}
+        }
+    }
+    if any_different {
+        Agreement::Different
+    } else {
+        Agreement::Unknown
+    }
+}
+
+/// The distinct speakers statement `id`'s renditions are credited to.
+fn speakers_of(conn: &Connection, id: i64) -> Result<Vec<Said>> {
+    let mut said = Vec::new();
+    let mut rows = conn.prepare_cached(
+        "SELECT DISTINCT q.speaker_name, q.speaker_kind FROM renditions r
+             JOIN quotes q ON q.id = r.quote_id WHERE r.statement_id = ?1 LIMIT ?2",
+    )?;
+    let mut found = rows.query(rusqlite::params![id, SPEAKERS_KEPT as i64])?;
+    while let Some(row) = found.next()? {
+        let (name, kind): (Option<String>, Option<String>) = (row.get(0)?, row.get(1)?);
+        let one = Said::new(name.as_deref(), kind.as_deref());
+        if !said.contains(&one) {
+            said.push(one);
+        }
+    }
+    Ok(said)
+}
+
+/// A statement's row with its reference quote's.
+struct ReferenceRow {
+    merged_into: Option<i64>,
+    text: Option<String>,
+    speaker: Option<i64>,
+    article: Option<i64>,
 }
 
 /// Move statement `from`'s renditions into `into`. Its shingles stay
@@ -757,13 +884,22 @@ mod tests {
             let q = Folded::new(text);
             let (r, q) = fuller_first(&full, &q);
             let (rw, qw) = (&r.words, &q.words);
-            let passes = same_statement(&compare(rw, qw), rw, qw, same_speaker);
+            let speakers = if same_speaker {
+                Agreement::Same
+            } else {
+                Agreement::Different
+            };
+            let ctx = Context {
+                speakers,
+                same_article: false,
+            };
+            let passes = same_statement(&compare(rw, qw), rw, qw, ctx);
             assert!(
-                !passes || may_be_same(r, q, same_speaker),
+                !passes || may_be_same(r, q, min_shared(speakers)),
                 "{text}: the bound rejected a pair alignment accepts"
             );
         }
         let unrelated = Folded::new("the safety of families is our first concern this winter");
-        assert!(!may_be_same(&full, &unrelated, true));
+        assert!(!may_be_same(&full, &unrelated, min_shared(Agreement::Same)));
     }
 }

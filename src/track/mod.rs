@@ -11,6 +11,7 @@
 //! `altered`, `omission`).
 
 pub mod align;
+pub mod evidence;
 pub mod link;
 pub mod normalize;
 pub mod trace;
