@@ -7,6 +7,7 @@
 //! [`speaker`] (mentions resolved within the article) -> [`record::Quote`].
 
 pub mod article;
+pub mod evaluate;
 pub mod export;
 pub mod extract;
 pub mod lexicon;
