@@ -73,6 +73,10 @@ fn print_verbose(report: &Report) {
     for flag in &report.unjudged_flags {
         println!("{flag}");
     }
+    println!("\nEvery other_speaker flag (verdict, doc start end, speaker, majority):");
+    for (verdict, flag) in &report.flag_verdicts {
+        println!("{verdict}\t{flag}");
+    }
     println!("\nSpeaker names not found in their doc:");
     for name in &report.names_not_found {
         println!("{name}");

@@ -101,6 +101,9 @@ pub struct Report {
     pub flags: FlagCounts,
     /// Flagged renditions on no labelled pair, described, for labelling.
     pub unjudged_flags: Vec<String>,
+    /// Every flag, described, with its verdict (`right`, `on_different`,
+    /// `on_same_speaker`, `unjudged`), to read what the flags accuse.
+    pub flag_verdicts: Vec<(&'static str, String)>,
     pub identity: Counts,
     /// Speaker pairs with a name not found among its doc's quotes.
     pub names_not_found: Vec<String>,
@@ -379,26 +382,34 @@ fn judge_flags(
             .filter_map(|r| labelled.get(&key(r.quote, flagged.quote)).copied())
             .collect();
         let fl = &mut report.flags;
-        if verdicts
+        let verdict = if verdicts
             .iter()
             .any(|p| p.same && p.speakers == Speakers::Different)
         {
             fl.right += 1;
+            "right"
         } else if verdicts.iter().any(|p| !p.same) {
             fl.on_different += 1;
+            "on_different"
         } else if verdicts
             .iter()
             .any(|p| p.same && p.speakers == Speakers::Same)
         {
             fl.on_same_speaker += 1;
+            "on_same_speaker"
         } else {
             fl.unjudged += 1;
-            report.unjudged_flags.push(format!(
-                "{}\t{}\tagainst {majority}",
-                describe(flagged.quote),
-                flagged.speaker.as_deref().unwrap_or("")
-            ));
+            "unjudged"
+        };
+        let described = format!(
+            "{}	{}	against {majority}",
+            describe(flagged.quote),
+            flagged.speaker.as_deref().unwrap_or("")
+        );
+        if verdict == "unjudged" {
+            report.unjudged_flags.push(described.clone());
         }
+        report.flag_verdicts.push((verdict, described));
     }
     Ok(())
 }
