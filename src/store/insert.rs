@@ -422,7 +422,9 @@ fn add_quotes(
         added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        linker.link_prepared(tx, id, article_id, prepared, speaker_id)?;
+        let published =
+            published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        linker.link_prepared(tx, id, (article_id, published), prepared, speaker_id)?;
     }
     Ok(())
 }

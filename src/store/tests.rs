@@ -533,7 +533,7 @@ fn renditions() -> Vec<(Article, Vec<Quote>)> {
     let texts: [&[&str]; 7] = [
         &["We will not gamble with the safety of families,"],
         &[
-            "put this barrier into service until every inspection is complete,",
+            "the safety of families in the lower neighborhoods, and we will not put this barrier into service",
             other,
         ],
         &[full],
@@ -590,6 +590,32 @@ fn linking_is_the_same_from_memory_and_from_the_table() {
         )
         .unwrap();
     assert_eq!(merged, 1);
+}
+
+#[test]
+fn fragments_sharing_no_words_stay_two_remarks() {
+    // Two stretches of one long quote: each is the long quote's, but one
+    // statement is one utterance, and these two share nothing.
+    let full = "We will not gamble with the safety of families in the lower neighborhoods. And we will not put this barrier into service until every inspection is complete,";
+    let items: Vec<(Article, Vec<Quote>)> = [
+        "We will not gamble with the safety of families,",
+        "put this barrier into service until every inspection is complete,",
+        full,
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, q)| article_of(&[q], "Ann Lee", Some((2015, 1, 1 + i as u32))))
+    .collect();
+    let mut store = Store::open_in_memory().unwrap();
+    store.add_articles(&items, false).unwrap();
+    let linked = statements_of(&store);
+    assert_eq!(linked.len(), 3);
+    assert_ne!(linked[0].1, linked[1].1, "{linked:?}");
+    // The full quote joins one of them.
+    assert!(
+        linked[2].1 == linked[0].1 || linked[2].1 == linked[1].1,
+        "{linked:?}"
+    );
 }
 
 #[test]

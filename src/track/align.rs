@@ -352,6 +352,7 @@ mod tests {
         let ctx = Context {
             speakers,
             same_article: false,
+            days_apart: None,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)
     }
