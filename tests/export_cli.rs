@@ -17,10 +17,10 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use quotetrack::article::Article;
-use quotetrack::record::{Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+use quotetrack::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
 use quotetrack::store::Store;
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 16] = [
     "quote_id",
     "speaker",
     "speaker_kind",
@@ -33,6 +33,8 @@ const COLUMNS: [&str; 14] = [
     "start",
     "end",
     "cue",
+    "found_by",
+    "confidence",
     "statement_id",
     "context",
 ];
@@ -72,6 +74,8 @@ fn quote(text: &str, words: &str, who: &str, cue: &str) -> Quote {
             role: None,
         }),
         kind: QuoteKind::Direct,
+        found_by: FoundBy::Explicit,
+        confidence: 0.9,
     }
 }
 
