@@ -221,7 +221,7 @@ fn an_export_of_everything_has_one_row_per_stored_quote() {
     assert!(rows.len() >= 4);
     // Every quote is linked to a statement at ingest.
     assert!(
-        rows.iter().all(|r| r[12].parse::<i64>().is_ok()),
+        rows.iter().all(|r| r[14].parse::<i64>().is_ok()),
         "{rows:?}"
     );
     // The other formats carry the same rows.
@@ -311,7 +311,7 @@ fn a_quote_that_is_a_formula_is_neutralised_in_csv_only() {
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][3], format!("'{FORMULA}"));
     assert!(
-        rows[0][13].starts_with("A leaflet"),
+        rows[0][15].starts_with("A leaflet"),
         "context starts with a word, left alone"
     );
     // `quotes --format csv` is just as safe.

@@ -135,11 +135,14 @@ pub fn write_quotes(
         7,
         speaker_max,
     );
-    let fixed = |o: usize, s: usize| id_w + 2 + 10 + 2 + o + 2 + s + 2 + CONF_W + 2;
+    let mut with_confidence = true;
+    let fixed = |o: usize, s: usize, c: bool| {
+        id_w + 2 + 10 + 2 + o + 2 + s + 2 + if c { CONF_W + 2 } else { 0 }
+    };
     if let Some(total) = width {
         // Narrow terminal: give the quote room by narrowing the outlet
         // first, then the speaker, who matters more.
-        while total < fixed(outlet_w, speaker_w) + MIN_QUOTE * 2 {
+        while total < fixed(outlet_w, speaker_w, true) + MIN_QUOTE * 2 {
             if outlet_w > 10 {
                 outlet_w -= 1;
             } else if speaker_w > 12 {
@@ -148,17 +151,27 @@ pub fn write_quotes(
                 break;
             }
         }
+        // Too narrow still for the narrowest quote: the confidence goes
+        // (`show` and the other formats have it).
+        with_confidence = total >= fixed(outlet_w, speaker_w, true) + MIN_QUOTE;
     }
-    let indent = fixed(outlet_w, speaker_w);
+    let indent = fixed(outlet_w, speaker_w, with_confidence);
     let quote_w = width.map(|total| total.saturating_sub(indent).max(MIN_QUOTE));
+    let conf = |cell: &str| {
+        if with_confidence {
+            format!("{cell:<CONF_W$}  ")
+        } else {
+            String::new()
+        }
+    };
     writeln!(
         out,
-        "{:>id_w$}  {:<10}  {}  {}  {:<CONF_W$}  QUOTE",
+        "{:>id_w$}  {:<10}  {}  {}  {}QUOTE",
         "ID",
         "DATE",
         fit("OUTLET", outlet_w),
         fit("SPEAKER", speaker_w),
-        "CONF"
+        conf("CONF")
     )?;
     for row in rows {
         let text = clean(&row.text);
@@ -169,12 +182,12 @@ pub fn write_quotes(
         let mut lines = lines.iter();
         writeln!(
             out,
-            "{:>id_w$}  {:<10}  {}  {}  {:<CONF_W$}  {}",
+            "{:>id_w$}  {:<10}  {}  {}  {}{}",
             row.id,
             row.date.as_deref().unwrap_or("-"),
             fit(row.outlet.as_deref().unwrap_or("-"), outlet_w),
             fit(row.speaker.as_deref().unwrap_or("(unknown)"), speaker_w),
-            confidence_cell(row.confidence),
+            conf(&confidence_cell(row.confidence)),
             lines.next().map_or("", String::as_str)
         )?;
         for line in lines {
@@ -250,6 +263,10 @@ mod tests {
         for line in out.lines() {
             assert!(line.width() <= 64, "{} wide: {line:?}", line.width());
         }
+        // Too narrow for the confidence as well: it goes before the quote
+        // is squeezed.
+        assert!(!out.contains("CONF"), "{out}");
+        assert!(table(&[row(1, &long)], Some(90)).contains("CONF"));
     }
 
     #[test]
