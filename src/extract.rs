@@ -612,6 +612,53 @@ mod tests {
     }
 
     #[test]
+    fn an_unresolved_mention_outranks_where_it_was_found() {
+        use Mentioned::*;
+        assert_eq!(
+            found_by(Source::Headline, Unresolved, true),
+            FoundBy::Unresolved
+        );
+        assert_eq!(
+            found_by(Source::Subject, AsWritten, true),
+            FoundBy::Continuation
+        );
+        assert_eq!(found_by(Source::Layout, Pronoun, false), FoundBy::Layout);
+        assert_eq!(found_by(Source::Subject, Pronoun, false), FoundBy::Subject);
+        assert_eq!(found_by(Source::Sentence, Role, false), FoundBy::Role);
+        assert_eq!(
+            found_by(Source::Sentence, AsWritten, false),
+            FoundBy::Explicit
+        );
+    }
+
+    #[test]
+    fn each_quote_says_how_its_speaker_was_found() {
+        let text = "Secretary of State John Kerry spoke in Geneva on Friday.\n\n\"We are close,\" the secretary said.\n\n\"It is done,\" they said.\n\nKerry told reporters:\n\n\"We will meet again.\"\n\n\"Talks went well,\" Kerry said, \"and we go on.\"";
+        let got: Vec<(String, FoundBy, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| {
+                assert_eq!(q.confidence, Lexicon::builtin().confidence(q.found_by));
+                (q.quote.text, q.found_by, q.speaker.unwrap().name)
+            })
+            .collect();
+        let kerry = || "John Kerry".to_string();
+        assert_eq!(
+            got,
+            vec![
+                ("We are close,".to_string(), FoundBy::Role, kerry()),
+                (
+                    "It is done,".to_string(),
+                    FoundBy::Unresolved,
+                    "they".into()
+                ),
+                ("We will meet again.".to_string(), FoundBy::Layout, kerry()),
+                ("Talks went well,".to_string(), FoundBy::Explicit, kerry()),
+                ("and we go on.".to_string(), FoundBy::Continuation, kerry()),
+            ]
+        );
+    }
+
+    #[test]
     fn a_state_abbreviation_does_not_end_the_sentence() {
         let text = "\"We will fund it,\" Sen. Dana Pruitt, R-Ky., said on Tuesday.\n\n\"It is done,\" said Lee Ames Jr. of Fresno, Calif., a donor.";
         let got: Vec<(String, String)> = extract_quotes(text)
