@@ -8,7 +8,7 @@ use crate::parse::attribution::{
 };
 use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
 use crate::parse::tokens::{Token, tokenize};
-use crate::record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
+use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::speaker::classes::{LowerWords, TokenClasses};
 use crate::speaker::mention::{MentionKind, Words};
 use crate::speaker::resolve::{NameIndex, People, clean_name};
@@ -98,8 +98,56 @@ struct Found {
     /// Index of its token.
     token: usize,
     attribution: Option<Attribution>,
+    /// Which pattern gave `attribution`.
+    source: Source,
     /// Speaker taken from a neighbouring quote.
     borrowed: Option<usize>,
+}
+
+/// Where in the article an attribution was found: with [`Mentioned`], what
+/// makes a quote's [`FoundBy`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// A reporting verb (or `according to`, or a colon) in the quote's own
+    /// sentence: `after_quote`, `before_quote`, `at_sentence_end`.
+    Sentence,
+    /// `in_headline`.
+    Headline,
+    /// `colon_paragraph` or `signed_below`: another paragraph says who.
+    Layout,
+    /// No reporting verb: `sentence_subject_of`, or `nominal` (the owner
+    /// of `remarks`, `promise`).
+    Subject,
+}
+
+/// What the mention turned out to be once resolved in [`Extractor::speaker`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mentioned {
+    /// A name, organisation or anonymous phrase, taken as written.
+    AsWritten,
+    /// `he`/`she` pointed back at a person.
+    Pronoun,
+    /// `the secretary` pointed back at a person.
+    Role,
+    /// A pronoun or role that points at nobody named.
+    Unresolved,
+}
+
+/// How a quote's speaker was found, from where its attribution came from
+/// and what its mention resolved to. A speaker left as a bare pronoun or
+/// role is `unresolved` however it was found; one carried from another
+/// quote is a `continuation` whatever that quote's own way was.
+fn found_by(source: Source, mentioned: Mentioned, carried: bool) -> FoundBy {
+    match (mentioned, carried, source) {
+        (Mentioned::Unresolved, _, _) => FoundBy::Unresolved,
+        (_, true, _) => FoundBy::Continuation,
+        (_, _, Source::Headline) => FoundBy::Headline,
+        (_, _, Source::Layout) => FoundBy::Layout,
+        (_, _, Source::Subject) => FoundBy::Subject,
+        (Mentioned::Pronoun, _, Source::Sentence) => FoundBy::Pronoun,
+        (Mentioned::Role, _, Source::Sentence) => FoundBy::Role,
+        (Mentioned::AsWritten, _, Source::Sentence) => FoundBy::Explicit,
+    }
 }
 
 impl<'l> Extractor<'l> {
@@ -127,21 +175,34 @@ impl<'l> Extractor<'l> {
             let (ps, pe) = para_ranges[f.para];
             let is_headline =
                 *headline[f.para].get_or_insert_with(|| is_headline(&words, &toks[ps..pe]));
-            f.attribution = in_headline(&words, &toks, f.token, (ps, pe), is_headline)
-                .or_else(|| after_quote(&words, &toks, f.token, pe))
-                .or_else(|| before_quote(&words, &toks, f.token, ps))
-                .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
-                .or_else(|| nominal(&words, &toks, f.token, ps))
+            let found = in_headline(&words, &toks, f.token, (ps, pe), is_headline)
+                .map(|a| (a, Source::Headline))
+                .or_else(|| {
+                    after_quote(&words, &toks, f.token, pe)
+                        .or_else(|| before_quote(&words, &toks, f.token, ps))
+                        .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
+                        .map(|a| (a, Source::Sentence))
+                })
+                // `Trump's call for "a shutdown"`: the owner of a noun for
+                // something said, read off the grammar as a subject is, and
+                // right about as often (0.66 of 55 on the training split,
+                // against 0.96 for a reporting verb).
+                .or_else(|| nominal(&words, &toks, f.token, ps).map(|a| (a, Source::Subject)))
                 .or_else(|| {
                     let opens = f.token == ps && f.para > 0;
                     opens
                         .then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1]))
                         .flatten()
-                })
-                .or_else(|| {
-                    let next = para_ranges.get(f.para + 1)?;
-                    signed_below(&words, &toks, (ps, pe), *next)
+                        .or_else(|| {
+                            let next = para_ranges.get(f.para + 1)?;
+                            signed_below(&words, &toks, (ps, pe), *next)
+                        })
+                        .map(|a| (a, Source::Layout))
                 });
+            if let Some((a, source)) = found {
+                f.attribution = Some(a);
+                f.source = source;
+            }
         }
         borrow_speakers(&mut found, &para_ranges);
         // `'A change warrior.'` alone on its line: a subheading made of a
@@ -158,6 +219,9 @@ impl<'l> Extractor<'l> {
         {
             let (ps, _) = para_ranges[f.para];
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
+            if f.attribution.is_some() {
+                f.source = Source::Subject;
+            }
         }
         // Built only when some speaker will be looked up in them.
         let (need_names, need_people) = resolution_needed(&words, &found);
@@ -187,8 +251,10 @@ impl<'l> Extractor<'l> {
         let mut resolved: Vec<Option<usize>> = Vec::with_capacity(found.len());
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
-            let (attribution, kind) = match (&f.attribution, f.borrowed) {
-                (Some(a), _) if a.split => (Some(a), QuoteKind::Continuation),
+            // `carried`: the speaker comes from another quote, by borrowing
+            // or as the second half of a split quote.
+            let (attribution, kind, source, carried) = match (&f.attribution, f.borrowed) {
+                (Some(a), _) if a.split => (Some(a), QuoteKind::Continuation, f.source, true),
                 (Some(a), _) => (
                     Some(a),
                     if a.partial {
@@ -196,9 +262,16 @@ impl<'l> Extractor<'l> {
                     } else {
                         QuoteKind::Direct
                     },
+                    f.source,
+                    false,
                 ),
-                (None, Some(k)) => (found[k].attribution.as_ref(), QuoteKind::Continuation),
-                (None, None) => (None, QuoteKind::Direct),
+                (None, Some(k)) => (
+                    found[k].attribution.as_ref(),
+                    QuoteKind::Continuation,
+                    found[k].source,
+                    true,
+                ),
+                (None, None) => (None, QuoteKind::Direct, f.source, false),
             };
             let quote = trimmed(text, f.span.inner);
             let Some(a) = attribution
@@ -213,19 +286,31 @@ impl<'l> Extractor<'l> {
                 resolved.push(None);
                 continue;
             };
-            let speaker = match f.borrowed.filter(|_| f.attribution.is_none()) {
-                Some(k) if k < i => resolved[k].and_then(|o| out[o].speaker.clone()),
+            // A speaker borrowed from a quote before this one is taken as that
+            // quote's record has it, unresolved or not.
+            let (speaker, mentioned) = match f.borrowed.filter(|_| f.attribution.is_none()) {
+                Some(k) if k < i => resolved[k].and_then(|o| {
+                    let mentioned = if out[o].found_by == FoundBy::Unresolved {
+                        Mentioned::Unresolved
+                    } else {
+                        Mentioned::AsWritten
+                    };
+                    Some((out[o].speaker.clone()?, mentioned))
+                }),
                 _ => None,
             }
             .unwrap_or_else(|| self.speaker(text, words, names, &people, a));
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
+            let found_by = found_by(source, mentioned, carried);
             out.push(Quote {
                 quote,
                 cue: a.cue.map(|c| TextSpan::of(c, text)),
                 speaker: Some(speaker),
                 kind,
+                found_by,
+                confidence: self.lexicon.confidence(found_by),
             });
             resolved.push(Some(out.len() - 1));
         }
@@ -239,10 +324,10 @@ impl<'l> Extractor<'l> {
         names: &NameIndex,
         people: &People,
         a: &Attribution,
-    ) -> Speaker {
+    ) -> (Speaker, Mentioned) {
         let m = &a.mention;
         let written = m.span.text(text);
-        let (name, kind) = match m.kind {
+        let (name, kind, mentioned) = match m.kind {
             MentionKind::Name => {
                 let clean = clean_name(words, written);
                 let name = if clean.contains(' ') {
@@ -252,39 +337,54 @@ impl<'l> Extractor<'l> {
                         .expand(&clean, m.span.start)
                         .map_or(clean, str::to_string)
                 };
-                (name, SpeakerKind::Person)
+                (name, SpeakerKind::Person, Mentioned::AsWritten)
             }
             MentionKind::Pronoun(g) => match people.resolve(m.span.start, g) {
                 // Only "he" and "she" point back at a person; "it", "they",
                 // "I" and "we" stay as written.
                 Some(n) if matches!(g, Gender::Masculine | Gender::Feminine) => {
-                    (n.to_string(), SpeakerKind::Person)
+                    (n.to_string(), SpeakerKind::Person, Mentioned::Pronoun)
                 }
-                _ => (written.to_string(), SpeakerKind::Anonymous),
+                _ => (
+                    written.to_string(),
+                    SpeakerKind::Anonymous,
+                    Mentioned::Unresolved,
+                ),
             },
-            MentionKind::Anonymous => match role_reference(words, written)
-                .and_then(|r| people.resolve_role(m.span.start, &r.to_lowercase()))
-            {
-                Some(n) => (n.to_string(), SpeakerKind::Person),
-                None => (written.to_string(), SpeakerKind::Anonymous),
+            MentionKind::Anonymous => match role_reference(words, written) {
+                Some(r) => match people.resolve_role(m.span.start, &r.to_lowercase()) {
+                    Some(n) => (n.to_string(), SpeakerKind::Person, Mentioned::Role),
+                    None => (
+                        written.to_string(),
+                        SpeakerKind::Anonymous,
+                        Mentioned::Unresolved,
+                    ),
+                },
+                None => (
+                    written.to_string(),
+                    SpeakerKind::Anonymous,
+                    Mentioned::AsWritten,
+                ),
             },
             // "the Pentagon" is the Pentagon wherever it is named.
             MentionKind::Organisation => (
                 strip_article(written).to_string(),
                 SpeakerKind::Organisation,
+                Mentioned::AsWritten,
             ),
         };
         // The mention as the attribution points at it (`who`), the name as
         // resolved from the phrase it stands for.
         let pointed = m.written.unwrap_or(m.span);
-        Speaker {
+        let speaker = Speaker {
             start: pointed.start,
             end: pointed.end,
             text: pointed.text(text).to_string(),
             name,
             kind,
             role: m.role.map(|r| r.text(text).to_string()),
-        }
+        };
+        (speaker, mentioned)
     }
 }
 
@@ -408,6 +508,7 @@ fn tokenize_article(
                     para: p,
                     token: k,
                     attribution: None,
+                    source: Source::Sentence,
                     borrowed: None,
                 });
             }
@@ -508,6 +609,53 @@ mod tests {
             false
         ));
         assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
+    }
+
+    #[test]
+    fn an_unresolved_mention_outranks_where_it_was_found() {
+        use Mentioned::*;
+        assert_eq!(
+            found_by(Source::Headline, Unresolved, true),
+            FoundBy::Unresolved
+        );
+        assert_eq!(
+            found_by(Source::Subject, AsWritten, true),
+            FoundBy::Continuation
+        );
+        assert_eq!(found_by(Source::Layout, Pronoun, false), FoundBy::Layout);
+        assert_eq!(found_by(Source::Subject, Pronoun, false), FoundBy::Subject);
+        assert_eq!(found_by(Source::Sentence, Role, false), FoundBy::Role);
+        assert_eq!(
+            found_by(Source::Sentence, AsWritten, false),
+            FoundBy::Explicit
+        );
+    }
+
+    #[test]
+    fn each_quote_says_how_its_speaker_was_found() {
+        let text = "Secretary of State John Kerry spoke in Geneva on Friday.\n\n\"We are close,\" the secretary said.\n\n\"It is done,\" they said.\n\nKerry told reporters:\n\n\"We will meet again.\"\n\n\"Talks went well,\" Kerry said, \"and we go on.\"";
+        let got: Vec<(String, FoundBy, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| {
+                assert_eq!(q.confidence, Lexicon::builtin().confidence(q.found_by));
+                (q.quote.text, q.found_by, q.speaker.unwrap().name)
+            })
+            .collect();
+        let kerry = || "John Kerry".to_string();
+        assert_eq!(
+            got,
+            vec![
+                ("We are close,".to_string(), FoundBy::Role, kerry()),
+                (
+                    "It is done,".to_string(),
+                    FoundBy::Unresolved,
+                    "they".into()
+                ),
+                ("We will meet again.".to_string(), FoundBy::Layout, kerry()),
+                ("Talks went well,".to_string(), FoundBy::Explicit, kerry()),
+                ("and we go on.".to_string(), FoundBy::Continuation, kerry()),
+            ]
+        );
     }
 
     #[test]

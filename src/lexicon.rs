@@ -7,6 +7,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::OnceLock;
 
+use crate::record::FoundBy;
+
 pub const SPEECH_VERBS: &str = include_str!("../grammar/speech_verbs.txt");
 pub const TITLES: &str = include_str!("../grammar/titles.txt");
 pub const HONORIFICS: &str = include_str!("../grammar/honorifics.txt");
@@ -19,6 +21,7 @@ pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
+pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -57,6 +60,9 @@ pub struct Lexicon {
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
+    /// How often a speaker found each way is right, by [`FoundBy`] in the
+    /// order of [`FoundBy::ALL`]: see [`Lexicon::confidence`].
+    pub confidence: [f64; FoundBy::ALL.len()],
     /// What the lists above say of each lower-case word, as [`flag`] bits,
     /// derived from them in `from_lists` so that a word is hashed once for
     /// every list at the same time.
@@ -103,6 +109,48 @@ fn lower_set(list: &str) -> HashSet<String> {
     entries(list).map(str::to_lowercase).collect()
 }
 
+/// The confidence of each way of finding a speaker, from lines
+/// `found_by<TAB>confidence` (any spaces will do). A way the list leaves out
+/// keeps its value in `base`; an unknown way or a number outside 0..=1 is an
+/// error naming the line.
+pub fn confidence_table(
+    list: &str,
+    base: [f64; FoundBy::ALL.len()],
+) -> Result<[f64; FoundBy::ALL.len()], String> {
+    let mut table = base;
+    for (n, line) in list.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(name), Some(value), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(format!(
+                "line {}: expected a way and a number (found_by<TAB>confidence), got {line:?}",
+                n + 1
+            ));
+        };
+        let Some(way) = FoundBy::parse(name) else {
+            let known: Vec<&str> = FoundBy::ALL.iter().map(FoundBy::as_str).collect();
+            return Err(format!(
+                "line {}: {name:?} is not a way of finding a speaker (one of: {})",
+                n + 1,
+                known.join(", ")
+            ));
+        };
+        match value.parse::<f64>() {
+            Ok(v) if (0.0..=1.0).contains(&v) => table[way as usize] = (v * 100.0).round() / 100.0,
+            _ => {
+                return Err(format!(
+                    "line {}: confidence {value:?} is not a number from 0 to 1",
+                    n + 1
+                ));
+            }
+        }
+    }
+    Ok(table)
+}
+
 fn pronoun_map(list: &str) -> HashMap<String, Gender> {
     entries(list)
         .filter_map(|line| {
@@ -126,6 +174,11 @@ impl Lexicon {
         BUILTIN.get_or_init(|| Lexicon::from_lists(&Lists::default()))
     }
 
+    /// The confidence of a speaker found this way (hundredths, 0 to 1).
+    pub fn confidence(&self, found_by: FoundBy) -> f64 {
+        self.confidence[found_by as usize]
+    }
+
     fn from_lists(lists: &Lists) -> Lexicon {
         let mut lex = Lexicon {
             speech_verbs: lower_set(&lists.speech_verbs),
@@ -140,6 +193,7 @@ impl Lexicon {
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
+            confidence: lists.confidence,
             flags: HashMap::default(),
         };
         let mut flags: HashMap<Box<[u8]>, u16> = HashMap::default();
@@ -209,6 +263,16 @@ impl Lexicon {
                 *slot = std::fs::read_to_string(&path)?;
             }
         }
+        let path = dir.join("confidence.txt");
+        if path.exists() {
+            let list = std::fs::read_to_string(&path)?;
+            lists.confidence = confidence_table(&list, lists.confidence).map_err(|e| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{}: {e}", path.display()),
+                )
+            })?;
+        }
         Ok(Lexicon::from_lists(&lists))
     }
 
@@ -273,6 +337,7 @@ struct Lists {
     places: String,
     speech_nouns: String,
     abbreviations: String,
+    confidence: [f64; FoundBy::ALL.len()],
 }
 
 impl Default for Lists {
@@ -290,6 +355,8 @@ impl Default for Lists {
             places: PLACES.to_string(),
             speech_nouns: SPEECH_NOUNS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
+            // Checked whole by a test; a way missing from it would be 0.
+            confidence: confidence_table(CONFIDENCE, [0.0; FoundBy::ALL.len()]).unwrap_or_default(),
         }
     }
 }
@@ -336,6 +403,55 @@ mod tests {
         assert_ne!(over.flags_of_word("QUIZMASTER") & flag::TITLE, 0);
         assert_eq!(over.flags_of_word("secretary") & flag::TITLE, 0);
         assert_eq!(Lexicon::builtin().flags_of_word("Konashenkov"), 0);
+    }
+
+    #[test]
+    fn every_way_of_finding_a_speaker_has_a_builtin_confidence() {
+        let mut listed = Vec::new();
+        for line in entries(CONFIDENCE) {
+            let name = line.split_whitespace().next().unwrap();
+            listed.push(FoundBy::parse(name).unwrap_or_else(|| panic!("{line}")));
+        }
+        for way in FoundBy::ALL {
+            assert!(
+                listed.contains(&way),
+                "{} not in confidence.txt",
+                way.as_str()
+            );
+        }
+        assert!(confidence_table(CONFIDENCE, [0.0; 8]).is_ok());
+        let lex = Lexicon::builtin();
+        // Measured: a name with its verb is right more often than a
+        // sentence's subject or an unresolved pronoun.
+        assert!(lex.confidence(FoundBy::Explicit) > lex.confidence(FoundBy::Subject));
+        assert!(lex.confidence(FoundBy::Explicit) > lex.confidence(FoundBy::Unresolved));
+    }
+
+    #[test]
+    fn a_user_confidence_file_overrides_some_ways_and_bad_lines_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("confidence.txt"),
+            "# mine\nheadline\t0.10\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_overrides(dir.path()).unwrap();
+        assert_eq!(lex.confidence(FoundBy::Headline), 0.10);
+        assert_eq!(
+            lex.confidence(FoundBy::Explicit),
+            Lexicon::builtin().confidence(FoundBy::Explicit)
+        );
+        let base = [0.5; 8];
+        let err = confidence_table("explicit 0.9\nguessed 0.3\n", base).unwrap_err();
+        assert!(err.contains("line 2") && err.contains("guessed"), "{err}");
+        assert!(confidence_table("explicit 1.5", base).is_err());
+        assert!(confidence_table("explicit", base).is_err());
+        std::fs::write(dir.path().join("confidence.txt"), "pronoun high\n").unwrap();
+        let err = Lexicon::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("confidence.txt") && err.contains("line 1"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -19,4 +19,4 @@ pub mod track;
 
 pub use extract::{Extractor, extract_quotes};
 pub use lexicon::Lexicon;
-pub use record::{Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
+pub use record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};

@@ -17,10 +17,10 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use quotetrack::article::Article;
-use quotetrack::record::{Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+use quotetrack::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
 use quotetrack::store::Store;
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 16] = [
     "quote_id",
     "speaker",
     "speaker_kind",
@@ -33,6 +33,8 @@ const COLUMNS: [&str; 14] = [
     "start",
     "end",
     "cue",
+    "found_by",
+    "confidence",
     "statement_id",
     "context",
 ];
@@ -72,6 +74,8 @@ fn quote(text: &str, words: &str, who: &str, cue: &str) -> Quote {
             role: None,
         }),
         kind: QuoteKind::Direct,
+        found_by: FoundBy::Explicit,
+        confidence: 0.9,
     }
 }
 
@@ -217,7 +221,7 @@ fn an_export_of_everything_has_one_row_per_stored_quote() {
     assert!(rows.len() >= 4);
     // Every quote is linked to a statement at ingest.
     assert!(
-        rows.iter().all(|r| r[12].parse::<i64>().is_ok()),
+        rows.iter().all(|r| r[14].parse::<i64>().is_ok()),
         "{rows:?}"
     );
     // The other formats carry the same rows.
@@ -307,7 +311,7 @@ fn a_quote_that_is_a_formula_is_neutralised_in_csv_only() {
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][3], format!("'{FORMULA}"));
     assert!(
-        rows[0][13].starts_with("A leaflet"),
+        rows[0][15].starts_with("A leaflet"),
         "context starts with a word, left alone"
     );
     // `quotes --format csv` is just as safe.

@@ -1,7 +1,7 @@
 //! Integration tests: run the `quotetrack` binary on the articles in
 //! tests/fixtures/extract/ and compare what it prints with the hand-written
 //! expectations beside each article (NAME.expected.jsonl, one quote a line:
-//! `{"text", "speaker", "kind", "quote_kind"?}`).
+//! `{"text", "speaker", "kind", "quote_kind"?, "found_by"?}`).
 //!
 //! Matching rules, kept deliberately strict:
 //! - quote texts: the exact multiset of texts (the words between the marks,
@@ -12,7 +12,9 @@
 //!   names are compared without case and a leading article, and either may be
 //!   the other with words in front ("Foreign Ministry" matches "Argentine
 //!   Foreign Ministry"); the speaker kind must always be equal;
-//! - `quote_kind` is checked only where the expected line gives one.
+//! - `quote_kind` and `found_by` are checked only where the expected line
+//!   gives one; every quote's `confidence` must be the one
+//!   grammar/confidence.txt gives its `found_by`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -33,6 +35,7 @@ const ALL_FIXTURES: &[&str] = &[
     "jazz_festival",
     "judge_interview",
     "library_budget",
+    "orchard_grant",
     "water_review",
 ];
 
@@ -42,6 +45,7 @@ struct Expected {
     speaker: Option<String>,
     kind: Option<String>,
     quote_kind: Option<String>,
+    found_by: Option<String>,
 }
 
 fn fixture_path(name: &str) -> PathBuf {
@@ -66,6 +70,7 @@ fn load_expected(name: &str) -> Vec<Expected> {
                 speaker: s("speaker"),
                 kind: s("kind"),
                 quote_kind: s("quote_kind"),
+                found_by: s("found_by"),
             }
         })
         .collect()
@@ -224,6 +229,50 @@ fn check_quote_kinds(name: &str) {
     );
 }
 
+/// The confidence of each way of finding a speaker, as grammar/ lists it.
+fn confidence_table() -> BTreeMap<String, f64> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/confidence.txt");
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (way, c) = l.split_once('\t').expect("found_by<TAB>confidence");
+            (way.to_string(), c.trim().parse().unwrap())
+        })
+        .collect()
+}
+
+/// How each speaker was found, where the expectation says, and every
+/// quote's confidence as grammar/confidence.txt gives its way.
+fn check_found_by(name: &str) {
+    let expected = load_expected(name);
+    let got = run_fixture(name);
+    let by_text: BTreeMap<String, &Value> = got.iter().map(|r| (quote_text(r), r)).collect();
+    let wrong: Vec<String> = expected
+        .iter()
+        .filter_map(|e| {
+            let (way, r) = (e.found_by.as_ref()?, by_text.get(&e.text)?);
+            (r["found_by"].as_str() != Some(way.as_str()))
+                .then(|| format!("{:?}: expected {way}, got {}", e.text, r["found_by"]))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{name}: wrong found_by:\n  {}",
+        wrong.join("\n  ")
+    );
+    let table = confidence_table();
+    for r in &got {
+        let way = r["found_by"].as_str().expect("found_by is a string");
+        assert_eq!(
+            r["confidence"].as_f64(),
+            Some(table[way]),
+            "{name}: confidence of a quote found by {way}"
+        );
+    }
+}
+
 /// Every offset in every record points at the bytes its text claims.
 fn check_offsets(name: &str) {
     let text = fixture_text(name);
@@ -290,6 +339,10 @@ macro_rules! fixture_tests {
                 super::check_quote_kinds(stringify!($name));
             }
             #[test]
+            fn found_by_and_confidence() {
+                super::check_found_by(stringify!($name));
+            }
+            #[test]
             fn offsets_point_at_the_quoted_bytes() {
                 super::check_offsets(stringify!($name));
             }
@@ -306,6 +359,7 @@ fixture_tests!(
     jazz_festival,
     judge_interview,
     library_budget,
+    orchard_grant,
     water_review,
 );
 

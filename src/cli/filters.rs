@@ -8,6 +8,7 @@ use clap::Args;
 
 use quotetrack::article::{ACCEPTED_FORMS, parse_date};
 use quotetrack::store::{QuoteFilter, Store, fold};
+use quotetrack::track::Statement;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
@@ -33,6 +34,13 @@ pub struct FilterArgs {
     #[arg(long, value_name = "WORDS", allow_hyphen_values = true)]
     pub search: Option<String>,
 
+    /// Only quotes whose speaker was found with at least this confidence,
+    /// 0 to 1 (`0.9` keeps a name or pronoun with its reporting verb and
+    /// leaves out sentence subjects, headlines and unresolved pronouns; the
+    /// README lists each way's confidence).
+    #[arg(long, value_name = "X", value_parser = confidence_arg)]
+    pub min_confidence: Option<f64>,
+
     /// At most this many quotes.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
@@ -46,6 +54,7 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             search: self.search.clone(),
+            min_confidence: self.min_confidence,
             limit: self.limit,
         }
     }
@@ -82,7 +91,44 @@ impl FilterArgs {
                 "no quotes match: --since {since} is after --until {until}."
             ));
         }
+        if let Some(min) = self.min_confidence {
+            let (stored, highest): (i64, Option<f64>) = store.conn().query_row(
+                "SELECT count(confidence), max(confidence) FROM quotes",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if stored == 0 {
+                return Ok(format!(
+                    "no quotes match --min-confidence {min}: no stored quote has a confidence yet (they were stored by an older quotetrack; ingest the articles again with --replace)."
+                ));
+            }
+            if highest.is_some_and(|h| h < min) {
+                return Ok(format!(
+                    "no quotes match: --min-confidence {min} is above every stored quote's confidence (the highest is {:.2}).",
+                    highest.unwrap_or_default()
+                ));
+            }
+        }
         Ok("no quotes match.".to_string())
+    }
+}
+
+/// `trace --min-confidence`: the statement's renditions whose speaker was
+/// found with at least `min` confidence, and its reference whatever its
+/// own, since every other rendition is compared with it.
+pub fn keep_confident_renditions(statement: &mut Statement, min: f64) {
+    statement
+        .renditions
+        .retain(|r| r.reference || r.confidence.is_some_and(|c| c >= min));
+}
+
+/// A confidence on the command line: a number from 0 to 1.
+pub fn confidence_arg(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!(
+            "{s:?} is not a confidence; give a number from 0 to 1, such as 0.9"
+        )),
     }
 }
 
@@ -162,6 +208,16 @@ mod tests {
         assert_eq!(closest("Lavrof", &names, 3), ["Sergei Lavrov"]);
         assert_eq!(closest("Jon Kery", &names, 3), ["John Kerry"]);
         assert!(closest("zzzz", &names, 3).is_empty());
+    }
+
+    #[test]
+    fn confidences_are_numbers_from_zero_to_one() {
+        assert_eq!(confidence_arg("0.9"), Ok(0.9));
+        assert_eq!(confidence_arg("1"), Ok(1.0));
+        for bad in ["1.5", "-0.1", "high", "", "NaN"] {
+            let err = confidence_arg(bad).unwrap_err();
+            assert!(err.contains("0 to 1"), "{bad:?}: {err}");
+        }
     }
 
     #[test]

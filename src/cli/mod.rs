@@ -28,7 +28,8 @@ pub mod trace;
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
-    /// titles.txt, ...); see grammar/ in the source tree.
+    /// titles.txt, ..., and confidence.txt for the confidence of each way a
+    /// speaker is found); see grammar/ in the source tree.
     #[arg(long, global = true, env = "QUOTETRACK_GRAMMAR", value_name = "DIR")]
     pub grammar: Option<std::path::PathBuf>,
 

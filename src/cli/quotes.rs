@@ -18,10 +18,14 @@ use super::open_existing;
   quotetrack quotes --outlet \"CBC\" --since 2015-09-01 --until \"30 September 2015\"
   quotetrack quotes --search \"avoid misunderstandings\" --format jsonl
   quotetrack quotes --limit 20 --format csv > quotes.csv
+  quotetrack quotes --speaker trump --min-confidence 0.9
 
 Quotes come in publication order. Each jsonl record has id, speaker, text,
 outlet, date (YYYY-MM-DD), article (its id), start and end (byte offsets into
-the article text), and more; `quotetrack show ID` prints one in its paragraph.")]
+the article text), kind, found_by (how the speaker was found: explicit,
+pronoun, role, continuation, subject, headline, layout or unresolved) and
+confidence (how often a speaker found that way is right, 0 to 1), and more;
+`quotetrack show ID` prints one in its paragraph.")]
 pub struct QuotesArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -33,7 +37,8 @@ pub struct QuotesArgs {
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Aligned columns for reading: id, date, outlet, speaker, quote.
+    /// Aligned columns for reading: id, date, outlet, speaker, confidence,
+    /// quote.
     Table,
     /// One JSON object per quote, per line.
     Jsonl,
@@ -98,6 +103,7 @@ fn spreadsheet_safe_row(row: &QuoteRow) -> QuoteRow {
         outlet: safe(&row.outlet),
         speaker_kind: safe(&row.speaker_kind),
         speaker_as_written: safe(&row.speaker_as_written),
+        found_by: safe(&row.found_by),
         cue: safe(&row.cue),
         title: safe(&row.title),
         url: safe(&row.url),

@@ -16,6 +16,9 @@ use super::open_existing;
   quotetrack show 12
   quotetrack show 12 --format json
 
+The text shows how the speaker was found and with what confidence (JSON keys
+found_by and confidence).
+
 Find ids with `quotetrack quotes`.")]
 pub struct ShowArgs {
     /// The quote's id, as listed by `quotetrack quotes`.
@@ -82,6 +85,17 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
     if let Some(role) = &shown.speaker_role {
         writeln!(out, "Role: {}", clean(role))?;
     }
+    if let Some(found_by) = &q.found_by {
+        let confidence = q
+            .confidence
+            .map(|c| format!(", confidence {c:.2}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "Speaker found by: {}{confidence}",
+            describe_found_by(found_by)
+        )?;
+    }
     writeln!(
         out,
         "{} · {} · {}",
@@ -129,6 +143,22 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
             clean_text(after)
         )
     }
+}
+
+/// A way of finding a speaker, with a few words on what it means.
+fn describe_found_by(found_by: &str) -> String {
+    let meaning = match found_by {
+        "explicit" => "named with a reporting verb in the sentence",
+        "pronoun" => "a pronoun with a reporting verb, resolved to a person",
+        "role" => "a role with a reporting verb, resolved to a person",
+        "continuation" => "carried from the quote next to it",
+        "subject" => "the sentence's subject, no reporting verb",
+        "headline" => "a name in a headline",
+        "layout" => "a paragraph ending with a colon, or a line signed below",
+        "unresolved" => "a pronoun or role that names nobody",
+        other => return clean(other).into_owned(),
+    };
+    format!("{found_by} ({meaning})")
 }
 
 /// One-line fields: control characters (an article could carry terminal

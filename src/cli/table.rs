@@ -99,6 +99,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Width of the CONF column: `0.95`.
+const CONF_W: usize = 4;
+
+/// A quote's confidence in hundredths, or `-` for one stored without.
+fn confidence_cell(confidence: Option<f64>) -> String {
+    confidence.map_or_else(|| "-".to_string(), |c| format!("{c:.2}"))
+}
+
 /// Write `rows` as a table `width` columns wide (`None`: one line per
 /// quote, however long).
 pub fn write_quotes(
@@ -127,11 +135,14 @@ pub fn write_quotes(
         7,
         speaker_max,
     );
-    let fixed = |o: usize, s: usize| id_w + 2 + 10 + 2 + o + 2 + s + 2;
+    let mut with_confidence = true;
+    let fixed = |o: usize, s: usize, c: bool| {
+        id_w + 2 + 10 + 2 + o + 2 + s + 2 + if c { CONF_W + 2 } else { 0 }
+    };
     if let Some(total) = width {
         // Narrow terminal: give the quote room by narrowing the outlet
         // first, then the speaker, who matters more.
-        while total < fixed(outlet_w, speaker_w) + MIN_QUOTE * 2 {
+        while total < fixed(outlet_w, speaker_w, true) + MIN_QUOTE * 2 {
             if outlet_w > 10 {
                 outlet_w -= 1;
             } else if speaker_w > 12 {
@@ -140,16 +151,27 @@ pub fn write_quotes(
                 break;
             }
         }
+        // Too narrow still for the narrowest quote: the confidence goes
+        // (`show` and the other formats have it).
+        with_confidence = total >= fixed(outlet_w, speaker_w, true) + MIN_QUOTE;
     }
-    let indent = fixed(outlet_w, speaker_w);
+    let indent = fixed(outlet_w, speaker_w, with_confidence);
     let quote_w = width.map(|total| total.saturating_sub(indent).max(MIN_QUOTE));
+    let conf = |cell: &str| {
+        if with_confidence {
+            format!("{cell:<CONF_W$}  ")
+        } else {
+            String::new()
+        }
+    };
     writeln!(
         out,
-        "{:>id_w$}  {:<10}  {}  {}  QUOTE",
+        "{:>id_w$}  {:<10}  {}  {}  {}QUOTE",
         "ID",
         "DATE",
         fit("OUTLET", outlet_w),
-        fit("SPEAKER", speaker_w)
+        fit("SPEAKER", speaker_w),
+        conf("CONF")
     )?;
     for row in rows {
         let text = clean(&row.text);
@@ -160,11 +182,12 @@ pub fn write_quotes(
         let mut lines = lines.iter();
         writeln!(
             out,
-            "{:>id_w$}  {:<10}  {}  {}  {}",
+            "{:>id_w$}  {:<10}  {}  {}  {}{}",
             row.id,
             row.date.as_deref().unwrap_or("-"),
             fit(row.outlet.as_deref().unwrap_or("-"), outlet_w),
             fit(row.speaker.as_deref().unwrap_or("(unknown)"), speaker_w),
+            conf(&confidence_cell(row.confidence)),
             lines.next().map_or("", String::as_str)
         )?;
         for line in lines {
@@ -191,6 +214,8 @@ mod tests {
             speaker_kind: Some("person".into()),
             speaker_as_written: None,
             kind: "direct".into(),
+            found_by: Some("explicit".into()),
+            confidence: Some(0.95),
             cue: None,
             title: None,
             url: None,
@@ -224,6 +249,11 @@ mod tests {
                 .contains("walk away from patients who need them")
         );
         assert!(out.starts_with("   ID  DATE"), "{out}");
+        assert!(
+            out.lines().next().unwrap().contains("  CONF  QUOTE"),
+            "{out}"
+        );
+        assert!(out.lines().nth(1).unwrap().contains("  0.95  "), "{out}");
     }
 
     #[test]
@@ -233,6 +263,10 @@ mod tests {
         for line in out.lines() {
             assert!(line.width() <= 64, "{} wide: {line:?}", line.width());
         }
+        // Too narrow for the confidence as well: it goes before the quote
+        // is squeezed.
+        assert!(!out.contains("CONF"), "{out}");
+        assert!(table(&[row(1, &long)], Some(90)).contains("CONF"));
     }
 
     #[test]

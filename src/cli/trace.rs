@@ -19,6 +19,7 @@ use super::safe;
   quotetrack trace \"gamble with the safety\" --format jsonl
   quotetrack trace --quote 12
   quotetrack trace miscalculations --limit 1 --format csv > renditions.csv
+  quotetrack trace \"boots on the ground\" --min-confidence 0.9
 
 A statement is every rendition of one remark: the fullest is the reference,
 and each rendition (in date order) is `same` (equal once case, punctuation,
@@ -29,8 +30,12 @@ quote marks, British/American spelling and editors' brackets are set aside),
 `altered` (words changed or added), `omission` (words from the middle
 missing with no ellipsis).
 
-Each jsonl record has statement, quote, outlet, date, speaker, text, article,
-relation, diff (a list of {op, at, reference, text}) and flags.")]
+Each jsonl record has statement, quote, outlet, date, speaker, found_by and
+confidence (how the speaker was found and how often that way is right),
+text, article, relation, diff (a list of {op, at, reference, text}) and
+flags. --min-confidence leaves out the renditions whose speaker was found
+with less confidence; the reference stays, since the others are compared
+with it.")]
 pub struct TraceArgs {
     /// Words from the statement (full-text search; word endings ignored).
     #[arg(value_name = "QUERY", required_unless_present = "quote")]
@@ -43,6 +48,11 @@ pub struct TraceArgs {
     /// Trace at most this many statements, best match first.
     #[arg(long, short = 'n', value_name = "N", default_value_t = 3)]
     pub limit: usize,
+
+    /// Only renditions whose speaker was found with at least this
+    /// confidence, 0 to 1 (the reference is always shown).
+    #[arg(long, value_name = "X", value_parser = super::filters::confidence_arg)]
+    pub min_confidence: Option<f64>,
 
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -106,10 +116,15 @@ pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
             ids
         }
     };
-    let statements = ids
+    let mut statements = ids
         .into_iter()
         .map(|id| track::trace(conn, id))
         .collect::<Result<Vec<_>>>()?;
+    if let Some(min) = args.min_confidence {
+        for statement in &mut statements {
+            super::filters::keep_confident_renditions(statement, min);
+        }
+    }
     let colour = match args.color {
         Colour::Always => true,
         Colour::Never => false,
@@ -165,6 +180,8 @@ struct CsvRow<'a> {
     date: Option<&'a str>,
     outlet: Option<&'a str>,
     speaker: Option<&'a str>,
+    found_by: Option<&'a str>,
+    confidence: Option<String>,
     relation: &'static str,
     flags: String,
     reference: bool,
@@ -181,6 +198,8 @@ impl<'a> From<&'a Rendition> for CsvRow<'a> {
             date: r.date.as_deref(),
             outlet: r.outlet.as_deref(),
             speaker: r.speaker.as_deref(),
+            found_by: r.found_by.as_deref(),
+            confidence: r.confidence.map(|c| format!("{c:.2}")),
             relation: r.relation.as_str(),
             flags: flags(r),
             reference: r.reference,
@@ -268,8 +287,8 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
     }
     writeln!(
         out,
-        "\n{:>6}  {:<10}  {:<24}  {:<20}  {:<8}  FLAGS",
-        "QUOTE", "DATE", "OUTLET", "SPEAKER", "RELATION"
+        "\n{:>6}  {:<10}  {:<24}  {:<20}  {:<4}  {:<8}  FLAGS",
+        "QUOTE", "DATE", "OUTLET", "SPEAKER", "CONF", "RELATION"
     )?;
     for r in &s.renditions {
         let mut flags = flags(r);
@@ -286,11 +305,13 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
             flags
         };
         let line = format!(
-            "{:>6}  {:<10}  {:<24}  {:<20}  {:<8}  {}",
+            "{:>6}  {:<10}  {:<24}  {:<20}  {:<4}  {:<8}  {}",
             r.quote,
             r.date.as_deref().unwrap_or("-"),
             shorten(r.outlet.as_deref().unwrap_or("-"), 24),
             shorten(r.speaker.as_deref().unwrap_or("(unknown)"), 20),
+            r.confidence
+                .map_or_else(|| "-".to_string(), |c| format!("{c:.2}")),
             r.relation.as_str(),
             flags
         );

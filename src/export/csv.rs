@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::ExportRow;
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 16] = [
     "quote_id",
     "speaker",
     "speaker_kind",
@@ -23,6 +23,8 @@ pub const COLUMNS: [&str; 14] = [
     "start",
     "end",
     "cue",
+    "found_by",
+    "confidence",
     "statement_id",
     "context",
 ];
@@ -62,7 +64,11 @@ pub fn write_csv(out: &mut impl Write, rows: &[ExportRow]) -> Result<()> {
             row.start.to_string(),
             row.end.to_string(),
         );
-        let record: [Cow<'_, str>; 14] = [
+        let confidence = row
+            .confidence
+            .map(|c| format!("{c:.2}"))
+            .unwrap_or_default();
+        let record: [Cow<'_, str>; 16] = [
             Cow::Borrowed(&id),
             text(&row.speaker),
             text(&row.speaker_kind),
@@ -75,6 +81,8 @@ pub fn write_csv(out: &mut impl Write, rows: &[ExportRow]) -> Result<()> {
             Cow::Borrowed(&start),
             Cow::Borrowed(&end),
             text(&row.cue),
+            text(&row.found_by),
+            Cow::Borrowed(&confidence),
             Cow::Borrowed(&statement),
             spreadsheet_safe(&row.context),
         ];
@@ -122,6 +130,8 @@ mod tests {
             start: 3,
             end: 9,
             cue: Some("said".into()),
+            found_by: Some("pronoun".into()),
+            confidence: Some(0.9),
             statement_id: None,
             context: format!("\"{quote}\" she said."),
             speaker_id: None,
@@ -144,7 +154,9 @@ mod tests {
         let mut reader = ::csv::Reader::from_reader(text.as_bytes());
         let rec = reader.records().next().unwrap().unwrap();
         assert_eq!(&rec[3], "a, \"b\"\nc");
-        assert_eq!(&rec[12], "");
+        assert_eq!(&rec[11], "said");
+        assert_eq!((&rec[12], &rec[13]), ("pronoun", "0.90"));
+        assert_eq!(&rec[14], "");
     }
 
     #[test]

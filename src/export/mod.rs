@@ -25,7 +25,7 @@ pub use self::quotebank::{QuotebankRecord, quotebank_records, write_quotebank};
 
 /// One exported quote. Field order is the column order of the CSV and the
 /// key order of the JSON; the README documents each column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExportRow {
     pub quote_id: i64,
     /// The resolved speaker ("John Kerry"), or none when nobody was found.
@@ -46,6 +46,11 @@ pub struct ExportRow {
     pub end: usize,
     /// The reporting verb ("said", "told reporters").
     pub cue: Option<String>,
+    /// How the speaker was found (`explicit`, `pronoun`, `role`,
+    /// `continuation`, `subject`, `headline`, `layout`, `unresolved`).
+    pub found_by: Option<String>,
+    /// How often a speaker found that way is right, 0 to 1.
+    pub confidence: Option<f64>,
     /// The statement this quote is a rendition of, once statements are
     /// tracked; see [`StatementIds`].
     pub statement_id: Option<i64>,
@@ -162,6 +167,8 @@ fn export_row(row: QuoteRow, article: &ArticleData) -> ExportRow {
         start: row.start,
         end: row.end,
         cue: row.cue,
+        found_by: row.found_by,
+        confidence: row.confidence,
         statement_id,
         context,
         speaker_id,

@@ -142,6 +142,8 @@ mod tests {
             start: 0,
             end: words.len(),
             cue: None,
+            found_by: None,
+            confidence: None,
             statement_id: None,
             context: words.into(),
             speaker_id: speaker,

@@ -377,8 +377,8 @@ fn add_quotes(
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
                              speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
-                             speaker_name, speaker_kind, published)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                             speaker_name, speaker_kind, published, found_by, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?;
     for (quote, (normalized, prepared)) in quotes.iter().zip(folded) {
         let name = quote.speaker.as_ref().map(|s| {
@@ -417,6 +417,8 @@ fn add_quotes(
             name,
             speaker.map(|s| s.kind.as_str()),
             published,
+            quote.found_by.as_str(),
+            quote.confidence,
         ])?;
         let id = tx.last_insert_rowid();
         added.push(id);

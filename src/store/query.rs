@@ -20,12 +20,15 @@ pub struct QuoteFilter {
     pub until: Option<NaiveDate>,
     /// Words that must all appear in the quote (full-text search).
     pub search: Option<String>,
+    /// Only quotes whose speaker was found with at least this confidence
+    /// (0 to 1); quotes stored without one (before db/006) never pass.
+    pub min_confidence: Option<f64>,
     pub limit: Option<usize>,
 }
 
 /// One stored quote with where it ran. Field order is the JSON order, which
 /// starts with the fields the README promises.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteRow {
     pub id: i64,
     pub speaker: Option<String>,
@@ -42,6 +45,11 @@ pub struct QuoteRow {
     /// The speaker as this article names them ("he", "the secretary").
     pub speaker_as_written: Option<String>,
     pub kind: String,
+    /// How the speaker was found (`explicit`, `pronoun`, ...; see
+    /// [`crate::record::FoundBy`]); none for quotes stored before db/006.
+    pub found_by: Option<String>,
+    /// How often a speaker found that way is right, 0 to 1.
+    pub confidence: Option<f64>,
     pub cue: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
@@ -49,7 +57,7 @@ pub struct QuoteRow {
 }
 
 /// A quote together with the paragraph around it, for `show`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteInContext {
     #[serde(flatten)]
     pub quote: QuoteRow,
@@ -62,7 +70,7 @@ pub struct QuoteInContext {
 
 const SELECT: &str =
     "SELECT q.id, s.name, q.text, o.name, a.published, a.id, q.byte_start, q.byte_end,
-        s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path
+        s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path, q.found_by, q.confidence
     FROM quotes q
     JOIN articles a ON a.id = q.article_id
     LEFT JOIN outlets o ON o.id = a.outlet_id
@@ -81,6 +89,8 @@ fn quote_row(row: &Row) -> rusqlite::Result<QuoteRow> {
         speaker_kind: row.get(8)?,
         speaker_as_written: row.get(9)?,
         kind: row.get(10)?,
+        found_by: row.get(15)?,
+        confidence: row.get(16)?,
         cue: row.get(11)?,
         title: row.get(12)?,
         url: row.get(13)?,
@@ -119,6 +129,10 @@ impl Store {
         if let Some(until) = filter.until {
             filters.push_str(" AND q.published <= ?");
             args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(min) = filter.min_confidence {
+            filters.push_str(" AND q.confidence >= ?");
+            args.push(Value::Real(min));
         }
         if let Some(words) = &filter.search {
             match fts_query(words) {

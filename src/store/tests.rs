@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::article::Article;
-use crate::record::{Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+use crate::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
 
 /// A quote of `words` found in `text`, said by `name` (as `mention`).
 fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) -> Quote {
@@ -30,6 +30,8 @@ fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) 
             role: None,
         }),
         kind: QuoteKind::Direct,
+        found_by: FoundBy::Explicit,
+        confidence: 0.9,
     }
 }
 

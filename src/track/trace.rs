@@ -52,7 +52,7 @@ pub struct DiffEntry {
 }
 
 /// One rendition of a statement. Field order is the JSON order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rendition {
     pub statement: i64,
     /// The quote's id (`quotetrack show ID`).
@@ -62,6 +62,10 @@ pub struct Rendition {
     pub date: Option<String>,
     /// The speaker as this outlet attributes the quote.
     pub speaker: Option<String>,
+    /// How the extractor found that speaker (`explicit`, `pronoun`, ...).
+    pub found_by: Option<String>,
+    /// How often a speaker found that way is right, 0 to 1.
+    pub confidence: Option<f64>,
     pub text: String,
     /// The article's id.
     pub article: i64,
@@ -75,7 +79,7 @@ pub struct Rendition {
 }
 
 /// A statement with its renditions in date order (then the order stored).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {
     pub statement: i64,
     /// The reference rendition's quote id.
@@ -178,13 +182,15 @@ struct Row {
     article: i64,
     title: Option<String>,
     url: Option<String>,
+    found_by: Option<String>,
+    confidence: Option<f64>,
     words: Words,
 }
 
 /// Every rendition of statement `id`, compared with its fullest.
 pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
     let mut stmt = conn.prepare_cached(
-        "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url
+        "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url, q.found_by, q.confidence
          FROM renditions r
          JOIN quotes q ON q.id = r.quote_id
          JOIN articles a ON a.id = q.article_id
@@ -206,6 +212,8 @@ pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
                 article: r.get(5)?,
                 title: r.get(6)?,
                 url: r.get(7)?,
+                found_by: r.get(8)?,
+                confidence: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -262,6 +270,8 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
             outlet: row.outlet,
             date: row.date,
             speaker: row.speaker,
+            found_by: row.found_by,
+            confidence: row.confidence,
             text: row.text,
             article: row.article,
             relation,
@@ -344,6 +354,8 @@ mod tests {
             article: quote,
             title: None,
             url: None,
+            found_by: None,
+            confidence: None,
             words: words(text),
         }
     }
