@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 pub mod date;
 pub mod html;
 pub mod jsonl;
+pub mod sentence;
 pub mod text;
 
 pub use date::{ACCEPTED_FORMS, DateError, parse_date};

@@ -256,6 +256,25 @@ fn paint(text: &str, code: &str, colour: bool) -> String {
     }
 }
 
+/// A sentence with the quote in it cut to its first words, so what a
+/// line has room for is the attribution: `"We will not gamble …,"
+/// Deputy Mayor Colin Hargreaves said.`
+fn attribution(sentence: &str, quote: &str) -> String {
+    let Some(at) = sentence.find(quote) else {
+        return sentence.to_string();
+    };
+    let opening: Vec<&str> = quote.split_whitespace().take(5).collect();
+    if opening.len() == quote.split_whitespace().count() {
+        return sentence.to_string();
+    }
+    format!(
+        "{}{} …{}",
+        &sentence[..at],
+        opening.join(" "),
+        &sentence[at + quote.len()..]
+    )
+}
+
 /// The reference, then each rendition with its differences.
 pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Result<()> {
     let n = s.renditions.len();
@@ -340,6 +359,39 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
                 out,
                 "        {}",
                 paint(&format!("{sign} {}", describe(d, 60)), code, colour)
+            )?;
+        }
+        // The two attributions side by side, so the reader judges the
+        // flag from the articles' own words.
+        if let Some(e) = &r.evidence {
+            writeln!(
+                out,
+                "        {}",
+                paint(
+                    &format!(
+                        "! credited here: {}",
+                        shorten(&safe::line(&attribution(&e.sentence, &r.text)), 110)
+                    ),
+                    YELLOW,
+                    colour
+                )
+            )?;
+            writeln!(
+                out,
+                "        {}",
+                paint(
+                    &format!(
+                        "! but in {} (quote {}): {}",
+                        safe::line(e.other_outlet.as_deref().unwrap_or("(no outlet)")),
+                        e.other_quote,
+                        shorten(
+                            &safe::line(&attribution(&e.other_sentence, &e.other_text)),
+                            90
+                        )
+                    ),
+                    YELLOW,
+                    colour
+                )
             )?;
         }
     }

@@ -15,13 +15,12 @@ use serde::Serialize;
 
 use crate::store::{QuoteFilter, QuoteRow, Store};
 
-mod context;
 mod csv;
 mod quotebank;
 
-pub use self::context::sentence_around;
 pub use self::csv::{COLUMNS, spreadsheet_safe, write_csv};
 pub use self::quotebank::{QuotebankRecord, quotebank_records, write_quotebank};
+pub use crate::article::sentence::sentence_around;
 
 /// One exported quote. Field order is the column order of the CSV and the
 /// key order of the JSON; the README documents each column.

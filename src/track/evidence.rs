@@ -94,7 +94,9 @@ impl Said {
             return Said::Unknown;
         };
         match kind {
-            Some("person") => PersonName::parse(name).map_or(Said::Unknown, Said::Person),
+            Some("person") => {
+                PersonName::parse(without_titles(name)).map_or(Said::Unknown, Said::Person)
+            }
             Some("organisation") => {
                 let key = crate::speaker::identity::name_key(name);
                 let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
@@ -103,6 +105,25 @@ impl Said {
             _ => Said::Unknown,
         }
     }
+}
+
+/// A name without the titles an extractor left on its front ("Senators
+/// Mitch McConnell", "President Obama"): a title is not a given name.
+fn without_titles(name: &str) -> &str {
+    let lexicon = crate::lexicon::Lexicon::builtin();
+    let mut rest = name.trim();
+    while let Some((first, after)) = rest.split_once(' ') {
+        let word = first.trim_end_matches('.').to_lowercase();
+        let singular = word.strip_suffix('s').unwrap_or(&word);
+        if !(lexicon.titles.contains(&word)
+            || lexicon.titles.contains(singular)
+            || lexicon.honorifics.contains(&word))
+        {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// Whether two attributions name the same speaker.

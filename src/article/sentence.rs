@@ -1,5 +1,7 @@
-//! The sentence around a quote, for the export's `context` column: enough
-//! to read the quote as the article framed it without opening the article.
+//! The sentence around a quote: enough to read the quote as the article
+//! framed it without opening the article (the export's `context` column,
+//! the evidence of a misattribution flag). Moved here from `export/` so
+//! `track/` can use it without reaching up; output unchanged.
 
 /// Short words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
