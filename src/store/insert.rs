@@ -248,7 +248,7 @@ fn prepare(quotes: &[Quote]) -> Folded {
                 } else {
                     &s.name
                 };
-                Said::new(Some(name), Some(s.kind.as_str()))
+                Said::new(Some(name), Some(s.kind.as_str())).found_by(Some(q.found_by.as_str()))
             });
             (
                 normalize_quote(&q.quote.text),

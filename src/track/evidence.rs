@@ -85,9 +85,26 @@ pub enum Said {
     Unknown,
     Person(PersonName),
     Organisation(String),
+    /// A speaker the extractor read off a headline, the page's layout or
+    /// a sentence's grammar, with no reporting verb: likely enough to
+    /// agree with the same name, too unsure to tell a quote apart from a
+    /// statement credited to someone else (headlines and share bars read
+    /// as names were most of the misses).
+    Read(Box<Said>),
 }
 
 impl Said {
+    /// `said` as found in the way `found_by` names (the stored
+    /// `quotes.found_by`).
+    pub fn found_by(self, found_by: Option<&str>) -> Said {
+        match found_by {
+            Some("subject" | "headline" | "layout") if self != Said::Unknown => {
+                Said::Read(Box::new(self))
+            }
+            _ => self,
+        }
+    }
+
     /// From the stored `speaker_name` and `speaker_kind`.
     pub fn new(name: Option<&str>, kind: Option<&str>) -> Said {
         let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
@@ -146,6 +163,10 @@ thread_local! {
 /// How the speakers of two renditions relate.
 pub fn agreement(a: &Said, b: &Said) -> Agreement {
     match (a, b) {
+        (Said::Read(x), y) | (y, Said::Read(x)) => match agreement(x, y) {
+            Agreement::Same => Agreement::Same,
+            _ => Agreement::Unknown,
+        },
         (Said::Person(x), Said::Person(y)) => MATCHER.with(|m| {
             let mut m = m.borrow_mut();
             let m = m.get_or_insert_with(Matcher::default);

@@ -411,15 +411,24 @@ impl Linker {
         text: &str,
         speaker: Option<i64>,
     ) -> Result<i64> {
-        type Row = (Option<String>, Option<String>, Option<i64>, Option<String>);
-        let (name, kind, article, published): Row = conn
+        type Row = (
+            Option<String>,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<String>,
+        );
+        let (name, kind, article, published, found_by): Row = conn
             .prepare_cached(
-                "SELECT speaker_name, speaker_kind, article_id, published FROM quotes WHERE id = ?1",
+                "SELECT speaker_name, speaker_kind, article_id, published, found_by FROM quotes WHERE id = ?1",
             )?
-            .query_row([quote_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .query_row([quote_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
             .optional()?
-            .unwrap_or((None, None, None, None));
-        let quote = Prepared::said_by(text, Said::new(name.as_deref(), kind.as_deref()));
+            .unwrap_or((None, None, None, None, None));
+        let said = Said::new(name.as_deref(), kind.as_deref()).found_by(found_by.as_deref());
+        let quote = Prepared::said_by(text, said);
         let published = published.as_deref().and_then(parse_date);
         link(
             self,
@@ -796,13 +805,14 @@ fn agreement_with(said: &Said, statement: &[Said]) -> Agreement {
 fn speakers_of(conn: &Connection, id: i64) -> Result<Vec<Said>> {
     let mut said = Vec::new();
     let mut rows = conn.prepare_cached(
-        "SELECT DISTINCT q.speaker_name, q.speaker_kind FROM renditions r
+        "SELECT DISTINCT q.speaker_name, q.speaker_kind, q.found_by FROM renditions r
              JOIN quotes q ON q.id = r.quote_id WHERE r.statement_id = ?1 LIMIT ?2",
     )?;
     let mut found = rows.query(rusqlite::params![id, SPEAKERS_KEPT as i64])?;
     while let Some(row) = found.next()? {
-        let (name, kind): (Option<String>, Option<String>) = (row.get(0)?, row.get(1)?);
-        let one = Said::new(name.as_deref(), kind.as_deref());
+        let (name, kind, found_by): (Option<String>, Option<String>, Option<String>) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        let one = Said::new(name.as_deref(), kind.as_deref()).found_by(found_by.as_deref());
         if !said.contains(&one) {
             said.push(one);
         }
