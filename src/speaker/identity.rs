@@ -1596,6 +1596,42 @@ fn not_a_given_name(word: &str) -> bool {
 /// capitalised word before the surname, past up to two initials, is taken
 /// for the given name unless it is a title or a small word.
 pub fn forms_in_text(text: &str, surname: &str) -> BTreeSet<Form> {
+    let mut out = BTreeSet::new();
+    let mut found = false;
+    if surname.is_ascii() && !surname.is_empty() {
+        // Only the words just around each place the surname is written:
+        // reading the whole article word by word was most of the time.
+        // ASCII lower-casing keeps every byte where it was.
+        let lower = text.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(surname) {
+            let at = from + at;
+            let mut start = at.saturating_sub(WINDOW_BEFORE);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (at + surname.len() + WINDOW_AFTER).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            forms_in_window(&text[start..end], surname, &mut out);
+            from = at + surname.len();
+            found = true;
+        }
+    }
+    if !found && !text.is_ascii() {
+        // Written with accents ("García" for `garcia`), or in another script.
+        forms_in_window(text, surname, &mut out);
+    }
+    out
+}
+
+/// Bytes read before and after a surname for its given name, initials,
+/// suffix and a family word: "his pastor father, Rafael H. W. Cruz, Jr.".
+const WINDOW_BEFORE: usize = 64;
+const WINDOW_AFTER: usize = 12;
+
+fn forms_in_window(text: &str, surname: &str, out: &mut BTreeSet<Form>) {
     // Words with whether they were capitalised as written.
     let cased: Vec<(String, bool)> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
@@ -1611,7 +1647,6 @@ pub fn forms_in_text(text: &str, surname: &str) -> BTreeSet<Form> {
         })
         .collect();
     let toks: Vec<&str> = cased.iter().map(|(t, _)| t.as_str()).collect();
-    let mut out = BTreeSet::new();
     for k in 0..toks.len() {
         if toks[k] != surname {
             continue;
@@ -1644,7 +1679,6 @@ pub fn forms_in_text(text: &str, surname: &str) -> BTreeSet<Form> {
             relative,
         });
     }
-    out
 }
 
 /// What one article shows about the bases (given name, surname) asked

@@ -621,8 +621,10 @@ fn settle_per_article(
         "INSERT INTO speakers (name, kind, article_id) VALUES (?1, 'anonymous', ?2)",
     )?;
     let mut speakers_in = tx.prepare_cached(
-        "SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ?1 AND speaker_kind = 'person'
-           AND speaker_name IS NOT NULL AND speaker_name <> ?2",
+        // `+`: by the article's index; the planner took the name index
+        // and read every person's quote for each article.
+        "SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ?1 AND +speaker_kind = 'person'
+           AND +speaker_name IS NOT NULL AND +speaker_name <> ?2",
     )?;
     let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
     let mut counts: BTreeMap<(i64, String, String), usize> = BTreeMap::new();
