@@ -1388,8 +1388,8 @@ fn merge_surnames(
         match roots[..] {
             [only] if seen >= SURNAME_JOIN_ARTICLES && groups.pins_agree(i, only) => {
                 groups.union(
-                    i,
                     only,
+                    i,
                     vec![Why::SurnameOnly {
                         surname: p.surname.clone(),
                     }],
