@@ -257,7 +257,8 @@ impl fmt::Display for Why {
             }
             Why::SurnameDominant { full, articles, of } => write!(
                 f,
-                "surname alone, its article names no one of it in full, and {full} is quoted in {articles} of the {of} articles quoting anyone of that surname"
+                "surname alone, its article names no one of it in full, and {full} is quoted in {articles} articles, everyone else of that surname together in {}",
+                of - articles
             ),
             Why::AroundName { words } => {
                 write!(
