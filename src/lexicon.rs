@@ -22,6 +22,10 @@ pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
+/// Given names and their diminutives, for speaker identity (not extraction).
+pub const GIVEN_NAMES: &str = include_str!("../grammar/given_names.txt");
+/// Headline verbs that mark a capitalised run as a headline, for identity.
+pub const HEADLINE_VERBS: &str = include_str!("../grammar/headline_verbs.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -324,6 +328,72 @@ impl Lexicon {
     }
 }
 
+/// The given-name list (`grammar/given_names.txt`): which given names are
+/// one name written formally or as a diminutive ("Joe" and "Joseph").
+#[derive(Debug, Clone, Default)]
+pub struct GivenNames {
+    /// Lower-case short form → the formal names it is short for, each as
+    /// its lower-case words ("jeb" → ["john ellis"]).
+    short: HashMap<String, Vec<String>>,
+    /// Every lower-case word that is a listed given name, formal or short.
+    known: HashSet<String>,
+}
+
+impl GivenNames {
+    /// Read lines of `Formal: Short, Short`; a line without a colon or
+    /// with nothing after it is skipped.
+    pub fn parse(list: &str) -> GivenNames {
+        let mut names = GivenNames::default();
+        for line in entries(list) {
+            let Some((formal, shorts)) = line.split_once(':') else {
+                continue;
+            };
+            let formal = formal.split_whitespace().collect::<Vec<_>>().join(" ");
+            let formal = formal.to_lowercase();
+            if formal.is_empty() {
+                continue;
+            }
+            names.known.extend(formal.split(' ').map(str::to_string));
+            for short in shorts.split(',').map(|s| s.trim().to_lowercase()) {
+                if short.is_empty() || short == formal {
+                    continue;
+                }
+                names.known.insert(short.clone());
+                let forms = names.short.entry(short).or_default();
+                if !forms.contains(&formal) {
+                    forms.push(formal.clone());
+                }
+            }
+        }
+        names
+    }
+
+    /// The compiled-in list.
+    pub fn builtin() -> &'static GivenNames {
+        static BUILTIN: OnceLock<GivenNames> = OnceLock::new();
+        BUILTIN.get_or_init(|| GivenNames::parse(GIVEN_NAMES))
+    }
+
+    /// Is `short` (lower case) a listed short form of `formal` (lower-case
+    /// words, "joseph" or "john ellis")?
+    pub fn is_short_for(&self, short: &str, formal: &str) -> bool {
+        self.short
+            .get(short)
+            .is_some_and(|forms| forms.iter().any(|f| f == formal))
+    }
+
+    /// Is the lower-case word a given name the list knows?
+    pub fn is_known(&self, word: &str) -> bool {
+        self.known.contains(word)
+    }
+}
+
+/// The headline verbs of `grammar/headline_verbs.txt`, lower case.
+pub fn headline_verbs() -> &'static WordSet {
+    static BUILTIN: OnceLock<WordSet> = OnceLock::new();
+    BUILTIN.get_or_init(|| lower_set(HEADLINE_VERBS))
+}
+
 struct Lists {
     speech_verbs: String,
     titles: String,
@@ -452,6 +522,24 @@ mod tests {
             err.contains("confidence.txt") && err.contains("line 1"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn given_names_pair_diminutives_with_their_formal_names_only() {
+        let names = GivenNames::builtin();
+        assert!(names.is_short_for("joe", "joseph"));
+        assert!(names.is_short_for("dick", "richard"));
+        assert!(names.is_short_for("bill", "william"));
+        assert!(names.is_short_for("jeb", "john ellis"));
+        assert!(names.is_short_for("al", "albert") && names.is_short_for("al", "alfred"));
+        assert!(!names.is_short_for("bill", "hillary"));
+        assert!(!names.is_short_for("joseph", "joe"));
+        assert!(names.is_known("jeb") && names.is_known("william"));
+        assert!(!names.is_known("abortions"));
+        let odd = GivenNames::parse("# c\nno colon\n: x\nPeter: Pete, , Peter\n");
+        assert!(odd.is_short_for("pete", "peter"));
+        assert!(!odd.is_short_for("peter", "peter"));
+        assert!(headline_verbs().contains("endorses"));
     }
 
     #[test]

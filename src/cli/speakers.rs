@@ -23,9 +23,12 @@ use super::safe::line;
   quotetrack speakers alias add \"John Kerry\" \"Secretary Kerry\" --wikidata Q22316
 
 quotetrack decides which names are one person across articles: spellings and
-transliterations (Sergei/Sergey), middle initials and accents merge; people who
-share a surname stay apart when their first names differ; anonymous sources are
-never merged. Your corrections win: merge, split and alias add write them to a
+transliterations (Sergei/Sergey), middle initials, accents and diminutives
+(Joe/Joseph, from grammar/given_names.txt) merge; people who share a surname stay
+apart when their first names, middle initials or generations (Jr., Sr., III, as
+the articles tell them apart) differ; a surname alone joins the one person it can
+be, in the corpus or in its own article; headlines taken for names and anonymous
+sources are never merged. `speakers show` says why each name was joined. Your corrections win: merge, split and alias add write them to a
 plain CSV file beside the database, <db>.speakers.csv (alias,canonical,
 wikidata_id; later lines win), which you may edit yourself. It applies at every
 ingest, including ingest --replace, and at every speakers command.")]
@@ -251,6 +254,21 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
             .join(", ")
     };
     writeln!(out, "  Found as:   {}", list(&d.names))?;
+    if !d.joins.is_empty() {
+        writeln!(out, "  Why one speaker:")?;
+        for j in &d.joins {
+            match &j.other {
+                Some(other) => writeln!(
+                    out,
+                    "    {} ~ {}: {}",
+                    line(&j.name),
+                    line(other),
+                    line(&j.why)
+                )?,
+                None => writeln!(out, "    {}: {}", line(&j.name), line(&j.why))?,
+            }
+        }
+    }
     if !d.user_aliases.is_empty() {
         writeln!(out, "  Your aliases: {}", line(&d.user_aliases.join(", ")))?;
     }

@@ -18,8 +18,15 @@ use serde::Serialize;
 
 use super::Store;
 use crate::speaker::identity::{
-    Cluster, Correction, Corrections, NameCount, cluster_organisations, cluster_people, name_key,
+    ArticleContext, Cluster, Correction, Corrections, Evidence, NameCount, PersonName,
+    add_evidence, cluster_organisations, generic_organisation, name_key, names_needing_evidence,
+    people, pick_in_article,
 };
+
+/// Articles read per name for what the corpus shows of it ([`Evidence`]):
+/// enough to see a second generation or a family introduction, few enough
+/// that a name quoted in thousands of articles costs no more than a rare one.
+const EVIDENCE_ARTICLES: usize = 8;
 
 /// Where the corrections for the database at `db` live: beside it, named
 /// `<db>.speakers.csv` (`quotetrack.db.speakers.csv`).
@@ -69,6 +76,18 @@ pub struct SpeakerDetail {
     pub roles: Vec<(String, i64)>,
     /// Outlets with quote counts and first and last dates.
     pub outlets: Vec<OutletCount>,
+    /// Why each name is this speaker's, as worked out by the last
+    /// assignment in this process (empty if it has not run here).
+    pub joins: Vec<JoinReason>,
+}
+
+/// One name of a speaker and why identity gave it to them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JoinReason {
+    pub name: String,
+    /// The name it was joined to, when it was joined to one.
+    pub other: Option<String>,
+    pub why: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -206,13 +225,39 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let joins = self.join_reasons(id)?;
         Ok(Some(SpeakerDetail {
             speaker,
             names,
             user_aliases,
             roles,
             outlets,
+            joins,
         }))
+    }
+
+    /// The reasons the last assignment recorded for speaker `id`; none when
+    /// no assignment ran on this connection.
+    fn join_reasons(&self, id: i64) -> Result<Vec<JoinReason>> {
+        let exists: bool = self.conn.query_row(
+            "SELECT count(*) FROM temp.sqlite_master WHERE name = 'speaker_join_reasons'",
+            [],
+            |r| r.get::<_, i64>(0).map(|n| n > 0),
+        )?;
+        if !exists {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT name, other, why FROM speaker_join_reasons WHERE speaker_id = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(JoinReason {
+                name: r.get(0)?,
+                other: r.get(1)?,
+                why: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Speakers (not anonymous) called exactly `name` (case, accents and
@@ -329,21 +374,38 @@ pub(super) fn assign(tx: &Connection, corrections: &Corrections) -> Result<Ident
     }
     let mut stats = IdentityStats::default();
     let mut clusters: Vec<(&str, Cluster)> = Vec::new();
-    for kind in ["person", "organisation"] {
-        let names = names_of_kind(tx, kind)?;
-        let found = if kind == "person" {
-            cluster_people(&names, corrections)
-        } else {
-            cluster_organisations(&names, corrections)
-        };
-        if kind == "person" {
-            stats.person_names = names.len();
-            stats.people = found.len();
-        } else {
-            stats.organisation_names = names.len();
-            stats.organisations = found.len();
-        }
-        clusters.extend(found.into_iter().map(|c| (kind, c)));
+    // Names settled per article, not across the corpus: refused person
+    // names and generic organisations (each article's own anonymous source),
+    // and surnames alone that only their article can settle.
+    let mut per_article: Vec<(&str, String, PerArticle)> = Vec::new();
+    let persons = names_of_kind(tx, "person")?;
+    let evidence = read_evidence(tx, &persons)?;
+    let found = people(&persons, corrections, &evidence);
+    stats.person_names = persons.len();
+    stats.people = found.clusters.len();
+    let first_person_cluster = clusters.len();
+    clusters.extend(found.clusters.into_iter().map(|c| ("person", c)));
+    for (name, why) in found.refused {
+        per_article.push(("person", name, PerArticle::Anonymous(why.to_string())));
+    }
+    for open in found.open {
+        per_article.push(("person", open.name.clone(), PerArticle::Surname(open)));
+    }
+    let (generic, named): (Vec<NameCount>, Vec<NameCount>) = names_of_kind(tx, "organisation")?
+        .into_iter()
+        .partition(|n| {
+            generic_organisation(&n.name) && corrections.canonical_for(&n.name).is_none()
+        });
+    stats.organisation_names = named.len() + generic.len();
+    let orgs = cluster_organisations(&named, corrections);
+    stats.organisations = orgs.len();
+    clusters.extend(orgs.into_iter().map(|c| ("organisation", c)));
+    for n in generic {
+        per_article.push((
+            "organisation",
+            n.name,
+            PerArticle::Anonymous("a kind of body, not a named one: its article's source".into()),
+        ));
     }
 
     // Which speaker each name's quotes point at now, to keep ids stable.
@@ -436,15 +498,54 @@ pub(super) fn assign(tx: &Connection, corrections: &Corrections) -> Result<Ident
             }
         }
     }
+    tx.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS speaker_assignment_article (article_id INTEGER, kind TEXT, name TEXT, speaker_id INTEGER, PRIMARY KEY (article_id, kind, name))",
+        [],
+    )?;
+    tx.execute("DELETE FROM speaker_assignment_article", [])?;
+    tx.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS speaker_join_reasons (seq INTEGER PRIMARY KEY, speaker_id INTEGER, name TEXT, other TEXT, why TEXT)",
+        [],
+    )?;
+    tx.execute("DELETE FROM speaker_join_reasons", [])?;
+    let person_ids = &ids[first_person_cluster..];
+    let reasons = settle_per_article(tx, &per_article, person_ids)?;
+    {
+        let mut why = tx.prepare_cached(
+            "INSERT INTO speaker_join_reasons (speaker_id, name, other, why) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for ((_, cluster), &id) in clusters.iter().zip(&ids) {
+            for j in &cluster.joins {
+                let text: Vec<String> = j.why.iter().map(ToString::to_string).collect();
+                why.execute(params![id, j.name, j.other, text.join(", ")])?;
+            }
+        }
+        for (id, name, text) in &reasons {
+            why.execute(params![id, name, Option::<String>::None, text])?;
+        }
+    }
     // Only rows whose speaker changes are written: rewriting every quote
     // would also re-index its text in quotes_fts (the update trigger), at
     // every batch of an ingest.
     tx.execute(
-        "UPDATE quotes SET speaker_id = (SELECT m.speaker_id FROM speaker_assignment m
-                                         WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name)
+        "UPDATE quotes SET speaker_id = coalesce(
+                (SELECT m.speaker_id FROM speaker_assignment_article m
+                 WHERE m.article_id = quotes.article_id AND m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name),
+                (SELECT m.speaker_id FROM speaker_assignment m
+                 WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name))
          WHERE speaker_kind IN ('person', 'organisation')
-           AND speaker_id IS NOT (SELECT m.speaker_id FROM speaker_assignment m
-                                  WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name)",
+           AND speaker_id IS NOT coalesce(
+                (SELECT m.speaker_id FROM speaker_assignment_article m
+                 WHERE m.article_id = quotes.article_id AND m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name),
+                (SELECT m.speaker_id FROM speaker_assignment m
+                 WHERE m.kind = quotes.speaker_kind AND m.name = quotes.speaker_name))",
+        [],
+    )?;
+    // Article sources made here for names no longer refused.
+    tx.execute(
+        "DELETE FROM speakers WHERE article_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)
+           AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = speakers.id AND source = 'user')",
         [],
     )?;
     tx.execute(
@@ -459,8 +560,15 @@ pub(super) fn assign(tx: &Connection, corrections: &Corrections) -> Result<Ident
         [],
     )?;
     let mut alias = tx.prepare_cached(
-        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, source) VALUES (?1, ?2, ?3)",
+        "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias, source)
+         SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM speakers WHERE id = ?1)",
     )?;
+    // A surname alone settled in some articles is also a name of theirs.
+    for (id, name, _) in &reasons {
+        if person_ids.contains(id) {
+            alias.execute(params![id, name, "machine"])?;
+        }
+    }
     for ((_, cluster), &id) in clusters.iter().zip(&ids) {
         for member in &cluster.members {
             if member != &cluster.canonical {
@@ -481,6 +589,129 @@ pub(super) fn assign(tx: &Connection, corrections: &Corrections) -> Result<Ident
         }
     }
     Ok(stats)
+}
+
+/// How a name is settled article by article.
+enum PerArticle {
+    /// As its article's anonymous source, for this reason.
+    Anonymous(String),
+    /// A surname alone: by what its article shows, else it keeps the
+    /// speaker of its own name.
+    Surname(crate::speaker::identity::OpenSurname),
+}
+
+/// Point names settled per article at their speaker in each article
+/// (`speaker_assignment_article`); returns (speaker id, name, why) for
+/// `speakers show`, one row per speaker and reason with its article count.
+fn settle_per_article(
+    tx: &Connection,
+    names: &[(&str, String, PerArticle)],
+    person_ids: &[i64],
+) -> Result<Vec<(i64, String, String)>> {
+    let mut articles_of = tx.prepare_cached(
+        "SELECT DISTINCT article_id FROM quotes WHERE speaker_kind = ?1 AND speaker_name = ?2 ORDER BY 1",
+    )?;
+    let mut map = tx.prepare_cached(
+        "INSERT OR REPLACE INTO speaker_assignment_article (article_id, kind, name, speaker_id) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut find_source = tx.prepare_cached(
+        "SELECT id FROM speakers WHERE kind = 'anonymous' AND name = ?1 COLLATE NOCASE AND article_id = ?2",
+    )?;
+    let mut add_source = tx.prepare_cached(
+        "INSERT INTO speakers (name, kind, article_id) VALUES (?1, 'anonymous', ?2)",
+    )?;
+    let mut speakers_in = tx.prepare_cached(
+        // `+`: by the article's index; the planner took the name index
+        // and read every person's quote for each article.
+        "SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ?1 AND +speaker_kind = 'person'
+           AND +speaker_name IS NOT NULL AND +speaker_name <> ?2",
+    )?;
+    let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+    let mut counts: BTreeMap<(i64, String, String), usize> = BTreeMap::new();
+    for (kind, name, how) in names {
+        let articles: Vec<i64> = articles_of
+            .query_map(params![kind, name], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for article in articles {
+            let settled = match how {
+                PerArticle::Anonymous(why) => {
+                    use rusqlite::OptionalExtension;
+                    let id = match find_source
+                        .query_row(params![name, article], |r| r.get(0))
+                        .optional()?
+                    {
+                        Some(id) => id,
+                        None => {
+                            add_source.execute(params![name, article])?;
+                            tx.last_insert_rowid()
+                        }
+                    };
+                    Some((id, why.clone()))
+                }
+                PerArticle::Surname(open) => {
+                    let speakers: Vec<String> = speakers_in
+                        .query_map(params![article, name], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?;
+                    let text: String = text_of.query_row([article], |r| r.get(0))?;
+                    let context = ArticleContext {
+                        speakers: &speakers,
+                        text: &text,
+                    };
+                    pick_in_article(open, context).and_then(|(cluster, why)| {
+                        let id = *person_ids.get(cluster)?;
+                        Some((id, why.to_string()))
+                    })
+                }
+            };
+            if let Some((id, why)) = settled {
+                map.execute(params![article, kind, name, id])?;
+                *counts.entry((id, name.clone(), why)).or_default() += 1;
+            }
+        }
+    }
+    Ok(counts
+        .into_iter()
+        .map(|((id, name, why), n)| {
+            let why = if n == 1 {
+                format!("{why} (1 article)")
+            } else {
+                format!("{why} ({n} articles)")
+            };
+            (id, name, why)
+        })
+        .collect())
+}
+
+/// What the stored articles show about the person names that share a given
+/// name and surname with another written differently (see
+/// [`Evidence`]): a few articles of each are read.
+fn read_evidence(tx: &Connection, names: &[NameCount]) -> Result<Evidence> {
+    let mut evidence = Evidence::default();
+    let asked = names_needing_evidence(names, &mut evidence);
+    let mut texts = tx.prepare_cached(
+        "SELECT a.text FROM articles a WHERE a.id IN
+            (SELECT DISTINCT article_id FROM quotes WHERE speaker_kind = 'person' AND speaker_name = ?1
+             ORDER BY article_id LIMIT ?2)",
+    )?;
+    for name in asked {
+        let Some(parsed) = PersonName::parse(&name) else {
+            continue;
+        };
+        let mut read = 0usize;
+        let mut as_relative = 0usize;
+        let mut rows = texts.query(params![name, EVIDENCE_ARTICLES as i64])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(0)?;
+            read += 1;
+            if add_evidence(&mut evidence, &text, &parsed) {
+                as_relative += 1;
+            }
+        }
+        if read > 0 && as_relative * 2 > read {
+            evidence.relatives.insert(name_key(&name));
+        }
+    }
+    Ok(evidence)
 }
 
 fn unique_name(taken: &HashMap<(String, String), i64>, kind: &str, name: &str) -> String {

@@ -19,7 +19,7 @@ mod insert;
 mod normalize;
 mod query;
 
-pub use identity::{IdentityStats, SpeakerDetail, SpeakerRow, corrections_path_for};
+pub use identity::{IdentityStats, JoinReason, SpeakerDetail, SpeakerRow, corrections_path_for};
 pub use insert::{Outcome, content_hash};
 pub use normalize::{fold, normalize_quote};
 pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
