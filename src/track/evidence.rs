@@ -23,8 +23,9 @@
 //! precision from 0.61 to 0.96.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::align::{ChangeKind, Comparison, Position};
 use super::normalize::Words;
@@ -36,7 +37,7 @@ pub const WORD_RARITY: &str = include_str!("../../grammar/word_rarity.txt");
 /// Inverse document frequencies, read once from [`WORD_RARITY`].
 struct Rarity {
     articles: f64,
-    counts: HashMap<String, u32>,
+    counts: FxHashMap<String, u32>,
 }
 
 fn rarity() -> &'static Rarity {
@@ -48,7 +49,7 @@ fn rarity() -> &'static Rarity {
 /// not parse are skipped.
 fn parse_rarity(list: &str) -> Rarity {
     let mut articles = 0.0;
-    let mut counts = HashMap::new();
+    let mut counts = FxHashMap::default();
     for line in crate::lexicon::entries(list) {
         let mut parts = line.split_whitespace();
         let (Some(word), Some(count)) = (parts.next(), parts.next()) else {
@@ -204,6 +205,11 @@ pub const INFO_SAME_SPEAKER: f64 = 8.0;
 /// from the same speaker, in one article or within [`NEAR_DAYS`]: a
 /// headline and the body quoting one remark twice, a reprint.
 pub const INFO_NEAR: f64 = 2.0;
+/// A reworded rendition further apart than [`NEAR_DAYS`] still joins
+/// when it shares this many words: a long remark quoted again weeks
+/// later with a word changed is the same remark, while a stump line said
+/// again in other words is short.
+pub const MIN_SHARED_FAR_REWORDED: usize = 15;
 /// Days apart that still make one news event.
 pub const NEAR_DAYS: i64 = 3;
 /// ... when one side names nobody in particular.
@@ -270,7 +276,7 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
     let reworded = c.altered || c.omission;
     // The same line in other words weeks later is the speaker saying it
     // again, not another outlet's rendering of one remark.
-    if reworded && ctx.far() {
+    if reworded && ctx.far() && c.matched < MIN_SHARED_FAR_REWORDED {
         return false;
     }
     if c.altered && (c.matched as f64) < MIN_COVER_ALTERED * longer as f64 {
