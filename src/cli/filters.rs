@@ -33,6 +33,12 @@ pub struct FilterArgs {
     #[arg(long, value_name = "WORDS", allow_hyphen_values = true)]
     pub search: Option<String>,
 
+    /// Leave out quotes from articles that reprint another stored article
+    /// (wire copy run by another outlet, a story run again): each story's
+    /// quotes once, from its original.
+    #[arg(long)]
+    pub no_reprints: bool,
+
     /// At most this many quotes.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
@@ -46,6 +52,7 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             search: self.search.clone(),
+            no_reprints: self.no_reprints,
             limit: self.limit,
         }
     }

@@ -12,6 +12,7 @@ use super::{Store, normalize_quote};
 use crate::article::Article;
 use crate::record::{Quote, SpeakerKind};
 use crate::track::link::{Linker, Prepared};
+use crate::track::reprint::{self, Signature};
 
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,8 +92,8 @@ impl Store {
             let (send, prepared) = std::sync::mpsc::sync_channel(16);
             if items.len() > 1 {
                 scope.spawn(move || {
-                    for (_, quotes) in items {
-                        if send.send(prepare(quotes)).is_err() {
+                    for (article, quotes) in items {
+                        if send.send(prepare(article, quotes)).is_err() {
                             break;
                         }
                     }
@@ -104,7 +105,7 @@ impl Store {
             items
                 .iter()
                 .map(|(article, quotes)| {
-                    let folded = prepared.recv().unwrap_or_else(|_| prepare(quotes));
+                    let folded = prepared.recv().unwrap_or_else(|_| prepare(article, quotes));
                     add_one(&tx, linker, article, quotes, folded, replace, &mut added)
                 })
                 .collect()
@@ -172,7 +173,7 @@ fn add_each_in_savepoint(
             linker,
             article,
             quotes,
-            prepare(quotes),
+            prepare(article, quotes),
             replace,
             added,
         )
@@ -234,14 +235,15 @@ fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
 }
 
 /// Each quote's text normalised for `quotes.normalized`, and folded for
-/// linking.
-type Folded = Vec<(String, Prepared)>;
+/// linking; and the article's signature, for finding what it reprints.
+type Folded = (Vec<(String, Prepared)>, Option<Signature>);
 
-fn prepare(quotes: &[Quote]) -> Folded {
-    quotes
+fn prepare(article: &Article, quotes: &[Quote]) -> Folded {
+    let quotes = quotes
         .iter()
         .map(|q| (normalize_quote(&q.quote.text), Prepared::new(&q.quote.text)))
-        .collect()
+        .collect();
+    (quotes, Signature::of(&article.text))
 }
 
 fn add_one(
@@ -330,6 +332,14 @@ fn add_one(
             .query_row([id], |r| r.get(0))?,
         (_, published) => published,
     };
+    let (folded, signature) = folded;
+    // A new article is compared with those stored; one stored before
+    // reprints were looked for (db/007_reprints.sql) when extracted again.
+    if let Some(signature) = &signature
+        && (existing.is_none() || !reprint::has_signature(tx, article_id)?)
+    {
+        reprint::record(tx, article_id, published.as_deref(), signature)?;
+    }
     add_quotes(
         tx,
         linker,
@@ -357,7 +367,7 @@ fn add_quotes(
     article_id: i64,
     published: Option<&str>,
     quotes: &[Quote],
-    folded: Folded,
+    folded: Vec<(String, Prepared)>,
     added: &mut Vec<i64>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(

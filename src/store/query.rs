@@ -20,6 +20,9 @@ pub struct QuoteFilter {
     pub until: Option<NaiveDate>,
     /// Words that must all appear in the quote (full-text search).
     pub search: Option<String>,
+    /// Leave out quotes from articles that reprint another
+    /// (`articles.reprint_of`, db/007_reprints.sql).
+    pub no_reprints: bool,
     pub limit: Option<usize>,
 }
 
@@ -119,6 +122,13 @@ impl Store {
         if let Some(until) = filter.until {
             filters.push_str(" AND q.published <= ?");
             args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
+        }
+        if filter.no_reprints {
+            // The reprints are few and indexed on their own, so this reads
+            // that index once, not every quote's article.
+            filters.push_str(
+                " AND q.article_id NOT IN (SELECT a.id FROM articles a WHERE a.reprint_of IS NOT NULL)",
+            );
         }
         if let Some(words) = &filter.search {
             match fts_query(words) {

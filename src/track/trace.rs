@@ -72,6 +72,9 @@ pub struct Rendition {
     pub reference: bool,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The article this rendition's article reprints (`articles.reprint_of`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reprint_of: Option<i64>,
 }
 
 /// A statement with its renditions in date order (then the order stored).
@@ -82,6 +85,11 @@ pub struct Statement {
     pub reference: i64,
     /// The speaker most renditions name.
     pub speaker: Option<String>,
+    /// Articles reporting it on their own: an article and its reprints
+    /// count once.
+    pub independent_reports: usize,
+    /// Outlets whose renditions are reprints (relation `reprint`).
+    pub reprinted_by: usize,
     pub renditions: Vec<Rendition>,
 }
 
@@ -178,13 +186,14 @@ struct Row {
     article: i64,
     title: Option<String>,
     url: Option<String>,
+    reprint_of: Option<i64>,
     words: Words,
 }
 
 /// Every rendition of statement `id`, compared with its fullest.
 pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
     let mut stmt = conn.prepare_cached(
-        "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url
+        "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url, a.reprint_of
          FROM renditions r
          JOIN quotes q ON q.id = r.quote_id
          JOIN articles a ON a.id = q.article_id
@@ -206,6 +215,7 @@ pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
                 article: r.get(5)?,
                 title: r.get(6)?,
                 url: r.get(7)?,
+                reprint_of: r.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -270,14 +280,19 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
             reference: reference == Some(i),
             title: row.title,
             url: row.url,
+            reprint_of: row.reprint_of,
         });
     }
-    Statement {
+    let mut statement = Statement {
         statement: id,
         reference: reference.map_or(0, |i| out[i].quote),
         speaker: majority,
+        independent_reports: 0,
+        reprinted_by: 0,
         renditions: out,
-    }
+    };
+    super::reprint::mark_reprints(&mut statement);
+    statement
 }
 
 /// The speaker most renditions name; among equals, the one named first.
@@ -344,6 +359,7 @@ mod tests {
             article: quote,
             title: None,
             url: None,
+            reprint_of: None,
             words: words(text),
         }
     }
