@@ -14,19 +14,20 @@ ALTER TABLE articles ADD COLUMN reprint_of INTEGER REFERENCES articles(id) ON DE
 CREATE INDEX articles_reprint_of ON articles(reprint_of) WHERE reprint_of IS NOT NULL;
 
 -- Each article's signature: 96 MinHash values of 4 bytes, little-endian.
--- Articles too short to compare (fewer than 50 shingles) have none.
+-- Articles too short to compare (about 80 words) have none.
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     signature  BLOB NOT NULL
 );
 
--- The candidate index: each signature cut into 32 bands of 3 values, each
+-- The candidate index: the signature's first 32 values cut into 16 bands of 2, each
 -- band hashed with its number. Articles sharing a band are candidates, and
 -- are confirmed by comparing their whole signatures; a new article looks
--- up its own 32 bands, never scans the corpus.
+-- up its own 16 bands, never scans the corpus. Like statement_shingles it
+-- has no foreign key (ingest writes it for every article): a band left by
+-- an article deleted by hand finds no signature and is passed over.
 CREATE TABLE article_bands (
     band       INTEGER NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL,
     PRIMARY KEY (band, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_bands_article ON article_bands(article_id);

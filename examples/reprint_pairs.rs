@@ -9,10 +9,9 @@
 //! publisher, date, author and wire columns, for reading the pairs.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::path::Path;
 
-use quotetrack::track::reprint::{SHINGLE_WORDS, Signature, THRESHOLD, shingle_words};
+use quotetrack::track::reprint::{Signature, THRESHOLD, shingles as all_shingles};
 
 struct Doc {
     name: String,
@@ -22,12 +21,7 @@ struct Doc {
 }
 
 fn shingles(text: &str) -> Vec<u64> {
-    let build = fnv::FnvBuildHasher::default();
-    let words = shingle_words(text);
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE_WORDS)
-        .map(|w| build.hash_one(w))
-        .collect();
+    let mut out = all_shingles(text);
     out.sort_unstable();
     out.dedup();
     out
@@ -104,6 +98,22 @@ fn main() -> anyhow::Result<()> {
             })
         })
         .collect();
+    // What ingest pays per article, on one core.
+    let texts: Vec<String> = names
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let start = std::time::Instant::now();
+    let shingled: usize = texts.iter().map(|t| all_shingles(t).len()).sum();
+    let shingling = start.elapsed();
+    let start = std::time::Instant::now();
+    let signed = texts.iter().filter_map(|t| Signature::of(t)).count();
+    eprintln!(
+        "shingles of {} articles ({shingled}): {:.1} ms; signatures ({signed}), shingles included: {:.1} ms",
+        texts.len(),
+        shingling.as_secs_f64() * 1e3,
+        start.elapsed().as_secs_f64() * 1e3
+    );
     let mut pairs = Vec::new();
     for (i, a) in docs.iter().enumerate() {
         for b in &docs[i + 1..] {
@@ -113,11 +123,7 @@ fn main() -> anyhow::Result<()> {
                 _ => None,
             };
             let candidate = match (&a.signature, &b.signature) {
-                (Some(x), Some(y)) => x
-                    .band_keys()
-                    .iter()
-                    .zip(y.band_keys())
-                    .any(|(p, q)| *p == q),
+                (Some(x), Some(y)) => x.band_keys().iter().zip(y.band_keys()).any(|(p, q)| p == q),
                 _ => false,
             };
             if exact >= min || estimate.is_some_and(|e| e >= THRESHOLD) {
