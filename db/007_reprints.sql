@@ -13,7 +13,7 @@ ALTER TABLE articles ADD COLUMN reprint_of INTEGER REFERENCES articles(id) ON DE
 -- Reprints of an article, and `--no-reprints`: only reprints are indexed.
 CREATE INDEX articles_reprint_of ON articles(reprint_of) WHERE reprint_of IS NOT NULL;
 
--- Each article's signature: 96 MinHash values of 4 bytes, little-endian.
+-- Each article's signature: 64 MinHash values of 4 bytes, little-endian.
 -- Articles too short to compare (about 80 words) have none.
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
