@@ -40,6 +40,11 @@ pub struct FilterArgs {
     /// README lists each way's confidence).
     #[arg(long, value_name = "X", value_parser = confidence_arg)]
     pub min_confidence: Option<f64>,
+    /// Leave out quotes from articles that reprint another stored article
+    /// (wire copy run by another outlet, a story run again): each story's
+    /// quotes once, from its original.
+    #[arg(long)]
+    pub no_reprints: bool,
 
     /// At most this many quotes.
     #[arg(long, short = 'n', value_name = "N")]
@@ -55,6 +60,7 @@ impl FilterArgs {
             until: self.until,
             search: self.search.clone(),
             min_confidence: self.min_confidence,
+            no_reprints: self.no_reprints,
             limit: self.limit,
         }
     }

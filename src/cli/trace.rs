@@ -25,7 +25,10 @@ A statement is every rendition of one remark: the fullest is the reference,
 and each rendition (in date order) is `same` (equal once case, punctuation,
 quote marks, British/American spelling and editors' brackets are set aside),
 `partial` (a fragment), `elided` (words left out behind an ellipsis) or
-`altered` (words changed, added or dropped). Flags: `first` (the earliest),
+`altered` (words changed, added or dropped); `reprint` when its article
+reprints another article of the statement (wire copy, a story run again),
+which the header counts once (\"reprinted by N outlets\"). Flags: `first`
+(the earliest original),
 `other_speaker` (attributed to someone other than the rest say),
 `altered` (words changed or added), `omission` (words from the middle
 missing with no ellipsis).
@@ -33,9 +36,11 @@ missing with no ellipsis).
 Each jsonl record has statement, quote, outlet, date, speaker, found_by and
 confidence (how the speaker was found and how often that way is right),
 text, article, relation, diff (a list of {op, at, reference, text}) and
-flags. --min-confidence leaves out the renditions whose speaker was found
-with less confidence; the reference stays, since the others are compared
-with it.")]
+flags; evidence (both sentences) for an other_speaker flag, and reprint_of
+(the article reprinted) for a reprint. json statements also carry
+independent_reports and reprinted_by. --min-confidence leaves out the
+renditions whose speaker was found with less confidence; the reference
+stays, since the others are compared with it.")]
 pub struct TraceArgs {
     /// Words from the statement (full-text search; word endings ignored).
     #[arg(value_name = "QUERY", required_unless_present = "quote")]
@@ -275,6 +280,25 @@ fn attribution(sentence: &str, quote: &str) -> String {
     )
 }
 
+/// How many of the renditions are reports of their own, when some are
+/// reprints: ` (2 independent reports, reprinted by 1 outlet)`.
+fn reprinted(s: &Statement) -> String {
+    if s.reprinted_by == 0 {
+        return String::new();
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        " ({}, reprinted by {})",
+        plural(
+            s.independent_reports,
+            "independent report",
+            "independent reports"
+        ),
+        plural(s.reprinted_by, "outlet", "outlets")
+    )
+}
+
 /// The reference, then each rendition with its differences.
 pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Result<()> {
     let n = s.renditions.len();
@@ -283,11 +307,12 @@ pub fn write_table(out: &mut impl Write, s: &Statement, colour: bool) -> io::Res
         "{}",
         paint(
             &format!(
-                "Statement {}: {n} rendition{} in {} outlet{}, said by {}",
+                "Statement {}: {n} rendition{} in {} outlet{}{}, said by {}",
                 s.statement,
                 if n == 1 { "" } else { "s" },
                 s.outlets(),
                 if s.outlets() == 1 { "" } else { "s" },
+                reprinted(s),
                 safe::line(s.speaker.as_deref().unwrap_or("(unknown)"))
             ),
             BOLD,

@@ -13,6 +13,7 @@ use crate::article::Article;
 use crate::record::{Quote, SpeakerKind};
 use crate::track::evidence::Said;
 use crate::track::link::{Linker, Prepared};
+use crate::track::reprint::{self, Signature};
 
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,8 +93,8 @@ impl Store {
             let (send, prepared) = std::sync::mpsc::sync_channel(16);
             if items.len() > 1 {
                 scope.spawn(move || {
-                    for (_, quotes) in items {
-                        if send.send(prepare(quotes)).is_err() {
+                    for (article, quotes) in items {
+                        if send.send(prepare(article, quotes)).is_err() {
                             break;
                         }
                     }
@@ -105,7 +106,7 @@ impl Store {
             items
                 .iter()
                 .map(|(article, quotes)| {
-                    let folded = prepared.recv().unwrap_or_else(|_| prepare(quotes));
+                    let folded = prepared.recv().unwrap_or_else(|_| prepare(article, quotes));
                     add_one(&tx, linker, article, quotes, folded, replace, &mut added)
                 })
                 .collect()
@@ -173,7 +174,7 @@ fn add_each_in_savepoint(
             linker,
             article,
             quotes,
-            prepare(quotes),
+            prepare(article, quotes),
             replace,
             added,
         )
@@ -235,11 +236,11 @@ fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
 }
 
 /// Each quote's text normalised for `quotes.normalized`, and folded for
-/// linking.
-type Folded = Vec<(String, Prepared)>;
+/// linking; and the article's signature, for finding what it reprints.
+type Folded = (Vec<(String, Prepared)>, Option<Signature>);
 
-fn prepare(quotes: &[Quote]) -> Folded {
-    quotes
+fn prepare(article: &Article, quotes: &[Quote]) -> Folded {
+    let quotes = quotes
         .iter()
         .map(|q| {
             let said = q.speaker.as_ref().map_or(Said::Unknown, |s| {
@@ -255,7 +256,8 @@ fn prepare(quotes: &[Quote]) -> Folded {
                 Prepared::said_by(&q.quote.text, said),
             )
         })
-        .collect()
+        .collect();
+    (quotes, Signature::of(&article.text))
 }
 
 fn add_one(
@@ -344,10 +346,21 @@ fn add_one(
             .query_row([id], |r| r.get(0))?,
         (_, published) => published,
     };
+    let (folded, signature) = folded;
+    // A new article is compared with those stored; one stored before
+    // reprints were looked for (db/007_reprints.sql) when extracted again.
+    let original = match &signature {
+        Some(signature) if existing.is_none() || !reprint::has_signature(tx, article_id)? => {
+            reprint::record(tx, article_id, published.as_deref(), signature)?
+        }
+        _ => tx
+            .prepare_cached("SELECT reprint_of FROM articles WHERE id = ?1")?
+            .query_row([article_id], |r| r.get(0))?,
+    };
     add_quotes(
         tx,
         linker,
-        article_id,
+        (article_id, original.unwrap_or(article_id)),
         published.as_deref(),
         quotes,
         folded,
@@ -365,13 +378,15 @@ fn add_one(
     })
 }
 
+/// `article` is the article's id and its story's: the article it
+/// reprints, or its own.
 fn add_quotes(
     tx: &Connection,
     linker: &mut Linker,
-    article_id: i64,
+    (article_id, story): (i64, i64),
     published: Option<&str>,
     quotes: &[Quote],
-    folded: Folded,
+    folded: Vec<(String, Prepared)>,
     added: &mut Vec<i64>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
@@ -426,7 +441,7 @@ fn add_quotes(
         // finds every rendition without comparing quotes at query time.
         let published =
             published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        linker.link_prepared(tx, id, (article_id, published), prepared, speaker_id)?;
+        linker.link_prepared(tx, id, (story, published), prepared, speaker_id)?;
     }
     Ok(())
 }

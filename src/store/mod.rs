@@ -34,6 +34,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/004_export_views.sql")),
     M::up(include_str!("../../db/005_quote_dates.sql")),
     M::up(include_str!("../../db/006_quote_found_by.sql")),
+    M::up(include_str!("../../db/007_reprints.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before

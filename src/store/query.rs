@@ -23,6 +23,9 @@ pub struct QuoteFilter {
     /// Only quotes whose speaker was found with at least this confidence
     /// (0 to 1); quotes stored without one (before db/006) never pass.
     pub min_confidence: Option<f64>,
+    /// Leave out quotes from articles that reprint another
+    /// (`articles.reprint_of`, db/007_reprints.sql).
+    pub no_reprints: bool,
     pub limit: Option<usize>,
 }
 
@@ -133,6 +136,13 @@ impl Store {
         if let Some(min) = filter.min_confidence {
             filters.push_str(" AND q.confidence >= ?");
             args.push(Value::Real(min));
+        }
+        if filter.no_reprints {
+            // The reprints are few and indexed on their own, so this reads
+            // that index once, not every quote's article.
+            filters.push_str(
+                " AND q.article_id NOT IN (SELECT a.id FROM articles a WHERE a.reprint_of IS NOT NULL)",
+            );
         }
         if let Some(words) = &filter.search {
             match fts_query(words) {

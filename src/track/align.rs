@@ -18,6 +18,11 @@ pub enum Relation {
     Elided,
     /// Words changed, added, or left out of the middle with no ellipsis.
     Altered,
+    /// In an article that reprints another article of the statement (wire
+    /// copy, a story run again): not an independent report. Worked out
+    /// when a statement is read (src/track/reprint.rs), never stored, so
+    /// `renditions.relation` holds only the four above.
+    Reprint,
 }
 
 impl Relation {
@@ -27,6 +32,7 @@ impl Relation {
             Relation::Partial => "partial",
             Relation::Elided => "elided",
             Relation::Altered => "altered",
+            Relation::Reprint => "reprint",
         }
     }
 
@@ -36,6 +42,7 @@ impl Relation {
             "partial" => Relation::Partial,
             "elided" => Relation::Elided,
             "altered" => Relation::Altered,
+            "reprint" => Relation::Reprint,
             _ => return None,
         })
     }
@@ -351,7 +358,7 @@ mod tests {
         };
         let ctx = Context {
             speakers,
-            same_article: false,
+            same_story: false,
             days_apart: None,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)

@@ -232,8 +232,9 @@ pub const MIN_COVER_ALTERED: f64 = 0.5;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Context {
     pub speakers: Agreement,
-    /// Both renditions are in one article.
-    pub same_article: bool,
+    /// Both renditions are in one article, or one reprints the other's
+    /// (`track::reprint`): one story.
+    pub same_story: bool,
     /// Days between their publication dates, when both are known.
     pub days_apart: Option<i64>,
 }
@@ -242,12 +243,12 @@ impl Context {
     /// Reported in one article or within a few days of each other: one
     /// news event.
     fn near(&self) -> bool {
-        self.same_article || self.days_apart.is_some_and(|d| d <= NEAR_DAYS)
+        self.same_story || self.days_apart.is_some_and(|d| d <= NEAR_DAYS)
     }
 
     /// Known to be reported further apart than that.
     fn far(&self) -> bool {
-        !self.same_article && self.days_apart.is_some_and(|d| d > NEAR_DAYS)
+        !self.same_story && self.days_apart.is_some_and(|d| d > NEAR_DAYS)
     }
 }
 
@@ -359,7 +360,7 @@ mod tests {
         };
         let ctx = Context {
             speakers,
-            same_article: days_apart == Some(0),
+            same_story: days_apart == Some(0),
             days_apart,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)
@@ -424,11 +425,15 @@ mod tests {
 
     #[test]
     fn other_words_weeks_apart_are_the_line_said_again() {
-        let first = "We have come a long way in the last nine months, and we are not done yet";
-        let again =
-            "We have come a pretty long way in the last nine months, and we are not done yet";
+        let first = "We have come a long way in the last nine months, believe me";
+        let again = "We have come a pretty long way in the last nine months, believe me";
         assert!(linked(first, again, Agreement::Same, Some(1)));
         assert!(!linked(first, again, Agreement::Same, Some(9)));
+        // A long remark with a word changed, quoted again weeks later, is
+        // still the one remark.
+        let long = "We will not gamble with the safety of families in the lower neighborhoods, and we will not open the barrier";
+        let changed = long.replace("open", "run");
+        assert!(linked(long, &changed, Agreement::Same, Some(30)));
         // A shared clause inside two sentences is two remarks.
         assert!(!linked(
             "We always run a lean campaign and will continue to do so.",

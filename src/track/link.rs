@@ -353,6 +353,7 @@ struct Reference {
     /// articles (each once, at most [`SPEAKERS_KEPT`]): a statement one
     /// outlet misattributed still has its speaker.
     said: Vec<Said>,
+    /// Its reference's story: the article it reprints, or its own.
     article: Option<i64>,
     /// Its reference's publication date.
     published: Option<NaiveDate>,
@@ -420,7 +421,8 @@ impl Linker {
         );
         let (name, kind, article, published, found_by): Row = conn
             .prepare_cached(
-                "SELECT speaker_name, speaker_kind, article_id, published, found_by FROM quotes WHERE id = ?1",
+                "SELECT q.speaker_name, q.speaker_kind, coalesce(a.reprint_of, q.article_id), q.published, q.found_by
+                 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
             )?
             .query_row([quote_id], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -517,7 +519,7 @@ fn link(
         let c = compare(r, q);
         let ctx = Context {
             speakers,
-            same_article: article.is_some() && article == reference.article,
+            same_story: article.is_some() && article == reference.article,
             days_apart: published
                 .zip(reference.published)
                 .map(|(a, b)| (a - b).num_days().abs()),
@@ -701,9 +703,10 @@ fn fuller_first<'a>(a: &'a Folded, b: &'a Folded) -> (&'a Folded, &'a Folded) {
 fn reference(conn: &Connection, mut id: i64) -> Result<Option<Reference>> {
     let mut find = conn.prepare_cached(
         "SELECT st.merged_into, q.text, CASE WHEN q.speaker_kind = 'anonymous' THEN q.speaker_id END,
-                q.article_id, q.published
+                coalesce(a.reprint_of, q.article_id), q.published
          FROM statements st
-         LEFT JOIN quotes q ON q.id = st.reference_quote_id WHERE st.id = ?1",
+         LEFT JOIN quotes q ON q.id = st.reference_quote_id
+         LEFT JOIN articles a ON a.id = q.article_id WHERE st.id = ?1",
     )?;
     // Merges chain only as deep as statements were joined; the bound is
     // a guard against a hand-edited cycle.
@@ -992,7 +995,7 @@ mod tests {
             };
             let ctx = Context {
                 speakers,
-                same_article: false,
+                same_story: false,
                 days_apart: None,
             };
             let passes = same_statement(&compare(rw, qw), rw, qw, ctx);

@@ -14,6 +14,7 @@ pub mod align;
 pub mod evidence;
 pub mod link;
 pub mod normalize;
+pub mod reprint;
 pub mod trace;
 
 pub use align::{ChangeKind, Position, Relation};

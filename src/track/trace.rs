@@ -81,6 +81,9 @@ pub struct Rendition {
     /// Why `other_speaker` is set: the two attributions side by side.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<FlagEvidence>,
+    /// The article this rendition's article reprints (`articles.reprint_of`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reprint_of: Option<i64>,
 }
 
 /// The evidence for an `other_speaker` flag: this rendition's sentence
@@ -107,6 +110,11 @@ pub struct Statement {
     pub reference: i64,
     /// The speaker most renditions name.
     pub speaker: Option<String>,
+    /// Articles reporting it on their own: an article and its reprints
+    /// count once.
+    pub independent_reports: usize,
+    /// Outlets whose renditions are reprints (relation `reprint`).
+    pub reprinted_by: usize,
     pub renditions: Vec<Rendition>,
 }
 
@@ -205,6 +213,7 @@ struct Row {
     url: Option<String>,
     found_by: Option<String>,
     confidence: Option<f64>,
+    reprint_of: Option<i64>,
     words: Words,
     speaker_id: Option<i64>,
     /// Who the speaker was as resolved in the article, and its kind.
@@ -215,7 +224,7 @@ struct Row {
 pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
     let mut stmt = conn.prepare_cached(
         "SELECT q.id, q.text, s.name, o.name, a.published, a.id, a.title, a.url, q.found_by, q.confidence,
-                q.speaker_id, q.speaker_name, q.speaker_kind
+                q.speaker_id, q.speaker_name, q.speaker_kind, a.reprint_of
          FROM renditions r
          JOIN quotes q ON q.id = r.quote_id
          JOIN articles a ON a.id = q.article_id
@@ -244,6 +253,7 @@ pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
                     r.get::<_, Option<String>>(11)?.as_deref(),
                     r.get::<_, Option<String>>(12)?.as_deref(),
                 ),
+                reprint_of: r.get(13)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -413,14 +423,19 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
             title: row.title,
             url: row.url,
             evidence,
+            reprint_of: row.reprint_of,
         });
     }
-    Statement {
+    let mut statement = Statement {
         statement: id,
         reference: reference.map_or(0, |i| out[i].quote),
         speaker: majority,
+        independent_reports: 0,
+        reprinted_by: 0,
         renditions: out,
-    }
+    };
+    super::reprint::mark_reprints(&mut statement);
+    statement
 }
 
 /// The speaker most renditions name; among equals, the one named first.
@@ -489,6 +504,7 @@ mod tests {
             url: None,
             found_by: (!speaker.is_empty() && !unresolved(speaker)).then(|| "explicit".into()),
             confidence: None,
+            reprint_of: None,
             words: words(text),
             speaker_id: None,
             said: Said::new(
