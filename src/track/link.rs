@@ -352,7 +352,7 @@ struct Reference {
     /// Whom its renditions' outlets credit it to, as resolved in their
     /// articles (each once, at most [`SPEAKERS_KEPT`]): a statement one
     /// outlet misattributed still has its speaker.
-    said: Vec<Said>,
+    said: Rc<Vec<Said>>,
     /// Its reference's story: the article it reprints, or its own.
     article: Option<i64>,
     /// Its reference's publication date.
@@ -507,12 +507,17 @@ fn link(
         seen.push(reference.statement);
         // An anonymous source's id is its article's: the same id is the
         // same source.
+        // The cheap bound first: most candidates share a phrase and
+        // little else, and comparing names costs more than counting words.
+        let (r, q) = fuller_first(&reference.words, &new);
+        if !may_be_same(r, q, min_shared(Agreement::Same)) {
+            continue;
+        }
         let speakers = match (speaker, reference.speaker) {
             (Some(a), Some(b)) if a == b => Agreement::Same,
             _ => agreement_with(&said, &reference.said),
         };
-        let (r, q) = fuller_first(&reference.words, &new);
-        if !may_be_same(r, q, min_shared(speakers)) {
+        if speakers == Agreement::Different && !may_be_same(r, q, min_shared(speakers)) {
             continue;
         }
         let (r, q) = (&r.words, &q.words);
@@ -591,7 +596,7 @@ fn link(
                     statement: id,
                     words: Rc::clone(&new),
                     speaker,
-                    said: vec![said.clone()],
+                    said: Rc::new(vec![said.clone()]),
                     article,
                     published,
                 });
@@ -646,7 +651,7 @@ fn link(
         && !cached.said.contains(&said)
         && cached.said.len() < SPEAKERS_KEPT
     {
-        cached.said.push(said);
+        Rc::make_mut(&mut cached.said).push(said);
     }
     for &gram in &grams {
         linker.add(conn, gram, statement)?;
@@ -731,7 +736,7 @@ fn reference(conn: &Connection, mut id: i64) -> Result<Option<Reference>> {
                     statement: id,
                     words: reference_words(text),
                     speaker: row.speaker,
-                    said: speakers_of(conn, id)?,
+                    said: Rc::new(speakers_of(conn, id)?),
                     article: row.article,
                     published: row.published.as_deref().and_then(parse_date),
                 }));
@@ -766,13 +771,16 @@ const FRAGMENTS_CHECKED: i64 = 16;
 fn overlaps_its_fragments(conn: &Connection, statement: &Reference, words: &Words) -> Result<bool> {
     let full = statement.words.words.spoken() as i64;
     let mut stmt = conn.prepare_cached(
-        "SELECT q.text FROM renditions r JOIN quotes q ON q.id = r.quote_id
-         WHERE r.statement_id = ?1 AND r.words < ?2 LIMIT ?3",
+        "SELECT q.text FROM
+           (SELECT quote_id, words FROM renditions WHERE statement_id = ?1 LIMIT ?4) r
+         JOIN quotes q ON q.id = r.quote_id
+         WHERE r.words < ?2 LIMIT ?3",
     )?;
     let mut rows = stmt.query(rusqlite::params![
         statement.statement,
         full,
-        FRAGMENTS_CHECKED
+        FRAGMENTS_CHECKED,
+        RENDITIONS_READ
     ])?;
     while let Some(row) = rows.next()? {
         let text: String = row.get(0)?;
@@ -783,6 +791,11 @@ fn overlaps_its_fragments(conn: &Connection, statement: &Reference, words: &Word
     Ok(true)
 }
 
+/// Renditions of a statement read for its speakers and fragments: a
+/// statement reported a thousand times is not read a thousand rows deep
+/// for every quote compared with it (that made ingest grow faster than
+/// the corpus).
+const RENDITIONS_READ: i64 = 64;
 /// How many of a statement's speakers linking compares a quote with.
 const SPEAKERS_KEPT: usize = 8;
 
@@ -808,15 +821,16 @@ fn agreement_with(said: &Said, statement: &[Said]) -> Agreement {
 fn speakers_of(conn: &Connection, id: i64) -> Result<Vec<Said>> {
     let mut said = Vec::new();
     let mut rows = conn.prepare_cached(
-        "SELECT DISTINCT q.speaker_name, q.speaker_kind, q.found_by FROM renditions r
-             JOIN quotes q ON q.id = r.quote_id WHERE r.statement_id = ?1 LIMIT ?2",
+        "SELECT q.speaker_name, q.speaker_kind, q.found_by FROM
+           (SELECT quote_id FROM renditions WHERE statement_id = ?1 LIMIT ?2) r
+         JOIN quotes q ON q.id = r.quote_id",
     )?;
-    let mut found = rows.query(rusqlite::params![id, SPEAKERS_KEPT as i64])?;
+    let mut found = rows.query(rusqlite::params![id, RENDITIONS_READ])?;
     while let Some(row) = found.next()? {
         let (name, kind, found_by): (Option<String>, Option<String>, Option<String>) =
             (row.get(0)?, row.get(1)?, row.get(2)?);
         let one = Said::new(name.as_deref(), kind.as_deref()).found_by(found_by.as_deref());
-        if !said.contains(&one) {
+        if !said.contains(&one) && said.len() < SPEAKERS_KEPT {
             said.push(one);
         }
     }

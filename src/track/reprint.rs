@@ -246,6 +246,10 @@ fn band_insert_sql() -> &'static str {
 
 /// Stored articles sharing a band with `signature` and estimated at least
 /// [`THRESHOLD`] similar, in stored order.
+/// Candidates whose signatures are read and compared, most bands shared
+/// first.
+const CANDIDATES_READ: usize = 24;
+
 fn near_duplicates(conn: &Connection, signature: &Signature, own: i64) -> Result<Vec<Stored>> {
     // One statement with the bands bound as a list (not JSON, not 32
     // statements): the lookup runs for every article ingested.
@@ -254,9 +258,20 @@ fn near_duplicates(conn: &Connection, signature: &Signature, own: i64) -> Result
     let mut candidates: Vec<i64> = lookup
         .query_map(rusqlite::params_from_iter(keys), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    // Each candidate with how many bands it shares: a reprint shares many,
+    // an article on the same event one by chance. Only the most alike are
+    // read, so a story told by many outlets does not make every ingest read
+    // every one of them (cost that grew with the corpus).
     candidates.sort_unstable();
-    candidates.dedup();
-    candidates.retain(|&id| id != own);
+    let mut counted: Vec<(usize, i64)> = Vec::new();
+    for id in candidates.into_iter().filter(|&id| id != own) {
+        match counted.last_mut() {
+            Some((n, last)) if *last == id => *n += 1,
+            _ => counted.push((1, id)),
+        }
+    }
+    counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let candidates = counted.into_iter().take(CANDIDATES_READ).map(|(_, id)| id);
     let mut read = conn.prepare_cached(
         "SELECT s.signature, a.published, a.reprint_of FROM article_signatures s
          JOIN articles a ON a.id = s.article_id WHERE s.article_id = ?1",
