@@ -351,16 +351,7 @@ mod tests {
         } else {
             (wb, wa)
         };
-        let speakers = if same_speaker {
-            Agreement::Same
-        } else {
-            Agreement::Different
-        };
-        let ctx = Context {
-            speakers,
-            same_story: false,
-            days_apart: None,
-        };
+        let ctx = Context::apart(Agreement::named(same_speaker));
         same_statement(&compare(&r, &q), &r, &q, ctx)
     }
 

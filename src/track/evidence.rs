@@ -157,6 +157,17 @@ pub enum Agreement {
     Different,
 }
 
+impl Agreement {
+    /// Two named speakers: the same or told apart.
+    pub fn named(same: bool) -> Agreement {
+        if same {
+            Agreement::Same
+        } else {
+            Agreement::Different
+        }
+    }
+}
+
 thread_local! {
     static MATCHER: RefCell<Option<Matcher>> = const { RefCell::new(None) };
 }
@@ -240,6 +251,15 @@ pub struct Context {
 }
 
 impl Context {
+    /// Two renditions in different stories, dates unknown.
+    pub fn apart(speakers: Agreement) -> Context {
+        Context {
+            speakers,
+            same_story: false,
+            days_apart: None,
+        }
+    }
+
     /// Reported in one article or within a few days of each other: one
     /// news event.
     fn near(&self) -> bool {

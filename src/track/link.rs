@@ -1002,16 +1002,8 @@ mod tests {
             let q = Folded::new(text);
             let (r, q) = fuller_first(&full, &q);
             let (rw, qw) = (&r.words, &q.words);
-            let speakers = if same_speaker {
-                Agreement::Same
-            } else {
-                Agreement::Different
-            };
-            let ctx = Context {
-                speakers,
-                same_story: false,
-                days_apart: None,
-            };
+            let speakers = Agreement::named(same_speaker);
+            let ctx = Context::apart(speakers);
             let passes = same_statement(&compare(rw, qw), rw, qw, ctx);
             assert!(
                 !passes || may_be_same(r, q, min_shared(speakers)),
