@@ -1026,7 +1026,9 @@ pub fn cluster_organisations(names: &[NameCount], corrections: &Corrections) -> 
     .0
 }
 
-fn org_key(name: &str) -> String {
+/// An organisation's name as identity compares it: [`name_key`] without
+/// a leading "the" (linking compares organisations the same way).
+pub fn org_key(name: &str) -> String {
     let key = name_key(name);
     key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
 }

@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 
 use super::align::{ChangeKind, Comparison, Position};
 use super::normalize::Words;
-use crate::speaker::identity::{Matcher, PersonName, Relation as NameRelation};
+use crate::speaker::identity::{Matcher, PersonName, Relation as NameRelation, org_key};
 
 /// Document frequencies of words in news articles; see the file's header.
 pub const WORD_RARITY: &str = include_str!("../../grammar/word_rarity.txt");
@@ -115,11 +115,7 @@ impl Said {
             Some("person") => {
                 PersonName::parse(without_titles(name)).map_or(Said::Unknown, Said::Person)
             }
-            Some("organisation") => {
-                let key = crate::speaker::identity::name_key(name);
-                let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
-                Said::Organisation(key)
-            }
+            Some("organisation") => Said::Organisation(org_key(name)),
             _ => Said::Unknown,
         }
     }
