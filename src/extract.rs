@@ -366,12 +366,22 @@ impl<'l> Extractor<'l> {
                     Mentioned::AsWritten,
                 ),
             },
-            // "the Pentagon" is the Pentagon wherever it is named.
-            MentionKind::Organisation => (
-                strip_article(written).to_string(),
-                SpeakerKind::Organisation,
-                Mentioned::AsWritten,
-            ),
+            // "the Pentagon" is the Pentagon wherever it is named; "her
+            // campaign" is the campaign of whoever "her" is.
+            MentionKind::Organisation => match owner_pronoun(written)
+                .and_then(|(g, head)| Some((people.resolve(m.span.start, g)?, head)))
+            {
+                Some((owner, head)) => (
+                    format!("{owner}'s {head}"),
+                    SpeakerKind::Organisation,
+                    Mentioned::Pronoun,
+                ),
+                None => (
+                    strip_article(written).to_string(),
+                    SpeakerKind::Organisation,
+                    Mentioned::AsWritten,
+                ),
+            },
         };
         // The mention as the attribution points at it (`who`), the name as
         // resolved from the phrase it stands for.
@@ -404,7 +414,7 @@ fn resolution_needed(words: &Words, found: &[Found]) -> (bool, bool) {
             MentionKind::Name => names |= !clean_name(words, written).contains(' '),
             MentionKind::Pronoun(_) => people = true,
             MentionKind::Anonymous => people |= role_reference(words, written).is_some(),
-            MentionKind::Organisation => {}
+            MentionKind::Organisation => people |= owner_pronoun(written).is_some(),
         }
     }
     (names || people, people)
@@ -456,6 +466,20 @@ fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
                 | "judge"
         );
     (words.lexicon.titles.contains(&lower) && !anonymous).then_some(head)
+}
+
+/// The gender of the possessive pronoun an organisation mention starts
+/// with, and the rest of the mention: "his campaign" is (masculine,
+/// "campaign"). Only "his" and "her": "their campaign" names no one person.
+fn owner_pronoun(mention: &str) -> Option<(Gender, &str)> {
+    let (first, rest) = mention.split_once(' ')?;
+    let gender = match first {
+        "his" | "His" => Gender::Masculine,
+        "her" | "Her" => Gender::Feminine,
+        _ => return None,
+    };
+    let rest = rest.trim();
+    (!rest.is_empty()).then_some((gender, rest))
 }
 
 fn strip_article(name: &str) -> &str {
@@ -714,5 +738,37 @@ mod tests {
             .map(|q| q.quote.text)
             .collect();
         assert_eq!(got, vec!["We Will Win,".to_string()]);
+    }
+
+    #[test]
+    fn his_or_her_campaign_is_the_campaign_of_whoever_that_is() {
+        let text = "Sen. Maria Ortez spoke in Reno on Monday.\n\n\"We are ready for the caucuses,\" her campaign said in a statement.\n\n\"We are not,\" their campaign said.";
+        let got: Vec<(String, SpeakerKind, FoundBy)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| {
+                let s = q.speaker.unwrap();
+                (s.name, s.kind, q.found_by)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "Maria Ortez's campaign".to_string(),
+                    SpeakerKind::Organisation,
+                    FoundBy::Pronoun
+                ),
+                (
+                    "their campaign".to_string(),
+                    SpeakerKind::Organisation,
+                    FoundBy::Explicit
+                ),
+            ]
+        );
+        assert_eq!(
+            owner_pronoun("His administration"),
+            Some((Gender::Masculine, "administration"))
+        );
+        assert_eq!(owner_pronoun("the campaign"), None);
     }
 }
