@@ -441,7 +441,12 @@ fn add_quotes(
         // finds every rendition without comparing quotes at query time.
         let published =
             published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        linker.link_prepared(tx, id, (story, published), prepared, speaker_id)?;
+        if linker
+            .link_reprinted(tx, id, (article_id, story), &normalized, &prepared)?
+            .is_none()
+        {
+            linker.link_prepared(tx, id, (story, published), prepared, speaker_id)?;
+        }
     }
     Ok(())
 }

@@ -443,6 +443,57 @@ impl Linker {
         )
     }
 
+    /// Link a quote of a reprint (`article` reprints `story`) to the
+    /// statement of the same words in the story it reprints, nearest to
+    /// its place there; returns that statement, or `None` when the story
+    /// has no quote with these words (then link it as any other).
+    ///
+    /// A republished story carries its quotes unchanged: the same words in
+    /// both are one utterance, however short (a two-word quote has no
+    /// shingle to be found by) and whoever each extraction credited.
+    pub fn link_reprinted(
+        &mut self,
+        conn: &Connection,
+        quote_id: i64,
+        (article, story): (i64, i64),
+        normalized: &str,
+        quote: &Prepared,
+    ) -> Result<Option<i64>> {
+        if article == story {
+            return Ok(None);
+        }
+        let found: Option<i64> = conn
+            .prepare_cached(
+                "SELECT r.statement_id FROM quotes o JOIN renditions r ON r.quote_id = o.id
+                 WHERE o.article_id = ?1 AND o.normalized = ?2
+                 ORDER BY abs(o.byte_start - (SELECT byte_start FROM quotes WHERE id = ?3)), o.id
+                 LIMIT 1",
+            )?
+            .query_row(params![story, normalized, quote_id], |r| r.get(0))
+            .optional()?;
+        let Some(statement) = found else {
+            return Ok(None);
+        };
+        conn.prepare_cached(
+            "INSERT INTO renditions (quote_id, statement_id, relation, words) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            quote_id,
+            statement,
+            Relation::Same.as_str(),
+            quote.folded.words.spoken() as i64
+        ])?;
+        conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
+            .execute([statement])?;
+        if let Some(cached) = self.references.get_mut(&statement)
+            && !cached.said.contains(&quote.said)
+            && cached.said.len() < SPEAKERS_KEPT
+        {
+            Rc::make_mut(&mut cached.said).push(quote.said.clone());
+        }
+        Ok(Some(statement))
+    }
+
     /// [`Linker::link`] for a quote folded beforehand (on another
     /// thread) whose `speaker` is given only when it is an anonymous
     /// source, as ingest gives it: a statement it starts is then

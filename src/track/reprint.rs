@@ -565,6 +565,47 @@ mod tests {
         assert_eq!(reprint_of(&store, unrelated), None);
     }
 
+    #[test]
+    fn a_reprints_quotes_join_the_originals_statements_however_short() {
+        let mut store = Store::open_in_memory().unwrap();
+        let add = |store: &mut Store, text: &str, date: &str| {
+            let quotes = crate::extract::extract_quotes(text);
+            assert!(!quotes.is_empty(), "{text}");
+            match store
+                .add_article(&article(text, Some(date)), &quotes, false)
+                .unwrap()
+            {
+                crate::store::Outcome::Added { article, .. } => article,
+                other => panic!("{other:?}"),
+            }
+        };
+        let quote = "\n\n\"Strangely quiet,\" Dana Pruitt said.";
+        let text = format!("{}{quote}", story("harbour", 20));
+        let first = add(&mut store, &text, "2015-09-18");
+        let second = add(&mut store, &format!("{text} More later."), "2015-09-19");
+        let other = add(
+            &mut store,
+            &format!("{}{quote}", story("school", 20)),
+            "2015-09-19",
+        );
+        assert_eq!(reprint_of(&store, second), Some(first));
+        let statement = |article: i64| -> i64 {
+            store
+                .conn()
+                .query_row(
+                    "SELECT r.statement_id FROM renditions r JOIN quotes q ON q.id = r.quote_id
+                     WHERE q.article_id = ?1 AND q.text LIKE 'Strangely quiet%'",
+                    [article],
+                    |r| r.get(0),
+                )
+                .unwrap()
+        };
+        assert_eq!(statement(second), statement(first));
+        // The same two words in another story are not the same remark:
+        // too short to tell, so they start a statement of their own.
+        assert_ne!(statement(other), statement(first));
+    }
+
     fn rendition(quote: i64, article: i64, reprint_of: Option<i64>, outlet: &str) -> Rendition {
         Rendition {
             statement: 1,
