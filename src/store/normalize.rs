@@ -1,7 +1,7 @@
 //! Text folded for comparison, not for display.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// A quote's text with the differences that are typography, not wording,
 /// folded away: compatibility forms (NFKC), case, curly versus straight
@@ -10,8 +10,16 @@ use unicode_normalization::char::is_combining_mark;
 /// articles. Spelling and bracketed insertions are left to the tracer,
 /// which knows what it is comparing.
 pub fn normalize_quote(text: &str) -> String {
-    let mapped: String = text
-        .nfkc()
+    // Nearly every quote is already in NFKC (curly marks and dashes are):
+    // the quick check says so without building the decomposition NFKC
+    // would otherwise compute for every character. Same result either way.
+    let chars: Box<dyn Iterator<Item = char>> = if is_nfkc_quick(text.chars()) == IsNormalized::Yes
+    {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkc())
+    };
+    let mapped: String = chars
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
@@ -45,6 +53,8 @@ mod tests {
             "it's vital - we \"avoid\" it..."
         );
         assert_ne!(normalize_quote("defence"), normalize_quote("defense"));
+        // Not in NFKC: the ligature and the full-width letters fold.
+        assert_eq!(normalize_quote("\u{FB01}ne \u{FF21}"), "fine a");
     }
 
     #[test]
