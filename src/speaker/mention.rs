@@ -333,6 +333,24 @@ pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
     end
 }
 
+/// How many lower-case words may stand between ", who" and its verb.
+const WORDS_AFTER_WHO: usize = 5;
+
+/// The index of the "who" of `X, who has long said`, when only lower-case
+/// words stand between it and `end` (the verb's index), none of them a
+/// pronoun (`refugees, who he speculates are`: "he" speaks); `None` when "who"
+/// is right before the verb (the caller's own case) or not there.
+fn who_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<usize> {
+    let lowest = end.saturating_sub(WORDS_AFTER_WHO + 1).max(floor + 2);
+    let who = (lowest..end.saturating_sub(1))
+        .rev()
+        .find(|&k| w.is(&toks[k], &["who"]))?;
+    let plain = toks[who + 1..end]
+        .iter()
+        .all(|t| t.is_word() && !w.is_capitalised(t) && w.pronoun(t).is_none());
+    (plain && toks[who - 1].is_punct(',')).then_some(who)
+}
+
 /// The noun phrase that ends right before `end` (the verb's index), with an
 /// apposition between commas read as the role: `Smith, the chairman, said`
 /// and `the secretary of state, John Kerry, said`.
@@ -350,6 +368,11 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     }
     if end <= floor {
         return None;
+    }
+    // `Beck, who has in the past described`: a few lower-case words (an
+    // auxiliary, an adverbial) between "who" and the verb are passed over.
+    if let Some(who) = who_before(w, toks, end, floor) {
+        end = who + 1;
     }
     // `Mike Pence, who called`: the relative pronoun's antecedent speaks.
     // PolNeAR points at "who" itself, so the mention is "who" and the name
@@ -1035,6 +1058,27 @@ mod tests {
             (m.span.text(text), m.kind),
             ("the official", MentionKind::Anonymous)
         );
+    }
+
+    #[test]
+    fn words_between_who_and_the_verb_are_passed_over() {
+        let text = "Beck, who has in the past described";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
+        assert_eq!(m.span.text(text), "Beck");
+        assert_eq!(m.written.unwrap().text(text), "who");
+        // A pronoun or a name between them is the verb's own subject.
+        let text = "refugees, who he speculates";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
+        assert_eq!(m.span.text(text), "he");
+        let text = "Beck, who said Trump described";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
+        assert_eq!(m.span.text(text), "Trump");
     }
 }
 
