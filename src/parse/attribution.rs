@@ -295,6 +295,27 @@ fn is_noun_use(w: &Words, toks: &[Token], k: usize, floor: usize) -> bool {
     }
 }
 
+/// Prepositions that open a sentence's opening phrase (`In TV interviews
+/// and tweets, Trump has argued`). Not the words that open a clause with a
+/// subject of its own (`As Byler pointed out, "Q"`, `When Trump announced
+/// his run, he ...`): there the reporting verb may well be the quote's.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "with", "without", "for", "from", "through", "amid", "despite",
+];
+
+/// Where the sentence's opening phrase ends (its comma), when the sentence
+/// starting at `s` opens with one and the quote at `qi` comes after it: a
+/// reporting word inside it ("tweets") is not the quote's cue unless a
+/// subject stands before it.
+fn opening_phrase_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<usize> {
+    if s >= qi || !w.is(&toks[s], OPENING_PREPOSITIONS) {
+        return None;
+    }
+    (s + 1..qi.min(s + 16))
+        .take_while(|&k| !is_clause_break(&toks[k]))
+        .find(|&k| toks[k].is_punct(','))
+}
+
 /// The subject of the sentence: the phrase it opens with, or the one after
 /// an opening phrase closed by a comma (`On Friday, Kerry said`).
 pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
@@ -380,10 +401,16 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // `As The Post's Dana Milbank puts it, "Q"`: "put it" reports words.
     let puts_it =
         |k: usize| w.is(&toks[k], &["put", "puts"]) && k + 1 < qi && w.is(&toks[k + 1], &["it"]);
+    let opening = opening_phrase_end(w, toks, s, qi);
+    // `At the bottom it reads, "Q"`: a verb with a subject of its own
+    // before it is a clause, not part of the opening phrase.
+    let has_subject =
+        |k: usize| k > s && (w.is_capitalised(&toks[k - 1]) || w.pronoun(&toks[k - 1]).is_some());
     let is_cue = |k: usize| {
         (w.is_speech_verb(&toks[k]) || puts_it(k))
             && !after_auxiliary(w, toks, k, s)
             && !is_noun_use(w, toks, k, s)
+            && !opening.is_some_and(|end| k < end && !has_subject(k))
     };
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
@@ -760,6 +787,24 @@ mod tests {
             vec![(
                 "kind of riding the fence".to_string(),
                 Some("Sims".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_reporting_noun_in_an_opening_phrase_is_not_the_cue() {
+        assert_eq!(
+            who(
+                "In TV interviews and tweets, Trump has argued that the committee has overseen a \"rigged\" nomination process."
+            ),
+            vec![("rigged".to_string(), Some("Trump".to_string()))]
+        );
+        // A verb with its own subject there is a clause and may be the cue.
+        assert_eq!(
+            who("At the bottom it reads, \"Give what you can today.\""),
+            vec![(
+                "Give what you can today.".to_string(),
+                Some("it".to_string())
             )]
         );
     }
