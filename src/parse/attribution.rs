@@ -74,12 +74,36 @@ fn is_post_filler(t: &Token) -> bool {
 pub const SENTENCE_REACH: usize = 80;
 
 /// The index where the sentence holding token `i` starts, within `floor..`.
-pub fn sentence_start(toks: &[Token], i: usize, floor: usize) -> usize {
+/// A quote ending in a full stop, `!` or `?` and followed by a capitalised
+/// word ends a sentence too (`... failed to "humanize their campaign." The
+/// slogan ...`): the stop is inside the marks, where no token sees it.
+pub fn sentence_start(w: &Words, toks: &[Token], i: usize, floor: usize) -> usize {
     let floor = floor.max(i.saturating_sub(SENTENCE_REACH));
     (floor..i)
         .rev()
-        .find(|&k| is_sentence_end(&toks[k]))
+        .find(|&k| {
+            is_sentence_end(&toks[k])
+                || k + 1 < i
+                    && toks[k].quote().is_some()
+                    && ends_a_sentence(toks[k].span.text(w.text))
+                    && w.is_capitalised(&toks[k + 1])
+        })
         .map_or(floor, |k| k + 1)
+}
+
+/// Does a quoted passage (marks included or not) end with a full stop, `!`
+/// or `?`?
+fn ends_a_sentence(quoted: &str) -> bool {
+    quoted
+        .trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c))
+        .ends_with(['.', '!', '?'])
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '`'
+    )
 }
 
 /// The end (exclusive) of the stretch after token `i`: the next quote or
@@ -397,7 +421,7 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
 /// ..."` / `X issued a statement noting that "Q"` / `according to X, "Q"` /
 /// `Graham: 'Q'` — the words of the sentence before the quote.
 pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
-    let s = sentence_start(toks, qi, floor);
+    let s = sentence_start(w, toks, qi, floor);
     // `As The Post's Dana Milbank puts it, "Q"`: "put it" reports words.
     let puts_it =
         |k: usize| w.is(&toks[k], &["put", "puts"]) && k + 1 < qi && w.is(&toks[k + 1], &["it"]);
@@ -611,7 +635,7 @@ pub fn sentence_subject_of(
     qi: usize,
     floor: usize,
 ) -> Option<Attribution> {
-    let s = sentence_start(toks, qi, floor);
+    let s = sentence_start(w, toks, qi, floor);
     // `It was the persistent pull of "..."`: `sentence_subject` never
     // offers "it" (see `plausible_subject`).
     let mention = sentence_subject(w, toks, s, qi)?;
@@ -690,7 +714,7 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
         if !(no_quotes && is_sentence_end(&toks[pe - 1])) {
             return None;
         }
-        let s = sentence_start(toks, pe - 1, ps);
+        let s = sentence_start(w, toks, pe - 1, ps);
         let v = (s..pe - 1).find(|&k| {
             w.is_speech_verb(&toks[k]) && !w.word(&toks[k]).unwrap_or_default().ends_with("ing")
         });
@@ -716,7 +740,7 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
 /// `his promise to be "neutral"`, `Trump's call for "a total and complete
 /// ban"`: a noun for something said, owned by its speaker.
 pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
-    let s = sentence_start(toks, qi, floor);
+    let s = sentence_start(w, toks, qi, floor);
     let from = s.max(qi.saturating_sub(8));
     let n = (from + 1..qi).rev().find(|&k| {
         w.word(&toks[k])
@@ -768,6 +792,7 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
 
 #[cfg(test)]
 mod tests {
+    use super::ends_a_sentence;
     use crate::extract::extract_quotes;
 
     /// Each quote of `text` with the words naming its speaker.
@@ -789,6 +814,24 @@ mod tests {
                 Some("Sims".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_full_stop_ends_its_sentence() {
+        let text = "Frank Luntz, an expert, said the camp had failed to \"humanize their campaign.\" The \"Stronger Together\" slogan feels bloodless, he said.";
+        assert_eq!(
+            who(text),
+            vec![
+                (
+                    "humanize their campaign.".to_string(),
+                    Some("Frank Luntz".to_string())
+                ),
+                ("Stronger Together".to_string(), Some("he".to_string())),
+            ]
+        );
+        assert!(ends_a_sentence("\u{201c}It is done.\u{201d}"));
+        assert!(ends_a_sentence("Why?'"));
+        assert!(!ends_a_sentence("\"we will see,\""));
     }
 
     #[test]
