@@ -1,90 +1,21 @@
-//! Article text in, quotes with their speakers out: the stages of
-//! `parse` and `speaker` put together.
+//! Article text in, quotes with their speakers out: the stages put
+//! together in order, [`text`](crate::text) -> [`quotes`](crate::quotes) ->
+//! [`attribution`](crate::attribution) -> [`resolve`](crate::resolve) ->
+//! records.
 
-use crate::lexicon::{Gender, Lexicon};
-use crate::parse::attribution::{
+use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
     is_headline, nominal, sentence_subject_of, signed_below,
 };
-use crate::parse::quotes::{QuotedSpan, paragraphs, quoted_spans};
-use crate::parse::tokens::{Token, tokenize};
-use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
-use crate::speaker::classes::{LowerWords, TokenClasses};
-use crate::speaker::mention::{MentionKind, Words};
-use crate::speaker::resolve::{NameIndex, People, clean_name};
-
-/// Is a quoted passage someone's words, rather than a title, a nickname or
-/// a scare quote? A passage nobody is said to have said is not reported; a
-/// short or Title Case one needs a reporting verb of its own, since borrowing
-/// the neighbour's speaker or the sentence's subject is mostly wrong for
-/// names of shows, books and slogans (measured on the training split).
-fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
-    let words = quote.split_whitespace().count();
-    let title = is_title_case(quote);
-    match (kind, has_cue) {
-        (QuoteKind::Continuation, _) => !title && words >= 3,
-        (_, true) => true,
-        (_, false) => !title && words >= 2,
-    }
-}
-
-/// `said on "Morning Joe"`, `NBC's "Meet the Press"`, `a memoir, "Tough
-/// Choices"`: a Title Case passage after a word that introduces a work, or
-/// after a possessive, is the name of a show, book or campaign.
-fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
-    if qi == 0 {
-        return false;
-    }
-    // `the so-called "special relationship"`: the writer's label, whatever
-    // its case.
-    if words.word(&toks[qi - 1]).is_some_and(|w| {
-        let w = w.to_ascii_lowercase();
-        // Also `so called` and the broken `so- called`.
-        w == "so-called"
-            || w == "called"
-                && (qi >= 2 && words.is(&toks[qi - 2], &["so"])
-                    || qi >= 3 && toks[qi - 2].is_punct('-') && words.is(&toks[qi - 3], &["so"]))
-    }) {
-        return true;
-    }
-    if !is_title_case(quote) {
-        return false;
-    }
-    let mut k = qi - 1;
-    if toks[k].is_punct(',') && k > 0 {
-        k -= 1;
-    }
-    let before = &toks[k];
-    words
-        .lower(before)
-        .is_some_and(|w| words.lexicon.title_cues.contains(&w))
-        || words
-            .word(before)
-            .is_some_and(|w| Words::bare(w).len() != w.len())
-}
-
-/// `Blue Notes on Brown Water`, `Meet the Press`: every word capitalised but
-/// the short function words.
-fn is_title_case(quote: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-        "is", "as",
-    ];
-    let mut any = false;
-    for word in quote.split_whitespace() {
-        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
-            continue;
-        };
-        if first.is_alphabetic()
-            && !first.is_uppercase()
-            && !SMALL.contains(&word.trim_matches(|c: char| !c.is_alphanumeric()))
-        {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
+use crate::lexicon::Lexicon;
+use crate::quotes::spans::{QuotedSpan, paragraphs, quoted_spans};
+use crate::quotes::titles::{is_someones_words, names_a_work};
+use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
+use crate::resolve::names::{NameIndex, People};
+use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
+use crate::text::classes::{LowerWords, TokenClasses};
+use crate::text::tokens::{Token, tokenize};
+use crate::text::words::Words;
 
 pub struct Extractor<'l> {
     pub lexicon: &'l Lexicon,
@@ -118,19 +49,6 @@ enum Source {
     /// No reporting verb: `sentence_subject_of`, or `nominal` (the owner
     /// of `remarks`, `promise`).
     Subject,
-}
-
-/// What the mention turned out to be once resolved in [`Extractor::speaker`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mentioned {
-    /// A name, organisation or anonymous phrase, taken as written.
-    AsWritten,
-    /// `he`/`she` pointed back at a person.
-    Pronoun,
-    /// `the secretary` pointed back at a person.
-    Role,
-    /// A pronoun or role that points at nobody named.
-    Unresolved,
 }
 
 /// How a quote's speaker was found, from where its attribution came from
@@ -224,7 +142,12 @@ impl<'l> Extractor<'l> {
             }
         }
         // Built only when some speaker will be looked up in them.
-        let (need_names, need_people) = resolution_needed(&words, &found);
+        let (need_names, need_people) = resolution_needed(
+            &words,
+            found
+                .iter()
+                .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention)),
+        );
         let names = if need_names {
             NameIndex::build(&words, &toks)
         } else {
@@ -299,7 +222,7 @@ impl<'l> Extractor<'l> {
                 }),
                 _ => None,
             }
-            .unwrap_or_else(|| self.speaker(text, words, names, &people, a));
+            .unwrap_or_else(|| speaker(text, words, names, &people, a));
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
@@ -316,179 +239,6 @@ impl<'l> Extractor<'l> {
         }
         out
     }
-
-    fn speaker(
-        &self,
-        text: &str,
-        words: &Words,
-        names: &NameIndex,
-        people: &People,
-        a: &Attribution,
-    ) -> (Speaker, Mentioned) {
-        let m = &a.mention;
-        let written = m.span.text(text);
-        let (name, kind, mentioned) = match m.kind {
-            MentionKind::Name => {
-                let clean = clean_name(words, written);
-                let name = if clean.contains(' ') {
-                    clean
-                } else {
-                    names
-                        .expand(&clean, m.span.start)
-                        .map_or(clean, str::to_string)
-                };
-                (name, SpeakerKind::Person, Mentioned::AsWritten)
-            }
-            MentionKind::Pronoun(g) => match people.resolve(m.span.start, g) {
-                // Only "he" and "she" point back at a person; "it", "they",
-                // "I" and "we" stay as written.
-                Some(n) if matches!(g, Gender::Masculine | Gender::Feminine) => {
-                    (n.to_string(), SpeakerKind::Person, Mentioned::Pronoun)
-                }
-                _ => (
-                    written.to_string(),
-                    SpeakerKind::Anonymous,
-                    Mentioned::Unresolved,
-                ),
-            },
-            MentionKind::Anonymous => match role_reference(words, written) {
-                Some(r) => match people.resolve_role(m.span.start, &r.to_lowercase()) {
-                    Some(n) => (n.to_string(), SpeakerKind::Person, Mentioned::Role),
-                    None => (
-                        written.to_string(),
-                        SpeakerKind::Anonymous,
-                        Mentioned::Unresolved,
-                    ),
-                },
-                None => (
-                    written.to_string(),
-                    SpeakerKind::Anonymous,
-                    Mentioned::AsWritten,
-                ),
-            },
-            // "the Pentagon" is the Pentagon wherever it is named; "her
-            // campaign" is the campaign of whoever "her" is.
-            MentionKind::Organisation => match owner_pronoun(written)
-                .and_then(|(g, head)| Some((people.resolve(m.span.start, g)?, head)))
-            {
-                Some((owner, head)) => (
-                    format!("{owner}'s {head}"),
-                    SpeakerKind::Organisation,
-                    Mentioned::Pronoun,
-                ),
-                None => (
-                    strip_article(written).to_string(),
-                    SpeakerKind::Organisation,
-                    Mentioned::AsWritten,
-                ),
-            },
-        };
-        // The mention as the attribution points at it (`who`), the name as
-        // resolved from the phrase it stands for.
-        let pointed = m.written.unwrap_or(m.span);
-        let speaker = Speaker {
-            start: pointed.start,
-            end: pointed.end,
-            text: pointed.text(text).to_string(),
-            name,
-            kind,
-            role: m.role.map(|r| r.text(text).to_string()),
-        };
-        (speaker, mentioned)
-    }
-}
-
-/// Does any quote's speaker need the article's full names (a one-word
-/// name to expand), or its people (a pronoun or a role to point back)?
-/// Mirrors the lookups of [`Extractor::speaker`]; without them the index
-/// and the people are never asked, so they need not be built.
-fn resolution_needed(words: &Words, found: &[Found]) -> (bool, bool) {
-    let mut names = false;
-    let mut people = false;
-    for m in found
-        .iter()
-        .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention))
-    {
-        let written = m.span.text(words.text);
-        match m.kind {
-            MentionKind::Name => names |= !clean_name(words, written).contains(' '),
-            MentionKind::Pronoun(_) => people = true,
-            MentionKind::Anonymous => people |= role_reference(words, written).is_some(),
-            MentionKind::Organisation => people |= owner_pronoun(written).is_some(),
-        }
-    }
-    (names || people, people)
-}
-
-/// Gender shown by the mention itself: a pronoun, or `Mr.`/`Mrs.`/`Ms.`.
-fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
-    let m = &a.mention;
-    if let MentionKind::Pronoun(g) = m.kind {
-        return Some(g);
-    }
-    let role = m.role.map(|r| r.text(words.text)).unwrap_or_default();
-    let from = (m.span.start.saturating_sub(6)..=m.span.start)
-        .find(|&i| words.text.is_char_boundary(i))
-        .unwrap_or(m.span.start);
-    let before = &words.text[from..m.span.start];
-    let honorific = format!("{role} {before}");
-    if honorific.contains("Mr.") || honorific.contains("Mr ") {
-        Some(Gender::Masculine)
-    } else if honorific.contains("Mrs") || honorific.contains("Ms.") || honorific.contains("Ms ") {
-        Some(Gender::Feminine)
-    } else {
-        None
-    }
-}
-
-/// `the secretary`, `the former governor`: a definite role that points back
-/// at someone named with it. Returns the role word. `the official` and
-/// plural heads stay anonymous.
-fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
-    let rest = mention
-        .strip_prefix("the ")
-        .or_else(|| mention.strip_prefix("The "))?;
-    let head = rest.rsplit(' ').next()?;
-    let lower = head.to_lowercase();
-    let anonymous = words.lexicon.anonymous_heads.contains(&lower)
-        && !matches!(
-            lower.as_str(),
-            "secretary"
-                | "president"
-                | "chairman"
-                | "director"
-                | "spokesman"
-                | "spokeswoman"
-                | "senator"
-                | "governor"
-                | "mayor"
-                | "minister"
-                | "judge"
-        );
-    (words.lexicon.titles.contains(&lower) && !anonymous).then_some(head)
-}
-
-/// The gender of the possessive pronoun an organisation mention starts
-/// with, and the rest of the mention: "his campaign" is (masculine,
-/// "campaign"). Only "his" and "her": "their campaign" names no one person.
-fn owner_pronoun(mention: &str) -> Option<(Gender, &str)> {
-    let (first, rest) = mention.split_once(' ')?;
-    let gender = match first {
-        "his" | "His" => Gender::Masculine,
-        "her" | "Her" => Gender::Feminine,
-        _ => return None,
-    };
-    let rest = rest.trim();
-    (!rest.is_empty()).then_some((gender, rest))
-}
-
-fn strip_article(name: &str) -> &str {
-    for article in ["the ", "The "] {
-        if let Some(rest) = name.strip_prefix(article) {
-            return rest;
-        }
-    }
-    name
 }
 
 /// The quote's words without surrounding spaces.
@@ -608,32 +358,6 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn titles_and_nicknames_are_not_someones_words() {
-        assert!(is_title_case("Blue Notes on Brown Water,"));
-        assert!(!is_title_case("we will share every measurement"));
-        assert!(!is_someones_words(
-            "The Late Late Hour",
-            QuoteKind::Partial,
-            false
-        ));
-        assert!(!is_someones_words("temporary", QuoteKind::Partial, false));
-        // Two words are someone's when the sentence's subject is named.
-        assert!(is_someones_words("very fishy", QuoteKind::Partial, false));
-        assert!(!is_someones_words(
-            "very fishy",
-            QuoteKind::Continuation,
-            true
-        ));
-        assert!(is_someones_words("temporary", QuoteKind::Partial, true));
-        assert!(is_someones_words(
-            "we will share every measurement",
-            QuoteKind::Partial,
-            false
-        ));
-        assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
-    }
 
     #[test]
     fn an_unresolved_mention_outranks_where_it_was_found() {
@@ -765,10 +489,5 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(
-            owner_pronoun("His administration"),
-            Some((Gender::Masculine, "administration"))
-        );
-        assert_eq!(owner_pronoun("the campaign"), None);
     }
 }

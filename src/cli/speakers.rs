@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 
-use quotetrack::speaker::identity::{Correction, Corrections, is_wikidata_id, name_key};
+use quotetrack::identity::{Correction, Corrections, is_wikidata_id, name_key};
 use quotetrack::store::{SpeakerDetail, Store};
 
 use super::extract::shorten;

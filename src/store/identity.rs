@@ -4,7 +4,7 @@
 //! Each quote keeps the name the extractor resolved in its article
 //! (`quotes.speaker_name`, `quotes.speaker_kind`). After every batch of
 //! articles and every correction, [`assign`] groups those names into
-//! speakers with [`crate::speaker::identity`] and points `quotes.speaker_id`
+//! speakers with [`crate::identity`] and points `quotes.speaker_id`
 //! at them, so the machine's guesses are always recomputable and the user's
 //! corrections always apply last.
 
@@ -17,7 +17,7 @@ use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use super::Store;
-use crate::speaker::identity::{
+use crate::identity::{
     ArticleContext, Cluster, Correction, Corrections, Evidence, NameCount, PersonName,
     add_evidence, cluster_organisations, generic_organisation, name_key, names_needing_evidence,
     people, pick_in_article,
@@ -597,7 +597,7 @@ enum PerArticle {
     Anonymous(String),
     /// A surname alone: by what its article shows, else it keeps the
     /// speaker of its own name.
-    Surname(crate::speaker::identity::OpenSurname),
+    Surname(crate::identity::OpenSurname),
 }
 
 /// Point names settled per article at their speaker in each article

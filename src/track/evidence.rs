@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap;
 
 use super::align::{ChangeKind, Comparison, Position};
 use super::normalize::Words;
-use crate::speaker::identity::{Matcher, PersonName, Relation as NameRelation, org_key};
+use crate::identity::{Matcher, PersonName, Relation as NameRelation, org_key};
 
 /// Document frequencies of words in news articles; see the file's header.
 pub const WORD_RARITY: &str = include_str!("../../grammar/word_rarity.txt");

@@ -6,12 +6,13 @@
 //! Patterns are matched over the tokens of one paragraph, in which each
 //! quote is a single token.
 
-use super::tokens::{Token, TokenKind};
+use super::mention::{
+    Mention, MentionKind, classify, is_clause_break, mention_after, mention_before,
+};
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
-use crate::speaker::mention::{
-    Mention, MentionKind, Words, classify, is_clause_break, mention_after, mention_before,
-};
+use crate::text::tokens::{Token, TokenKind};
+use crate::text::words::Words;
 
 /// A speaker mention and the cue that ties it to a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]

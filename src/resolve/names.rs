@@ -3,9 +3,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::mention::{MentionKind, Words};
+use crate::attribution::mention::MentionKind;
 use crate::lexicon::{Gender, with_lower};
-use crate::parse::tokens::{Token, TokenKind};
+use crate::text::tokens::{Token, TokenKind};
+use crate::text::words::Words;
 
 /// Full names (two or more name words) met in the article, by position.
 /// The names are kept in one buffer and looked up by a hash of their
@@ -399,8 +400,8 @@ pub fn is_person(kind: MentionKind) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use crate::parse::tokens::tokenize;
     use crate::record::Span;
+    use crate::text::tokens::tokenize;
 
     fn index(text: &str) -> NameIndex {
         let lex = Lexicon::builtin();

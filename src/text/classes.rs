@@ -7,7 +7,7 @@ use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashSet;
 
-use crate::parse::tokens::Token;
+use super::tokens::Token;
 
 /// Set in a token's remembered bits once its word-list flags are known.
 const KNOWN: u16 = 1 << 15;

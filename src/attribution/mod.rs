@@ -1,0 +1,9 @@
+//! Attribution: the patterns around a quote that say who said it (cues,
+//! headlines, layout, sentence subjects) and the speaker mentions they
+//! point at, read off the text layer's tokens.
+
+pub mod mention;
+pub mod patterns;
+
+pub use mention::{Mention, MentionKind};
+pub use patterns::Attribution;

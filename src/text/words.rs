@@ -1,0 +1,189 @@
+//! The token view every parser reads: the article's text, the word lists,
+//! and what they say about each token (capitalised, a title, a speech
+//! verb, a pronoun ...), remembered per token when the caller keeps a
+//! [`TokenClasses`].
+
+use super::classes::{LowerWords, TokenClasses};
+use super::tokens::Token;
+use crate::lexicon::{Gender, Lexicon, flag};
+
+/// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
+/// `Charles de Gaulle`, `Abdullah bin Zayed`.
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn",
+    "el",
+];
+
+/// The view of the text and word lists that mention parsing needs.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub lexicon: &'a Lexicon,
+    /// Accept any determiner phrase as a speaker (`one attendee`, `a
+    /// longtime GOP data expert`). Only right next to a quote, where a
+    /// phrase before or after the verb can be nothing but the speaker.
+    pub loose: bool,
+    /// Every word the article writes in lower case, when the caller has
+    /// collected them (once per article, so that asking stays cheap).
+    pub lower_words: Option<&'a LowerWords<'a>>,
+    /// Word-list answers remembered per token of the article, when the
+    /// caller keeps them.
+    pub classes: Option<&'a TokenClasses<'a>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Self {
+        Words {
+            text,
+            lexicon,
+            loose: false,
+            lower_words: None,
+            classes: None,
+        }
+    }
+
+    /// The word-list [`flag`] bits of `t`: its speech-verb and honorific
+    /// bits from the word as written, the others from the word without a
+    /// possessive ending, remembered per
+    /// token when the caller keeps a [`TokenClasses`].
+    fn flags(&self, t: &Token) -> u16 {
+        let compute = || {
+            let Some(w) = self.word(t) else {
+                return 0;
+            };
+            let bare = Self::bare(w);
+            let whole = self.lexicon.flags_of_word(w);
+            if bare.len() == w.len() {
+                return whole;
+            }
+            const AS_WRITTEN: u16 = flag::SPEECH_VERB | flag::HONORIFIC;
+            whole & AS_WRITTEN | self.lexicon.flags_of_word(bare) & !AS_WRITTEN
+        };
+        match self.classes {
+            Some(classes) => classes.flags(t, compute),
+            None => compute(),
+        }
+    }
+
+    /// Does the article write this (lower-cased) word in lower case
+    /// somewhere? Then a capitalised copy of it is not a name.
+    pub fn written_in_lower_case(&self, lower: &str) -> bool {
+        match self.lower_words {
+            Some(set) => set.contains(lower),
+            None => {
+                self.text.contains(&format!(" {lower} "))
+                    || self.text.contains(&format!(" {lower},"))
+            }
+        }
+    }
+    pub fn loose(self) -> Self {
+        Words {
+            loose: true,
+            ..self
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    pub fn word(&self, t: &Token) -> Option<&'a str> {
+        t.is_word().then(|| t.span.text(self.text))
+    }
+
+    /// The word without a possessive ending: `Russia's` -> `Russia`.
+    pub fn bare(w: &str) -> &str {
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .unwrap_or(w)
+    }
+
+    pub fn lower(&self, t: &Token) -> Option<String> {
+        self.word(t).map(|w| Self::bare(w).to_lowercase())
+    }
+
+    pub fn is_capitalised(&self, t: &Token) -> bool {
+        // An ASCII first letter, nearly always, is read without decoding.
+        if let Some(&b) = self
+            .text
+            .as_bytes()
+            .get(t.span.start)
+            .filter(|b| b.is_ascii())
+            && t.is_word()
+            && t.span.end > t.span.start
+        {
+            return b.is_ascii_uppercase();
+        }
+        self.word(t)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_honorific(&self, t: &Token) -> bool {
+        self.flags(t) & flag::HONORIFIC != 0
+            && self
+                .word(t)
+                .is_some_and(|w| self.lexicon.honorifics.contains(w))
+    }
+
+    pub fn is_organisation(&self, t: &Token) -> bool {
+        self.flags(t) & flag::ORGANISATION != 0
+    }
+
+    pub fn is_anonymous_head(&self, t: &Token) -> bool {
+        self.flags(t) & flag::ANONYMOUS_HEAD != 0
+    }
+
+    pub fn is_title(&self, t: &Token) -> bool {
+        self.flags(t) & flag::TITLE != 0 || self.is_honorific(t)
+    }
+
+    pub fn is_non_name(&self, t: &Token) -> bool {
+        self.flags(t) & flag::NON_NAME != 0
+    }
+
+    pub fn is_speech_verb(&self, t: &Token) -> bool {
+        self.flags(t) & flag::SPEECH_VERB != 0
+    }
+
+    /// The gender of a pronoun, contractions included (`he's said`,
+    /// `they've argued`).
+    pub fn pronoun(&self, t: &Token) -> Option<Gender> {
+        let w = self.word(t)?.to_lowercase();
+        let stem = [
+            "'s",
+            "\u{2019}s",
+            "'ve",
+            "\u{2019}ve",
+            "'d",
+            "\u{2019}d",
+            "'ll",
+            "\u{2019}ll",
+        ]
+        .iter()
+        .find_map(|suffix| w.strip_suffix(suffix))
+        .unwrap_or(&w);
+        // `It's fine to ...`, `it'd be`: "it" contracted is nearly always the
+        // empty subject of a clause, not a speaker.
+        if stem == "it" && stem.len() != w.len() {
+            return None;
+        }
+        self.lexicon.pronouns.get(stem).copied()
+    }
+
+    pub fn is(&self, t: &Token, words: &[&str]) -> bool {
+        self.word(t)
+            .is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    }
+
+    /// A word that can be part of a proper name.
+    pub fn is_name_word(&self, t: &Token) -> bool {
+        self.is_capitalised(t) && {
+            let f = self.flags(t);
+            f & (flag::TITLE | flag::NON_NAME) == 0
+                && (f & flag::HONORIFIC == 0 || !self.is_honorific(t))
+        }
+    }
+
+    pub(crate) fn is_particle(&self, t: &Token) -> bool {
+        self.word(t).is_some_and(|w| PARTICLES.contains(&w))
+    }
+}
