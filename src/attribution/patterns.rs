@@ -505,7 +505,21 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         // "will fail"`; `said: "Q"` and `said, "Q"` introduce a whole quote.
         let partial =
             between.iter().any(|t| t.is_word()) && !between.iter().any(|t| t.is_punct(':'));
-        let split = !partial && (s..v).any(|k| toks[k].quote().is_some());
+        // `"Q1," X said, "Q2."`: the second half of a quote split by its
+        // attribution. Only when nothing but the attribution stands between
+        // the quote before and the verb: in `says Americans are "Q1," but
+        // also hungry for what she calls "Q2."` the verb has a clause and a
+        // subject of its own, and Q2 is a quote in its own right.
+        let attached = |k: usize| {
+            (k + 1..v).all(|j| {
+                !toks[j].is_word() || (mention.first_token..mention.end_token).contains(&j)
+            })
+        };
+        let split = !partial
+            && (s..v)
+                .rev()
+                .find(|&k| toks[k].quote().is_some())
+                .is_some_and(attached);
         return Some(Attribution {
             mention,
             cue: Some(toks[v].span),
@@ -815,6 +829,25 @@ mod tests {
                 Some("Sims".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_later_verb_with_its_own_subject_is_not_a_split_quote() {
+        // Two words would be too short for the second half of a split quote.
+        assert_eq!(
+            who(
+                "Clinton says voters are \"right to be angry,\" but also hungry for what she calls \"real solutions.\""
+            ),
+            vec![
+                (
+                    "right to be angry,".to_string(),
+                    Some("Clinton".to_string())
+                ),
+                ("real solutions.".to_string(), Some("she".to_string())),
+            ]
+        );
+        let split = extract_quotes("\"We will win,\" Ortez said, \"and we will do it soon.\"");
+        assert_eq!(split[1].kind, crate::record::QuoteKind::Continuation);
     }
 
     #[test]
