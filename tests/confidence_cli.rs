@@ -153,7 +153,7 @@ fn quotes_says_how_each_speaker_was_found_and_filters_by_confidence() {
     // often than a sentence's subject.
     assert!(confidence("explicit") > confidence("subject"));
 
-    // The subject's quote (0.75) goes; explicit, pronoun and continuation
+    // The subject's quote (0.76) goes; explicit, pronoun and continuation
     // (0.95 and more) stay.
     let kept = s.jsonl(&[
         "quotes",
