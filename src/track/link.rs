@@ -474,24 +474,38 @@ impl Linker {
         let Some(statement) = found else {
             return Ok(None);
         };
+        let rendition = (quote_id, Relation::Same, quote.folded.words.spoken());
+        self.add_rendition(conn, rendition, statement, true, quote.said.clone())?;
+        Ok(Some(statement))
+    }
+
+    /// Store quote `quote_id` as a rendition of `statement` (`relation`,
+    /// `words` of its own), count it there when the statement was already
+    /// stored (`joined`: a new one is inserted with its one rendition
+    /// counted), and remember whom it credits.
+    fn add_rendition(
+        &mut self,
+        conn: &Connection,
+        (quote_id, relation, words): (i64, Relation, usize),
+        statement: i64,
+        joined: bool,
+        said: Said,
+    ) -> Result<()> {
         conn.prepare_cached(
             "INSERT INTO renditions (quote_id, statement_id, relation, words) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![
-            quote_id,
-            statement,
-            Relation::Same.as_str(),
-            quote.folded.words.spoken() as i64
-        ])?;
-        conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
-            .execute([statement])?;
+        .execute(params![quote_id, statement, relation.as_str(), words as i64])?;
+        if joined {
+            conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
+                .execute([statement])?;
+        }
         if let Some(cached) = self.references.get_mut(&statement)
-            && !cached.said.contains(&quote.said)
+            && !cached.said.contains(&said)
             && cached.said.len() < SPEAKERS_KEPT
         {
-            Rc::make_mut(&mut cached.said).push(quote.said.clone());
+            Rc::make_mut(&mut cached.said).push(said);
         }
-        Ok(Some(statement))
+        Ok(())
     }
 
     /// [`Linker::link`] for a quote folded beforehand (on another
@@ -683,27 +697,8 @@ fn link(
         Some(r) if !new_is_fuller_words(&new.words, r) => compare(r, &new.words).relation,
         _ => Relation::Same,
     };
-    conn.prepare_cached(
-        "INSERT INTO renditions (quote_id, statement_id, relation, words) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        quote_id,
-        statement,
-        relation.as_str(),
-        new.words.spoken() as i64
-    ])?;
-    if !passing.is_empty() {
-        // Joined a stored statement (a new one was inserted with its one
-        // rendition counted).
-        conn.prepare_cached("UPDATE statements SET renditions = renditions + 1 WHERE id = ?1")?
-            .execute([statement])?;
-    }
-    if let Some(cached) = linker.references.get_mut(&statement)
-        && !cached.said.contains(&said)
-        && cached.said.len() < SPEAKERS_KEPT
-    {
-        Rc::make_mut(&mut cached.said).push(said);
-    }
+    let rendition = (quote_id, relation, new.words.spoken());
+    linker.add_rendition(conn, rendition, statement, !passing.is_empty(), said)?;
     for &gram in &grams {
         linker.add(conn, gram, statement)?;
     }
