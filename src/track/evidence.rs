@@ -148,6 +148,13 @@ pub enum Agreement {
     Same,
     /// One side names nobody, or nobody in particular.
     Unknown,
+    /// One side's name was only read off a headline, the page's layout or
+    /// a sentence's grammar and names someone else: a guess that
+    /// disagrees. In one story a headline or a reporter's echo lifting
+    /// the body's words verbatim is that quote whatever the guess said
+    /// ("Clinton Cash Debunks Hillary" read as a name over her "one or two
+    /// instances"); anywhere else it says no more than an unknown speaker.
+    Guessed,
     /// Two named speakers who cannot be one (other surnames, or the same
     /// surname with other given names).
     Different,
@@ -173,7 +180,8 @@ pub fn agreement(a: &Said, b: &Said) -> Agreement {
     match (a, b) {
         (Said::Read(x), y) | (y, Said::Read(x)) => match agreement(x, y) {
             Agreement::Same => Agreement::Same,
-            _ => Agreement::Unknown,
+            Agreement::Unknown if *y == Said::Unknown => Agreement::Unknown,
+            _ => Agreement::Guessed,
         },
         (Said::Person(x), Said::Person(y)) => MATCHER.with(|m| {
             let mut m = m.borrow_mut();
@@ -312,7 +320,8 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
         // "this has everything to do with" (altered) are not.
         Agreement::Same if ctx.near() && !reworded => c.info >= INFO_NEAR,
         Agreement::Same => c.info >= INFO_SAME_SPEAKER,
-        Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
+        Agreement::Guessed if ctx.same_story && !reworded => c.info >= INFO_NEAR,
+        Agreement::Guessed | Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
         Agreement::Different => strong(c, reference, rendition),
     }
 }
@@ -337,14 +346,11 @@ pub fn min_shared(speakers: Agreement) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::normalize::words;
     use super::*;
 
     fn info(text: &str) -> f64 {
-        super::super::normalize::words(text)
-            .words
-            .iter()
-            .map(|w| weight(&w.norm))
-            .sum()
+        words(text).words.iter().map(|w| weight(&w.norm)).sum()
     }
 
     #[test]
@@ -457,6 +463,36 @@ mod tests {
             Agreement::Same,
             Some(1)
         ));
+    }
+
+    #[test]
+    fn a_guessed_speaker_agrees_with_the_body_only_in_one_story() {
+        let p = |n: &str| Said::new(Some(n), Some("person"));
+        let headline = p("Clinton Cash Debunks Hillary").found_by(Some("headline"));
+        let body = p("Hillary Clinton");
+        assert_eq!(agreement(&headline, &body), Agreement::Guessed);
+        assert_eq!(agreement(&headline, &Said::Unknown), Agreement::Unknown);
+        let guessed = |days| {
+            let ctx = Context {
+                speakers: Agreement::Guessed,
+                same_story: days == 0,
+                days_apart: Some(days),
+            };
+            let (full, part) = (
+                words("It slipped through the cracks in one or two instances, she said"),
+                words("slipped through the cracks"),
+            );
+            same_statement(
+                &super::super::align::compare(&full, &part),
+                &full,
+                &part,
+                ctx,
+            )
+        };
+        // The headline over its story lifts the body's words.
+        assert!(guessed(0));
+        // Another outlet's headline a day later is only an unknown speaker.
+        assert!(!guessed(1));
     }
 
     #[test]

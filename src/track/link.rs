@@ -846,18 +846,22 @@ const RENDITIONS_READ: i64 = 64;
 const SPEAKERS_KEPT: usize = 8;
 
 /// How a quote's speaker relates to a statement's: the same as one of
-/// them; else told apart from one; else unknown.
+/// them; else told apart from one; else a guess that disagrees; else
+/// unknown.
 fn agreement_with(said: &Said, statement: &[Said]) -> Agreement {
-    let mut any_different = false;
+    let (mut any_different, mut any_guessed) = (false, false);
     for other in statement {
         match agreement(said, other) {
             Agreement::Same => return Agreement::Same,
             Agreement::Different => any_different = true,
+            Agreement::Guessed => any_guessed = true,
             Agreement::Unknown => {}
         }
     }
     if any_different {
         Agreement::Different
+    } else if any_guessed {
+        Agreement::Guessed
     } else {
         Agreement::Unknown
     }
