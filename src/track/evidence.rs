@@ -225,6 +225,9 @@ pub const INFO_NEAR: f64 = 2.0;
 /// later with a word changed is the same remark, while a stump line said
 /// again in other words is short.
 pub const MIN_SHARED_FAR_REWORDED: usize = 15;
+/// In one story, two renditions differing in this many places in the
+/// middle are the line said twice.
+pub const MIDDLE_CHANGES_SAID_AGAIN: usize = 2;
 /// Days apart that still make one news event.
 pub const NEAR_DAYS: i64 = 3;
 /// ... when one side names nobody in particular.
@@ -299,6 +302,13 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
     }
     // Words changed, added or dropped from the middle.
     let reworded = c.altered || c.omission;
+    // One story quoting one remark twice copies its words; a headline
+    // trims its ends or a word. Two renditions in it that differ in
+    // several places are the line said twice (a debate line repeated, a
+    // stump line given again later in the speech).
+    if ctx.same_story && middle_changes(c) >= MIDDLE_CHANGES_SAID_AGAIN {
+        return false;
+    }
     // The same line in other words weeks later is the speaker saying it
     // again, not another outlet's rendering of one remark.
     if reworded && ctx.far() && c.matched < MIN_SHARED_FAR_REWORDED {
@@ -324,6 +334,15 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
         Agreement::Guessed | Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
         Agreement::Different => strong(c, reference, rendition),
     }
+}
+
+/// Places in the middle where two renditions differ, leaving out marked
+/// elisions.
+pub fn middle_changes(c: &Comparison) -> usize {
+    c.changes
+        .iter()
+        .filter(|ch| ch.at == Position::Middle && ch.kind != ChangeKind::Elided)
+        .count()
 }
 
 /// Most of the words of both renditions, and distinctive: the match a
@@ -493,6 +512,23 @@ mod tests {
         assert!(guessed(0));
         // Another outlet's headline a day later is only an unknown speaker.
         assert!(!guessed(1));
+    }
+
+    #[test]
+    fn one_story_quoting_a_line_in_other_words_twice_is_two_utterances() {
+        // A debate line given twice, each time worded a little otherwise.
+        let first = "Let us dispel this notion that the harbor levy will bankrupt fishermen. It will not bankrupt anyone,";
+        let again = "This idea that the harbor levy will bankrupt fishermen is simply false. It will not bankrupt anyone.";
+        assert!(!linked(first, again, Agreement::Same, Some(0)));
+        // Two outlets on the same day may transcribe one remark so.
+        assert!(linked(first, again, Agreement::Same, Some(1)));
+        // A headline trimming a word is still the body's quote.
+        assert!(linked(
+            "He is a work horse, not a show horse, and that is why",
+            "work horse, not show horse",
+            Agreement::Same,
+            Some(0)
+        ));
     }
 
     #[test]

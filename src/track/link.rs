@@ -23,7 +23,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use rustc_hash::FxHashMap;
 
 use super::align::{Relation, compare, score};
-use super::evidence::{Agreement, Context, MIN_COVER, Said, agreement, min_shared, same_statement};
+use super::evidence::{
+    Agreement, Context, MIDDLE_CHANGES_SAID_AGAIN, MIN_COVER, Said, agreement, middle_changes,
+    min_shared, same_statement,
+};
 use super::normalize::{Words, shingles, words};
 
 /// Per shingle only the newest 16 statements count: a phrase in thousands
@@ -636,15 +639,20 @@ fn link(
     }
     let mut passing = kept;
     // Likewise a full quote joins the statements of two fragments only
-    // when those fragments overlap.
+    // when those fragments overlap, and, when one story carries both, are
+    // not the line said twice.
     if passing.len() > 1 {
         let best = passing
             .iter()
             .max_by_key(|(r, fit, _)| (*fit, r.statement))
-            .map(|(r, _, _)| Rc::clone(&r.words));
-        if let Some(best) = best {
+            .map(|(r, _, _)| (Rc::clone(&r.words), r.article));
+        if let Some((best, story)) = best {
             passing.retain(|(r, _, _)| {
-                Rc::ptr_eq(&r.words, &best) || one_remark(&r.words.words, &best.words)
+                Rc::ptr_eq(&r.words, &best)
+                    || (one_remark(&r.words.words, &best.words)
+                        && !(r.article.is_some()
+                            && r.article == story
+                            && said_twice(&r.words.words, &best.words)))
             });
         }
     }
@@ -805,6 +813,17 @@ fn one_remark(a: &Words, b: &Words) -> bool {
         (b, a)
     };
     compare(r, q).matched >= OVERLAP_WORDS.min(q.spoken().max(1))
+}
+
+/// Whether two renditions differ in as many places as a line said twice
+/// ([`MIDDLE_CHANGES_SAID_AGAIN`]).
+fn said_twice(a: &Words, b: &Words) -> bool {
+    let (r, q) = if a.spoken() >= b.spoken() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    middle_changes(&compare(r, q)) >= MIDDLE_CHANGES_SAID_AGAIN
 }
 
 /// Shared words that make two fragments overlap.
@@ -1034,6 +1053,21 @@ mod tests {
             kept.add(8, id);
         }
         assert_eq!(kept.get(8), Some(&(24..40).collect::<Vec<i64>>()[..]));
+    }
+
+    #[test]
+    fn a_line_worded_otherwise_in_two_places_is_said_twice() {
+        let first = words(
+            "Let us dispel this notion that the harbor levy will bankrupt fishermen. It will not bankrupt anyone,",
+        );
+        let again = words(
+            "This idea that the harbor levy will bankrupt fishermen is simply false. It will not bankrupt anyone.",
+        );
+        assert!(said_twice(&first, &again));
+        assert!(said_twice(&again, &first));
+        // Cut at both ends and a word dropped: one rendition of one line.
+        let cut = words("the harbor levy will bankrupt fishermen. It will not bankrupt");
+        assert!(!said_twice(&first, &cut));
     }
 
     #[test]
