@@ -24,6 +24,7 @@ pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
 pub const GIVEN_NAMES: &str = include_str!("../grammar/given_names.txt");
+pub const GIVEN_NAME_GENDERS: &str = include_str!("../grammar/given_name_genders.txt");
 /// Headline verbs that mark a capitalised run as a headline, for identity.
 pub const HEADLINE_VERBS: &str = include_str!("../grammar/headline_verbs.txt");
 
@@ -388,6 +389,39 @@ impl GivenNames {
     }
 }
 
+/// The gender a given name nearly always carries in the news
+/// (`grammar/given_name_genders.txt`), for telling apart two people of one
+/// surname by a courtesy title.
+#[derive(Debug, Clone, Default)]
+pub struct NameGenders(HashMap<String, Gender>);
+
+impl NameGenders {
+    /// Read lines of `f NAME` or `m NAME`; any other line is skipped.
+    pub fn parse(list: &str) -> NameGenders {
+        let mut genders = HashMap::default();
+        for line in entries(list) {
+            let gender = match line.split_once(char::is_whitespace) {
+                Some(("f", name)) => (name, Gender::Feminine),
+                Some(("m", name)) => (name, Gender::Masculine),
+                _ => continue,
+            };
+            genders.insert(gender.0.trim().to_lowercase(), gender.1);
+        }
+        NameGenders(genders)
+    }
+
+    /// The compiled-in list.
+    pub fn builtin() -> &'static NameGenders {
+        static BUILTIN: OnceLock<NameGenders> = OnceLock::new();
+        BUILTIN.get_or_init(|| NameGenders::parse(GIVEN_NAME_GENDERS))
+    }
+
+    /// The gender of a given name, when the list knows it.
+    pub fn of(&self, given: &str) -> Option<Gender> {
+        self.0.get(&given.to_lowercase()).copied()
+    }
+}
+
 /// The headline verbs of `grammar/headline_verbs.txt`, lower case.
 pub fn headline_verbs() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();
@@ -522,6 +556,15 @@ mod tests {
             err.contains("confidence.txt") && err.contains("line 1"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn name_genders_read_their_list() {
+        let g = NameGenders::parse("# c\nf Hillary\nm Bill\nx Other\nbroken\n");
+        assert_eq!(g.of("hillary"), Some(Gender::Feminine));
+        assert_eq!(g.of("BILL"), Some(Gender::Masculine));
+        assert_eq!(g.of("Other"), None);
+        assert_eq!(NameGenders::builtin().of("Ghazala"), Some(Gender::Feminine));
     }
 
     #[test]

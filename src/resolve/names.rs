@@ -123,6 +123,43 @@ impl NameIndex {
         self.full.push((pos, start as u32, end as u32, last as u32));
     }
 
+    /// Every distinct full name ending with `word`: those before `pos`
+    /// nearest first, then those after it in text order.
+    pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
+        let key = word_key(word);
+        let from = self.by_word.partition_point(|&(h, ..)| h < key);
+        let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
+            let (p, _, e, last) = self.full[k as usize];
+            if !same_word(&self.buf[ws as usize..we as usize], word)
+                || !self.buf[last as usize..e as usize].eq_ignore_ascii_case(word)
+            {
+                continue;
+            }
+            let name = self.name(k as usize);
+            let side = if p <= pos { &mut before } else { &mut after };
+            side.retain(|n| !n.eq_ignore_ascii_case(name));
+            side.push(name);
+        }
+        before.reverse();
+        for name in after {
+            if !before.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                before.push(name);
+            }
+        }
+        before
+    }
+
+    /// Where `name` (as the index holds it) is last written before `pos`.
+    pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
+        (0..self.full.len())
+            .rev()
+            .map(|k| (self.full[k].0, k))
+            .filter(|&(p, _)| p <= pos)
+            .find(|&(_, k)| self.name(k) == name)
+            .map(|(p, _)| p)
+    }
+
     fn name(&self, k: usize) -> &str {
         let (_, s, e, _) = self.full[k];
         &self.buf[s as usize..e as usize]
@@ -424,6 +461,19 @@ mod tests {
         assert_eq!(idx.expand("Kerry", 55), Some("John Kerry"));
         assert_eq!(idx.expand("Lavrov", 60), Some("Sergey Lavrov"));
         assert_eq!(idx.expand("Smith", 60), None);
+    }
+
+    #[test]
+    fn a_surname_lists_its_full_names_nearest_first() {
+        let text =
+            "Dana Whitlow spoke. Glen Whitlow stood by. Whitlow said so. Ann Whitlow came later.";
+        let idx = index(text);
+        let said = text.find("Whitlow said").unwrap();
+        assert_eq!(
+            idx.with_surname("Whitlow", said),
+            ["Glen Whitlow", "Dana Whitlow", "Ann Whitlow"]
+        );
+        assert!(idx.with_surname("Marsh", said).is_empty());
     }
 
     #[test]

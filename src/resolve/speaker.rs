@@ -5,7 +5,7 @@
 use super::names::{NameIndex, People, clean_name};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, NameGenders};
 use crate::record::{Speaker, SpeakerKind};
 use crate::text::words::Words;
 
@@ -39,8 +39,9 @@ pub fn speaker(
             let name = if clean.contains(' ') {
                 clean
             } else {
-                names
-                    .expand(&clean, m.span.start)
+                let gender = honorific_gender(&text[..m.span.start]);
+                shared_surname(words, names, people, &clean, m.span.start, gender)
+                    .unwrap_or_else(|| names.expand(&clean, m.span.start))
                     .map_or(clean, str::to_string)
             };
             (name, SpeakerKind::Person, Mentioned::AsWritten)
@@ -196,6 +197,83 @@ fn strip_article(name: &str) -> &str {
     name
 }
 
+/// The gender a courtesy title written just before a surname gives
+/// ("Mrs. Clinton", "Mr. Bush"); `before` is the text up to the surname.
+fn honorific_gender(before: &str) -> Option<Gender> {
+    let before = before.strip_suffix(' ')?;
+    let title = before.rsplit(char::is_whitespace).next()?;
+    match title.trim_end_matches('.') {
+        "Mr" => Some(Gender::Masculine),
+        "Mrs" | "Ms" | "Miss" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
+/// Who a bare surname is when the article names several people with it
+/// ("Hillary Clinton", "Bill Clinton"): `None` when it names one (then the
+/// nearest full name, as for any surname); else the full name written in
+/// the same paragraph before it ("Jeb Bush told ... Bush said"), unless a
+/// courtesy title says another gender than the article shows for it;
+/// else, with a courtesy title ("Mrs. Clinton", "Mr. Khan"), the nearest
+/// whose given name has the title's gender (`grammar/given_name_genders.txt`),
+/// or `Some(None)`: the surname stays as written rather than become the
+/// wrong person. The nearest full name alone gave Bill Clinton his wife's
+/// quotes, Ivana and Fred Trump Donald's, Humayun Khan his parents'.
+fn shared_surname<'a>(
+    words: &Words,
+    names: &'a NameIndex,
+    people: &People,
+    surname: &str,
+    pos: usize,
+    honorific: Option<Gender>,
+) -> Option<Option<&'a str>> {
+    let text = words.text;
+    // A person's name: a given name, perhaps a middle one, the surname.
+    // Longer runs are headlines ("NYTimes Casually Conflates Ted Cruz"),
+    // a title is no given name ("Senators Rubio"), nor are initials (a
+    // firm's "L.H. Meyer").
+    let personal = |name: &&str| {
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        let singular = first.strip_suffix('s').unwrap_or(&first);
+        name.split_whitespace().count() <= 3
+            && !first.contains('.')
+            && !words.lexicon.titles.contains(&first)
+            && !words.lexicon.titles.contains(singular)
+    };
+    let candidates: Vec<&str> = names
+        .with_surname(surname, pos)
+        .into_iter()
+        .filter(personal)
+        .collect();
+    let given = |name: &str| name.split_whitespace().next().map(str::to_lowercase);
+    let several = candidates
+        .iter()
+        .any(|c| given(c) != candidates.first().and_then(|f| given(f)));
+    if !several {
+        return None;
+    }
+    if let Some(&nearest) = candidates.first()
+        && let Some(at) = names.last_before(nearest, pos)
+        && !text[at..pos].contains('\n')
+        && honorific.is_none_or(|g| people.gender(nearest).is_none_or(|known| known == g))
+    {
+        return Some(Some(nearest));
+    }
+    // Only a courtesy title says the nearest full name may be the wrong
+    // one of the family, and the given name says which fits it: the
+    // article's pronouns cannot (they were counted for the nearest full
+    // name too, so the husband "she" followed is "she"). A given name the
+    // list does not know leaves the surname as written.
+    let gender = honorific?;
+    let genders = NameGenders::builtin();
+    Some(candidates.into_iter().find(|name| {
+        name.split_whitespace()
+            .next()
+            .and_then(|given| genders.of(given))
+            == Some(gender)
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +285,27 @@ mod tests {
             Some((Gender::Masculine, "administration"))
         );
         assert_eq!(owner_pronoun("the campaign"), None);
+    }
+
+    #[test]
+    fn a_courtesy_title_picks_the_family_member_of_its_gender() {
+        let speakers = |text: &str| -> Vec<String> {
+            crate::extract::extract_quotes(text)
+                .into_iter()
+                .filter_map(|q| q.speaker.map(|s| s.name))
+                .collect()
+        };
+        let text = "Margaret Castell won the primary on Tuesday.\n\
+                    Her husband, Robert Castell, stayed home.\n\
+                    \"We will keep going,\" Mrs. Castell said.\n\
+                    \"She earned it,\" Mr. Castell said.\n";
+        assert_eq!(speakers(text), ["Margaret Castell", "Robert Castell"]);
+        assert_eq!(honorific_gender("said Mrs. "), Some(Gender::Feminine));
+        assert_eq!(honorific_gender("said Mr. "), Some(Gender::Masculine));
+        assert_eq!(honorific_gender("said Dr. "), None);
+        // A given name the list does not know: the surname stays as written.
+        let text = "Zorya Castell won.\nHer husband, Quill Castell, stayed home.\n\
+                    \"We will keep going,\" Mrs. Castell said.\n";
+        assert_eq!(speakers(text), ["Castell"]);
     }
 }
