@@ -58,6 +58,17 @@ fn run() -> Result<()> {
     println!("{articles} articles read, {stored} stored, {quotes} quotes");
     let report = evaluate::measure(store.conn(), &statement_pairs, &speaker_pairs)?;
     print!("{report}");
+    println!("\nBy outlet (pairs with a side from it):");
+    for (outlet, c) in &report.by_outlet {
+        println!(
+            "  {outlet:<24} precision {:.3}  recall {:.3}  ({} right, {} wrong, {} missed)",
+            c.precision(),
+            c.recall(),
+            c.right,
+            c.wrong,
+            c.missed
+        );
+    }
     if verbose {
         print_verbose(&report);
     }

@@ -92,6 +92,10 @@ struct Stored {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub pairs: Counts,
+    /// Pairs with at least one side from each outlet, by outlet name: the
+    /// spread across publishers (the thresholds are set on the whole
+    /// split, so this is not a held-out figure).
+    pub by_outlet: std::collections::BTreeMap<String, Counts>,
     pub cross_outlet: Counts,
     pub short_side: Counts,
     /// Labelled pairs with a side no stored quote overlaps enough.
@@ -300,6 +304,15 @@ pub fn measure(
             _ => false,
         };
         report.pairs.add(pair.same, predicted);
+        let mut outlets = vec![db.outlet(&pair.a.doc), db.outlet(&pair.b.doc)];
+        outlets.dedup();
+        for outlet in outlets.into_iter().flatten() {
+            report
+                .by_outlet
+                .entry(outlet.to_string())
+                .or_default()
+                .add(pair.same, predicted);
+        }
         if db.outlet(&pair.a.doc) != db.outlet(&pair.b.doc) {
             report.cross_outlet.add(pair.same, predicted);
         }
