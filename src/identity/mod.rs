@@ -107,13 +107,28 @@ pub fn name_key(name: &str) -> String {
 
 /// The ASCII lower-case words of `text`, apostrophes dropped.
 fn words_of(text: &str) -> Vec<String> {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let cleaned: String = ascii
-        .chars()
-        .filter(|c| *c != '\'' && *c != '`')
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
-    cleaned.split_whitespace().map(str::to_string).collect()
+    // Nearly every name is ASCII already: folding it is a copy we skip.
+    let folded;
+    let ascii = if text.is_ascii() {
+        text
+    } else {
+        folded = deunicode::deunicode(text);
+        &folded
+    };
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for b in ascii.bytes() {
+        match b {
+            b'\'' | b'`' => {}
+            _ if b.is_ascii_alphanumeric() => word.push(char::from(b.to_ascii_lowercase())),
+            _ if !word.is_empty() => words.push(std::mem::take(&mut word)),
+            _ => {}
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
 fn tokens(name: &str) -> Vec<String> {
@@ -1783,6 +1798,17 @@ mod tests {
 
     fn base(given: &str, surname: &str) -> (String, String) {
         (given.to_string(), surname.to_string())
+    }
+
+    #[test]
+    fn names_split_into_folded_lower_case_words() {
+        assert_eq!(words_of("José  Núñez-O'Brien"), ["jose", "nunez", "obrien"]);
+        assert_eq!(
+            words_of("Sen. Mitch McConnell"),
+            ["sen", "mitch", "mcconnell"]
+        );
+        assert_eq!(words_of("Сергей Лавров"), ["sergei", "lavrov"]);
+        assert!(words_of("— ...").is_empty());
     }
 
     #[test]
