@@ -9,7 +9,7 @@ use crate::attribution::patterns::{
 };
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, paragraphs, quoted_spans};
-use crate::quotes::titles::{is_someones_words, names_a_work};
+use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
@@ -28,6 +28,8 @@ struct Found {
     para: usize,
     /// Index of its token.
     token: usize,
+    /// Index of its paragraph's first token.
+    para_start: usize,
     attribution: Option<Attribution>,
     /// Which pattern gave `attribution`.
     source: Source,
@@ -197,8 +199,9 @@ impl<'l> Extractor<'l> {
                 (None, None) => (None, QuoteKind::Direct, f.source, false),
             };
             let quote = trimmed(text, f.span.inner);
+            let labeled = labeled_by_verb(words, toks, f.token, f.para_start);
             let Some(a) = attribution
-                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
+                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some(), labeled))
                 // A headline's colon names the speaker outright: `Okafor:
                 // Mayor's 'Deeply Reckless' Budget` is her words, not a title.
                 .filter(|a| {
@@ -281,6 +284,7 @@ fn tokenize_article(
                     span: spans[qi],
                     para: p,
                     token: k,
+                    para_start: start,
                     attribution: None,
                     source: Source::Sentence,
                     borrowed: None,
