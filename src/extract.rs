@@ -5,7 +5,7 @@
 
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    is_headline, nominal, sentence_subject_of, signed_below,
+    introduced_above, is_headline, nominal, sentence_subject_of, signed_below,
 };
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, paragraphs, quoted_spans};
@@ -141,8 +141,19 @@ impl<'l> Extractor<'l> {
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
             if f.attribution.is_some() {
                 f.source = Source::Subject;
+                continue;
+            }
+            // A floating quote: the person the paragraph before introduced.
+            // Not a line in single marks, which is a subheading.
+            if f.para > 0 && f.span.double {
+                f.attribution =
+                    introduced_above(&words, &toks, para_ranges[f.para], para_ranges[f.para - 1]);
+                if f.attribution.is_some() {
+                    f.source = Source::Layout;
+                }
             }
         }
+
         // Built only when some speaker will be looked up in them.
         let (need_names, need_people) = resolution_needed(
             &words,
