@@ -237,6 +237,14 @@ impl<'l> Extractor<'l> {
                 _ => None,
             }
             .unwrap_or_else(|| speaker(text, words, names, &people, a));
+            if std::env::var("QT_LOWER").is_ok()
+                && speaker.kind == SpeakerKind::Person
+                && !speaker.name.contains(' ')
+                && words.written_in_lower_case(&speaker.name.to_lowercase())
+            {
+                resolved.push(None);
+                continue;
+            }
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
