@@ -196,6 +196,42 @@ mod tests {
         labeled_by_verb(&words, &toks, qi, 0)
     }
 
+    fn names_work(text: &str) -> bool {
+        use crate::lexicon::Lexicon;
+        use crate::quotes::spans::quoted_spans;
+        use crate::text::tokens::tokenize;
+        let lexicon = Lexicon::builtin();
+        let words = Words::new(text, lexicon);
+        let spans = quoted_spans(text);
+        let outer: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.outer))
+            .collect();
+        let mut toks = Vec::new();
+        let all = crate::record::Span::new(0, text.len());
+        tokenize(
+            text,
+            all,
+            &outer,
+            &|w| lexicon.is_abbreviation(w),
+            &mut toks,
+        );
+        let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
+        let quote = spans[0].inner.text(text);
+        names_a_work(&words, &toks, qi, quote)
+    }
+
+    #[test]
+    fn a_title_case_passage_after_with_is_a_programme() {
+        assert!(names_work(
+            "Ortez said in an interview with \"Morning Report\" that he would run."
+        ));
+        assert!(!names_work(
+            "Ortez said in an interview with \"lawmakers in mind\" that he would run."
+        ));
+    }
+
     #[test]
     fn a_naming_verb_a_few_words_back_labels_the_quote() {
         assert!(labeled(
