@@ -125,6 +125,22 @@ impl<'l> Extractor<'l> {
             }
         }
         borrow_speakers(&mut found, &para_ranges);
+        // `In Concord, he referred to them as "my friends." "Are you O.K.?"
+        // he said.`: a quote that would borrow from a quote after it has a
+        // subject of its own first; borrowing forward is for quotes whose
+        // sentence names nobody.
+        for (i, f) in found.iter_mut().enumerate() {
+            let forward = f.borrowed.is_some_and(|k| k > i);
+            if f.attribution.is_some() || !forward || f.span.continues_previous {
+                continue;
+            }
+            let (ps, _) = para_ranges[f.para];
+            if let Some(a) = sentence_subject_of(&words, &toks, f.token, ps) {
+                f.attribution = Some(a);
+                f.source = Source::Subject;
+                f.borrowed = None;
+            }
+        }
         // `'A change warrior.'` alone on its line: a subheading made of a
         // phrase in single marks, not a continuation of anyone's words.
         for f in found.iter_mut().filter(|f| f.attribution.is_none()) {
@@ -399,6 +415,25 @@ mod tests {
         assert_eq!(
             found_by(Source::Sentence, AsWritten, false),
             FoundBy::Explicit
+        );
+    }
+
+    #[test]
+    fn a_quote_with_a_subject_of_its_own_does_not_borrow_forward() {
+        let text = "Senator Dana Ruiz toured the plant on Friday.\n\nIn Harlow, Ruiz referred to the strikers as \"my neighbours\" and shook hands. \"Stay safe out there,\" Mayor Colin Marsh told them.";
+        let got: Vec<(String, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.speaker.unwrap().name))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("my neighbours".to_string(), "Dana Ruiz".to_string()),
+                (
+                    "Stay safe out there,".to_string(),
+                    "Colin Marsh".to_string()
+                ),
+            ]
         );
     }
 
