@@ -126,12 +126,12 @@ impl<'l> Extractor<'l> {
         }
         borrow_speakers(&mut found, &para_ranges);
         // `In Concord, he referred to them as "my friends." "Are you O.K.?"
-        // he said.`: a quote that would borrow from a quote after it has a
-        // subject of its own first; borrowing forward is for quotes whose
-        // sentence names nobody.
-        for (i, f) in found.iter_mut().enumerate() {
-            let forward = f.borrowed.is_some_and(|k| k > i);
-            if f.attribution.is_some() || !forward || f.span.continues_previous {
+        // he said.`: a quote that would borrow a neighbour's speaker has a
+        // subject of its own first; borrowing is for quotes whose sentence
+        // names nobody, and for run-ons, which go on the quote before.
+        for f in found.iter_mut() {
+            let borrows = f.borrowed.is_some();
+            if f.attribution.is_some() || !borrows || f.span.continues_previous {
                 continue;
             }
             let (ps, _) = para_ranges[f.para];
@@ -419,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_with_a_subject_of_its_own_does_not_borrow_forward() {
+    fn a_quote_with_a_subject_of_its_own_does_not_borrow() {
         let text = "Senator Dana Ruiz toured the plant on Friday.\n\nIn Harlow, Ruiz referred to the strikers as \"my neighbours\" and shook hands. \"Stay safe out there,\" Mayor Colin Marsh told them.";
         let got: Vec<(String, String)> = extract_quotes(text)
             .into_iter()
