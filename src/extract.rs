@@ -5,11 +5,11 @@
 
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    is_headline, nominal, sentence_subject_of, signed_below,
+    introduced_above, is_headline, nominal, sentence_subject_of, signed_below,
 };
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, paragraphs, quoted_spans};
-use crate::quotes::titles::{is_someones_words, names_a_work};
+use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
@@ -28,6 +28,8 @@ struct Found {
     para: usize,
     /// Index of its token.
     token: usize,
+    /// Index of its paragraph's first token.
+    para_start: usize,
     attribution: Option<Attribution>,
     /// Which pattern gave `attribution`.
     source: Source,
@@ -123,6 +125,22 @@ impl<'l> Extractor<'l> {
             }
         }
         borrow_speakers(&mut found, &para_ranges);
+        // `In Concord, he referred to them as "my friends." "Are you O.K.?"
+        // he said.`: a quote that would borrow a neighbour's speaker has a
+        // subject of its own first; borrowing is for quotes whose sentence
+        // names nobody, and for run-ons, which go on the quote before.
+        for f in found.iter_mut() {
+            let borrows = f.borrowed.is_some();
+            if f.attribution.is_some() || !borrows || f.span.continues_previous {
+                continue;
+            }
+            let (ps, _) = para_ranges[f.para];
+            if let Some(a) = sentence_subject_of(&words, &toks, f.token, ps) {
+                f.attribution = Some(a);
+                f.source = Source::Subject;
+                f.borrowed = None;
+            }
+        }
         // `'A change warrior.'` alone on its line: a subheading made of a
         // phrase in single marks, not a continuation of anyone's words.
         for f in found.iter_mut().filter(|f| f.attribution.is_none()) {
@@ -139,8 +157,19 @@ impl<'l> Extractor<'l> {
             f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
             if f.attribution.is_some() {
                 f.source = Source::Subject;
+                continue;
+            }
+            // A floating quote: the person the paragraph before introduced.
+            // Not a line in single marks, which is a subheading.
+            if f.para > 0 && f.span.double {
+                f.attribution =
+                    introduced_above(&words, &toks, para_ranges[f.para], para_ranges[f.para - 1]);
+                if f.attribution.is_some() {
+                    f.source = Source::Layout;
+                }
             }
         }
+
         // Built only when some speaker will be looked up in them.
         let (need_names, need_people) = resolution_needed(
             &words,
@@ -197,8 +226,9 @@ impl<'l> Extractor<'l> {
                 (None, None) => (None, QuoteKind::Direct, f.source, false),
             };
             let quote = trimmed(text, f.span.inner);
+            let labeled = labeled_by_verb(words, toks, f.token, f.para_start);
             let Some(a) = attribution
-                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some()))
+                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some(), labeled))
                 // A headline's colon names the speaker outright: `Okafor:
                 // Mayor's 'Deeply Reckless' Budget` is her words, not a title.
                 .filter(|a| {
@@ -223,6 +253,14 @@ impl<'l> Extractor<'l> {
                 _ => None,
             }
             .unwrap_or_else(|| speaker(text, words, names, &people, a));
+            if std::env::var("QT_LOWER").is_ok()
+                && speaker.kind == SpeakerKind::Person
+                && !speaker.name.contains(' ')
+                && words.written_in_lower_case(&speaker.name.to_lowercase())
+            {
+                resolved.push(None);
+                continue;
+            }
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
@@ -281,6 +319,7 @@ fn tokenize_article(
                     span: spans[qi],
                     para: p,
                     token: k,
+                    para_start: start,
                     attribution: None,
                     source: Source::Sentence,
                     borrowed: None,
@@ -376,6 +415,25 @@ mod tests {
         assert_eq!(
             found_by(Source::Sentence, AsWritten, false),
             FoundBy::Explicit
+        );
+    }
+
+    #[test]
+    fn a_quote_with_a_subject_of_its_own_does_not_borrow() {
+        let text = "Senator Dana Ruiz toured the plant on Friday.\n\nIn Harlow, Ruiz referred to the strikers as \"my neighbours\" and shook hands. \"Stay safe out there,\" Mayor Colin Marsh told them.";
+        let got: Vec<(String, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.speaker.unwrap().name))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("my neighbours".to_string(), "Dana Ruiz".to_string()),
+                (
+                    "Stay safe out there,".to_string(),
+                    "Colin Marsh".to_string()
+                ),
+            ]
         );
     }
 

@@ -20,6 +20,7 @@ pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
+pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
@@ -62,6 +63,9 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Nouns for something said (`promise`, `remarks`), lower case.
     pub speech_nouns: HashSet<String>,
+    /// Verbs that put a label on someone or something (`dubbed`,
+    /// `labeled`), every form, lower case.
+    pub naming_verbs: HashSet<String>,
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
@@ -197,6 +201,7 @@ impl Lexicon {
             title_cues: lower_set(&lists.title_cues),
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
+            naming_verbs: lower_set(&lists.naming_verbs),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             confidence: lists.confidence,
             flags: HashMap::default(),
@@ -261,6 +266,7 @@ impl Lexicon {
             ("title_cues.txt", &mut lists.title_cues),
             ("places.txt", &mut lists.places),
             ("speech_nouns.txt", &mut lists.speech_nouns),
+            ("naming_verbs.txt", &mut lists.naming_verbs),
             ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
@@ -440,6 +446,7 @@ struct Lists {
     title_cues: String,
     places: String,
     speech_nouns: String,
+    naming_verbs: String,
     abbreviations: String,
     confidence: [f64; FoundBy::ALL.len()],
 }
@@ -458,6 +465,7 @@ impl Default for Lists {
             title_cues: TITLE_CUES.to_string(),
             places: PLACES.to_string(),
             speech_nouns: SPEECH_NOUNS.to_string(),
+            naming_verbs: NAMING_VERBS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
             confidence: confidence_table(CONFIDENCE, [0.0; FoundBy::ALL.len()]).unwrap_or_default(),

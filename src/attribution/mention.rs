@@ -250,6 +250,11 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         }
         return None;
     }
+    // `Sen. Paul Ryan of Wisconsin said`: the place after "of" is where the
+    // speaker comes from; the name before it speaks.
+    if let Some(speaker) = name_before_home(w, toks, end, floor) {
+        return Some(speaker);
+    }
     let m = core_before(w, toks, end, floor)?;
     // `Trump in his announcement speech called`: a phrase owned by "his"
     // after a preposition is where the words were said; the speaker stands
@@ -268,6 +273,29 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
         return Some(speaker);
     }
     Some(m)
+}
+
+/// How many words a place after "of" may have: `New Hampshire`.
+const HOME_WORDS: usize = 3;
+
+/// `Paul Ryan of Wisconsin` ending at `end`: when the capitalised words
+/// after "of" are a place (grammar/places.txt), the person named before
+/// "of".
+fn name_before_home(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    let of = (end.saturating_sub(HOME_WORDS + 1).max(floor + 1)..end.saturating_sub(1))
+        .rev()
+        .find(|&k| w.is(&toks[k], &["of"]))?;
+    let home = &toks[of + 1..end];
+    if !home.iter().all(|t| w.is_capitalised(t)) {
+        return None;
+    }
+    let place = Span::new(home[0].span.start, home[home.len() - 1].span.end)
+        .text(w.text)
+        .to_lowercase();
+    if !w.lexicon.places.contains(&place) {
+        return None;
+    }
+    core_before(w, toks, of, floor).filter(|p| p.kind == MentionKind::Name)
 }
 
 /// The comma that opens the comma-bounded stretch ending at `close`, within
@@ -766,6 +794,16 @@ mod tests {
         };
         tokenize(text, Span::new(0, text.len()), &[], &abbr, &mut out);
         out
+    }
+
+    #[test]
+    fn a_home_state_after_of_is_not_the_speaker() {
+        let (name, _, _) =
+            before_verb("the mood soured when Sen. Dana Ruiz of New Hampshire said").unwrap();
+        assert_eq!(name, "Dana Ruiz");
+        // Not a place: the phrase stands as it is.
+        let (name, _, _) = before_verb("the Secretary of State said").unwrap();
+        assert_ne!(name, "");
     }
 
     #[test]

@@ -700,8 +700,11 @@ pub fn signed_below(
     let only_quotes = toks[ps..pe]
         .iter()
         .all(|t| t.quote().is_some() || !t.is_word());
-    if !only_quotes || ne < ns + 2 || !is_dash(&toks[ns]) {
+    if !only_quotes || ne < ns + 2 {
         return None;
+    }
+    if !is_dash(&toks[ns]) {
+        return signature_line(w, toks, next);
     }
     let mention = mention_after(w, toks, ns + 1, ne)?;
     // The signature is the whole line, or the name and then a comma: not
@@ -712,6 +715,33 @@ pub fn signed_below(
             || is_sentence_end(t) && mention.end_token + 1 == ne
     });
     (signs && matches!(mention.kind, MentionKind::Name))
+        .then(|| Attribution::direct(mention, toks[ns].span))
+}
+
+/// Lower-case words a signature line may hold: `Center for Economic and
+/// Policy Research`.
+const SIGNATURE_GLUE: &[&str] = &["of", "for", "and", "the", "at", "in", "on", "de"];
+
+/// How many words a signature line may have.
+const SIGNATURE_WORDS: usize = 14;
+
+/// `Dana Ruiz, Institute for Fiscal Studies.` alone on its line, with no
+/// dash: a name, a comma and an affiliation in capitals, and no verb.
+fn signature_line(w: &Words, toks: &[Token], line: (usize, usize)) -> Option<Attribution> {
+    let (ns, ne) = line;
+    let words: Vec<&Token> = toks[ns..ne].iter().filter(|t| t.is_word()).collect();
+    let plain = words.len() <= SIGNATURE_WORDS
+        && !toks[ns..ne].iter().any(|t| t.quote().is_some())
+        && words
+            .iter()
+            .all(|t| w.is_capitalised(t) || w.is(t, SIGNATURE_GLUE));
+    if !plain {
+        return None;
+    }
+    let mention = mention_after(w, toks, ns, ne)
+        .filter(|m| m.kind == MentionKind::Name && m.first_token == ns)?;
+    toks.get(mention.end_token)
+        .is_some_and(|t| t.is_punct(','))
         .then(|| Attribution::direct(mention, toks[ns].span))
 }
 
@@ -750,6 +780,47 @@ pub fn colon_paragraph(w: &Words, toks: &[Token], prev: (usize, usize)) -> Optio
     let mut a = before_quote(w, toks, pe, ps)?;
     a.partial = false;
     Some(a)
+}
+
+/// A paragraph that is nothing but a quote, after a paragraph with no
+/// quote whose last sentence is about a person: `Viguerie sees Cruz as the
+/// one who can unite the party.` then `"Not only can he win, he is the one
+/// with the best chance."` The person the writer has just introduced goes
+/// on in their own words. Only a named person, `he` or `she`: an
+/// organisation or a thing as the subject is mostly the writer's
+/// narration (checked on the training split).
+pub fn introduced_above(
+    w: &Words,
+    toks: &[Token],
+    para: (usize, usize),
+    prev: (usize, usize),
+) -> Option<Attribution> {
+    let (ps, pe) = para;
+    let (qs, qe) = prev;
+    let only_quotes = toks[ps..pe].iter().all(|t| !t.is_word());
+    if !only_quotes || qe < qs + 3 || !is_sentence_end(&toks[qe - 1]) {
+        return None;
+    }
+    if toks[qs..qe].iter().any(|t| t.quote().is_some()) {
+        return None;
+    }
+    let s = sentence_start(w, toks, qe - 1, qs);
+    let mention = sentence_subject(w, toks, s, qe - 1).filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::Pronoun(Gender::Masculine | Gender::Feminine)
+        )
+    })?;
+    // `Trump's plan would ...`: a possessive owns the subject, it is not it.
+    let owned = toks.get(mention.end_token).is_some_and(|t| {
+        !t.is_word() || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
+    });
+    (!owned).then_some(Attribution {
+        mention,
+        cue: None,
+        partial: false,
+        split: false,
+    })
 }
 
 /// `his promise to be "neutral"`, `Trump's call for "a total and complete
@@ -816,6 +887,39 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_floating_quote_is_the_person_introduced_above() {
+        let text = "Councillor Ana Brill has fought the depot plan for two years.\n\n\"We will not let them pave over the marsh.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "We will not let them pave over the marsh.".to_string(),
+                Some("Ana Brill".to_string())
+            )]
+        );
+        // A thing as the subject above is the writer's narration.
+        let text = "The depot plan has divided the town for two years.\n\n\"Not in my back yard.\"";
+        assert_eq!(who(text), vec![]);
+        // `They` above names no one.
+        let text = "They have fought the plan for two years.\n\n\"We will not let them pave over the marsh.\"";
+        assert_eq!(who(text), vec![]);
+    }
+
+    #[test]
+    fn a_signature_line_without_a_dash_signs_the_quote_above() {
+        let text = "Budgets will tighten again next spring.\n\n\"The next downturn will find the province without a cushion.\"\n\nDana Ruiz, Institute for Fiscal Studies.";
+        assert_eq!(
+            who(text),
+            vec![(
+                "The next downturn will find the province without a cushion.".to_string(),
+                Some("Dana Ruiz".to_string())
+            )]
+        );
+        // A sentence with a verb is not a signature.
+        let text = "\"The next downturn will find the province without a cushion.\"\n\nDana Ruiz, the premier, left early.";
+        assert_eq!(who(text), vec![]);
     }
 
     #[test]

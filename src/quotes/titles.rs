@@ -3,7 +3,7 @@
 //! quote" of grammar/quotes.ebnf).
 
 use crate::record::QuoteKind;
-use crate::text::tokens::Token;
+use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
 
 /// Is a quoted passage someone's words, rather than a title, a nickname or
@@ -11,14 +11,40 @@ use crate::text::words::Words;
 /// short or Title Case one needs a reporting verb of its own, since borrowing
 /// the neighbour's speaker or the sentence's subject is mostly wrong for
 /// names of shows, books and slogans (measured on the training split).
-pub fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool) -> bool {
+/// `labeled`: a speech or naming verb stands a few words before the quote
+/// ([`labeled_by_verb`]), which makes one word someone's too: `Warren
+/// labeled him a "loser"`.
+pub fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool, labeled: bool) -> bool {
     let words = quote.split_whitespace().count();
     let title = is_title_case(quote);
     match (kind, has_cue) {
         (QuoteKind::Continuation, _) => !title && words >= 3,
         (_, true) => true,
-        (_, false) => !title && words >= 2,
+        (_, false) => !title && (words >= 2 || labeled),
     }
+}
+
+/// How many words before a quote a verb that labels it may stand: `dubbed
+/// the sweeping bill "reckless"`.
+const LABEL_REACH: usize = 8;
+
+/// `Warren labeled him a "loser"`, `defended his comments as "sarcastic"`:
+/// a speech verb or a naming verb (grammar/naming_verbs.txt) within a few
+/// words before the quote at `qi`, in its sentence (from `floor`, the
+/// paragraph's first token, on).
+pub fn labeled_by_verb(words: &Words, toks: &[Token], qi: usize, floor: usize) -> bool {
+    toks[floor..qi]
+        .iter()
+        .rev()
+        .take_while(|t| !matches!(t.kind, TokenKind::Punct('.' | '!' | '?' | ';')))
+        .filter(|t| t.is_word())
+        .take(LABEL_REACH)
+        .any(|t| {
+            words.is_speech_verb(t)
+                || words
+                    .lower(t)
+                    .is_some_and(|w| words.lexicon.naming_verbs.contains(&w))
+        })
 }
 
 /// `said on "Morning Joe"`, `NBC's "Meet the Press"`, `a memoir, "Tough
@@ -90,22 +116,134 @@ mod tests {
         assert!(!is_someones_words(
             "The Late Late Hour",
             QuoteKind::Partial,
+            false,
             false
         ));
-        assert!(!is_someones_words("temporary", QuoteKind::Partial, false));
+        assert!(!is_someones_words(
+            "temporary",
+            QuoteKind::Partial,
+            false,
+            false
+        ));
         // Two words are someone's when the sentence's subject is named.
-        assert!(is_someones_words("very fishy", QuoteKind::Partial, false));
+        assert!(is_someones_words(
+            "very fishy",
+            QuoteKind::Partial,
+            false,
+            false
+        ));
         assert!(!is_someones_words(
             "very fishy",
             QuoteKind::Continuation,
-            true
+            true,
+            false
         ));
-        assert!(is_someones_words("temporary", QuoteKind::Partial, true));
+        assert!(is_someones_words(
+            "temporary",
+            QuoteKind::Partial,
+            true,
+            false
+        ));
         assert!(is_someones_words(
             "we will share every measurement",
             QuoteKind::Partial,
+            false,
             false
         ));
-        assert!(!is_someones_words("Boots", QuoteKind::Continuation, true));
+        assert!(!is_someones_words(
+            "Boots",
+            QuoteKind::Continuation,
+            true,
+            false
+        ));
+        // One word is someone's when a verb labels it.
+        assert!(is_someones_words(
+            "reckless",
+            QuoteKind::Partial,
+            false,
+            true
+        ));
+        assert!(!is_someones_words(
+            "Reckless",
+            QuoteKind::Partial,
+            false,
+            true
+        ));
+    }
+
+    fn labeled(text: &str) -> bool {
+        use crate::lexicon::Lexicon;
+        use crate::quotes::spans::quoted_spans;
+        use crate::text::tokens::tokenize;
+        let lexicon = Lexicon::builtin();
+        let words = Words::new(text, lexicon);
+        let spans = quoted_spans(text);
+        let outer: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.outer))
+            .collect();
+        let mut toks = Vec::new();
+        let all = crate::record::Span::new(0, text.len());
+        tokenize(
+            text,
+            all,
+            &outer,
+            &|w| lexicon.is_abbreviation(w),
+            &mut toks,
+        );
+        let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
+        labeled_by_verb(&words, &toks, qi, 0)
+    }
+
+    fn names_work(text: &str) -> bool {
+        use crate::lexicon::Lexicon;
+        use crate::quotes::spans::quoted_spans;
+        use crate::text::tokens::tokenize;
+        let lexicon = Lexicon::builtin();
+        let words = Words::new(text, lexicon);
+        let spans = quoted_spans(text);
+        let outer: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (i, q.outer))
+            .collect();
+        let mut toks = Vec::new();
+        let all = crate::record::Span::new(0, text.len());
+        tokenize(
+            text,
+            all,
+            &outer,
+            &|w| lexicon.is_abbreviation(w),
+            &mut toks,
+        );
+        let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
+        let quote = spans[0].inner.text(text);
+        names_a_work(&words, &toks, qi, quote)
+    }
+
+    #[test]
+    fn a_title_case_passage_after_with_is_a_programme() {
+        assert!(names_work(
+            "Ortez said in an interview with \"Morning Report\" that he would run."
+        ));
+        assert!(!names_work(
+            "Ortez said in an interview with \"lawmakers in mind\" that he would run."
+        ));
+    }
+
+    #[test]
+    fn a_naming_verb_a_few_words_back_labels_the_quote() {
+        assert!(labeled(
+            "The senator dubbed the sweeping bill \"reckless\" on Monday."
+        ));
+        assert!(labeled("Warren labeled him a \"loser\" in a post."));
+        assert!(labeled("She defended the remark as \"sarcastic.\""));
+        // Not across a full stop, and not from too far back.
+        assert!(!labeled("He spoke. The \"plan\" failed."));
+        assert!(!labeled(
+            "She described how the town that her family had farmed for many years became a \"hub\"."
+        ));
+        assert!(!labeled("The \"caravan\" reached the border."));
     }
 }

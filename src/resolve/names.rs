@@ -86,10 +86,17 @@ impl NameIndex {
                 && w.is_capitalised(&toks[j])
                 && !is_possessive(w, &toks[j - 1])
                 && w.is_name_word(&toks[j])
+                // `Glenn Beck Blasts Drudge`: a headline, the name before
+                // its verb.
+                && !w.is_headline_verb(&toks[j])
         };
         while i < toks.len() {
             // A name word that starts no run of two is passed over unasked.
-            if !(i + 1 < toks.len() && joins(i + 1) && w.is_name_word(&toks[i])) {
+            if !(i + 1 < toks.len()
+                && joins(i + 1)
+                && w.is_name_word(&toks[i])
+                && !w.is_headline_verb(&toks[i]))
+            {
                 i += 1;
                 continue;
             }
@@ -240,7 +247,7 @@ impl People {
             {
                 sentence_start = if new_paragraph { i } else { i + 1 };
             }
-            if w.is_name_word(t) {
+            if w.is_name_word(t) && !w.is_headline_verb(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
                 // (Asked only of a name that is kept.)
@@ -261,7 +268,10 @@ impl People {
                             && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x))
                 };
                 let mut j = i + 1;
-                while j < toks.len() && w.is_name_word(&toks[j]) && !is_possessive(w, &toks[j - 1])
+                while j < toks.len()
+                    && w.is_name_word(&toks[j])
+                    && !is_possessive(w, &toks[j - 1])
+                    && !w.is_headline_verb(&toks[j])
                 {
                     j += 1;
                 }
@@ -474,6 +484,13 @@ mod tests {
             ["Glen Whitlow", "Dana Whitlow", "Ann Whitlow"]
         );
         assert!(idx.with_surname("Marsh", said).is_empty());
+    }
+
+    #[test]
+    fn a_headline_verb_ends_the_name() {
+        let text = "Mayor Ana Brill Slams Ferry Delay\n\nBrill spoke on Friday.";
+        let idx = index(text);
+        assert_eq!(idx.expand("Brill", 36), Some("Ana Brill"));
     }
 
     #[test]

@@ -174,6 +174,14 @@ impl<'a> Words<'a> {
             .is_some_and(|w| words.iter().any(|x| x.eq_ignore_ascii_case(w)))
     }
 
+    /// An inflected verb of news headlines (grammar/headline_verbs.txt):
+    /// capitalised inside a run of name words, it ends the name: `Tom Nides
+    /// Thanked Clinton`.
+    pub fn is_headline_verb(&self, t: &Token) -> bool {
+        self.lower(t)
+            .is_some_and(|w| crate::lexicon::headline_verbs().contains(&w))
+    }
+
     /// A word that can be part of a proper name.
     pub fn is_name_word(&self, t: &Token) -> bool {
         self.is_capitalised(t) && {
