@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod claims;
 pub mod evaluate;
 pub mod export;
 pub mod extract;
@@ -25,6 +26,7 @@ pub mod store;
 pub mod text;
 pub mod track;
 
+pub use claims::Kinds;
 pub use extract::{Extractor, extract_quotes};
 pub use lexicon::Lexicon;
 pub use record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
