@@ -286,7 +286,7 @@ fn source_before(w: &Words, toks: &[Token], s: usize, k: usize) -> Option<Mentio
     if v > s && w.is(&toks[v - 1], &["and", "but"]) {
         return sentence_subject(w, toks, s, k);
     }
-    mention_before(&w.loose(), toks, k, s)
+    mention_before(&w.loose(), toks, k, s).or_else(|| sentence_subject(w, toks, s, k))
 }
 
 /// `X said (that) CLAUSE`, `CLAUSE, X said`, `CLAUSE, said X` and `...,
@@ -329,7 +329,7 @@ fn verb_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -> Option
     }
     // `The trouble, X writes, began in 1970.`: the source between commas
     // inside the clause, which runs on around it.
-    if comma && k + 2 < e && toks[k + 1].is_punct(',') {
+    if comma && k + 2 < e && toks[k + 1].is_punct(',') && toks[k + 2].quote().is_none() {
         return Some(claim(mention, cue, (start, clause_end(w, toks, k + 2, e))));
     }
     let from = if takes_object(w, &toks[k]) {
@@ -414,7 +414,7 @@ fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize>
     let mut j = k + 1;
     // Not the `that` of a claim inside the claim: `said Shoigu told Carter
     // that ...` is the official's claim from `Shoigu` on.
-    let that = (j..e.min(j + 8))
+    let that = (j..e.min(j + 12))
         .take_while(|&i| toks[i].is_word() && !is_claim_verb(w, &toks[i]))
         .find(|&i| w.is(&toks[i], &["that"]));
     if let Some(t) = that {
@@ -422,8 +422,56 @@ fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize>
     } else if is_tell_verb(w, &toks[k]) {
         j = mention_after(w, toks, j, e)?.end_token;
     }
-    (j < e && (toks[j].is_word() || toks[j].quote().is_some())).then_some(j)
+    // `said in a statement`, `told WEEI on Friday`: when and where, not
+    // what.
+    // `complained about`, `warned of`: there the preposition opens what
+    // was said.
+    let about = w.is(&toks[j], &["about", "of"])
+        && w.word(&toks[k])
+            .is_some_and(|x| x.starts_with("complain") || x.starts_with("warn"));
+    let adverbial = that.is_none() && j < e && !about && w.is(&toks[j], ADVERBIAL_OPENERS);
+    (j < e && !adverbial && (toks[j].is_word() || toks[j].quote().is_some())).then_some(j)
 }
+
+/// Words that open a phrase of when, where or how right after a verb.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "about",
+    "of",
+    "during",
+    "before",
+    "after",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "with",
+    "for",
+    "from",
+    "onstage",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tonight",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "afterward",
+    "through",
+    "via",
+    "over",
+    "under",
+    "by",
+];
 
 /// Where the clause starting at `from` ends, before `e`: at a semicolon, at
 /// a comma that opens another attribution (`, and Y said`, `, according to
@@ -534,6 +582,34 @@ mod tests {
                 pair("the pier was safe", "Ruiz"),
                 pair("the deck had cracked", "officials"),
             ]
+        );
+    }
+
+    #[test]
+    fn when_and_where_after_the_verb_are_not_the_claim() {
+        assert!(claims("Ruiz said in a statement on Friday afternoon.").is_empty());
+        assert_eq!(
+            claims("Ruiz said in an interview with the Gazette that the pier was safe."),
+            vec![pair("the pier was safe", "Ruiz")]
+        );
+        assert_eq!(
+            claims("Ruiz warned of delays to the ferry service all summer."),
+            vec![pair("of delays to the ferry service all summer", "Ruiz")]
+        );
+    }
+
+    #[test]
+    fn state_is_a_noun_more_often_than_a_verb() {
+        assert!(
+            claims("The state of the pier worried the United States and two states.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_takes_the_sentences_subject() {
+        assert_eq!(
+            claims("Mayor Ana Ruiz visited the harbor and said the deck had cracked."),
+            vec![pair("the deck had cracked", "Ana Ruiz")]
         );
     }
 
