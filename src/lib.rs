@@ -44,6 +44,7 @@ mod tests {
             include_str!("text/tokens.rs"),
             include_str!("attribution/patterns.rs"),
             include_str!("attribution/mention.rs"),
+            include_str!("attribution/claims.rs"),
         ];
         let mut checked = 0;
         for source in sources {

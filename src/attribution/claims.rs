@@ -7,8 +7,7 @@
 //! `verb_last_claim`, `according_to_claim`, `participle_claim`,
 //! `claim_content`.
 //! Patterns are matched over the tokens of one sentence, in which each
-//! quote is a single token, like the quote patterns of
-//! [`patterns`](super::patterns).
+//! quote is a single token, as the quote patterns are.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
