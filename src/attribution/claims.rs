@@ -189,7 +189,7 @@ fn according_to_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -
 /// The words `a..b` taken as an unnamed source when no mention parses:
 /// `recent polling`, `the most recent data available from the FBI`.
 fn phrase(toks: &[Token], a: usize, b: usize) -> Option<Mention> {
-    (b > a && b - a <= 16 && toks[a..b].iter().all(|t| t.quote().is_none())).then(|| Mention {
+    (b > a && b - a <= 12 && toks[a..b].iter().all(|t| t.quote().is_none())).then(|| Mention {
         span: Span::new(toks[a].span.start, toks[b - 1].span.end),
         role: None,
         kind: MentionKind::Anonymous,
@@ -317,7 +317,12 @@ fn verb_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -> Option
         return (appositive || trailing(toks, mention.end_token, e))
             .then(|| claim(Some(mention), cue, (start, k - 1)));
     }
-    let mention = mention_before(w, toks, k, s).or_else(|| source_before(w, toks, s, k))?;
+    // `About 4 in 10 say`, `Majorities of Democrats in five states say`:
+    // when no phrase parses as a speaker, the words the clause opens with
+    // before the verb are its unnamed source.
+    let mention = mention_before(w, toks, k, s)
+        .or_else(|| source_before(w, toks, s, k))
+        .or_else(|| phrase(toks, start, skip_between_back(w, toks, k)))?;
     let first = mention.first_token;
     let mention = Some(mention);
     let comma = first > start + 1 && is_clause_comma(&toks[first - 1]);
@@ -411,25 +416,32 @@ fn trailing(toks: &[Token], from: usize, e: usize) -> bool {
 /// follows (a stop, a colon, a quote, or nothing).
 fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize> {
     let mut j = k + 1;
-    // Not the `that` of a claim inside the claim: `said Shoigu told Carter
-    // that ...` is the official's claim from `Shoigu` on.
-    let that = (j..e.min(j + 12))
-        .take_while(|&i| toks[i].is_word() && !is_claim_verb(w, &toks[i]))
-        .find(|&i| w.is(&toks[i], &["that"]));
-    if let Some(t) = that {
-        j = t + 1;
-    } else if is_tell_verb(w, &toks[k]) {
+    if j < e && is_tell_verb(w, &toks[k]) && !w.is(&toks[j], &["that"]) {
         j = mention_after(w, toks, j, e)?.end_token;
     }
-    // `said in a statement`, `told WEEI on Friday`: when and where, not
-    // what.
+    if j >= e {
+        return None;
+    }
     // `complained about`, `warned of`: there the preposition opens what
     // was said.
     let about = w.is(&toks[j], &["about", "of"])
         && w.word(&toks[k])
             .is_some_and(|x| x.starts_with("complain") || x.starts_with("warn"));
-    let adverbial = that.is_none() && j < e && !about && w.is(&toks[j], ADVERBIAL_OPENERS);
-    (j < e && !adverbial && (toks[j].is_word() || toks[j].quote().is_some())).then_some(j)
+    // `said in a statement`, `told WEEI on Friday`: when and where, not
+    // what, unless a `that` follows them (`said in a statement Friday
+    // that`). Not the `that` of a claim inside the claim, nor a relative
+    // `that` after the clause has begun (`say it's been evident in the
+    // talks that ensued`).
+    let adverbial = !about && w.is(&toks[j], ADVERBIAL_OPENERS);
+    if w.is(&toks[j], &["that"]) {
+        j += 1;
+    } else if adverbial {
+        let that = (j..e.min(j + 12))
+            .take_while(|&i| toks[i].is_word() && !is_claim_verb(w, &toks[i]))
+            .find(|&i| w.is(&toks[i], &["that"]))?;
+        j = that + 1;
+    }
+    (j < e && (toks[j].is_word() || toks[j].quote().is_some())).then_some(j)
 }
 
 /// Words that open a phrase of when, where or how right after a verb.
@@ -601,6 +613,22 @@ mod tests {
     fn state_is_a_noun_more_often_than_a_verb() {
         assert!(
             claims("The state of the pier worried the United States and two states.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_source_that_is_no_phrase_of_a_speaker() {
+        assert_eq!(
+            claims("About 4 in 10 say the ferry should run all year."),
+            vec![pair("the ferry should run all year", "About 4 in 10")]
+        );
+    }
+
+    #[test]
+    fn a_relative_that_is_not_the_claims_that() {
+        assert_eq!(
+            claims("They say it was plain in the talks that ensued."),
+            vec![pair("it was plain in the talks that ensued", "They")]
         );
     }
 
