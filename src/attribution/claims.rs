@@ -221,7 +221,13 @@ fn not_a_report(w: &Words, toks: &[Token], k: usize, s: usize) -> bool {
     let possessive = w
         .word(before)
         .is_some_and(|x| Words::bare(x).len() != x.len());
-    w.is(before, &["to"]) || w.is(before, NOUN_LEFT) || possessive || is_passive(w, toks, k, s)
+    // `<tweet author=...>`: markup left in the text, not a verb.
+    let markup = before.is_punct('<');
+    w.is(before, &["to"])
+        || w.is(before, NOUN_LEFT)
+        || possessive
+        || markup
+        || is_passive(w, toks, k, s)
 }
 
 fn is_passive(w: &Words, toks: &[Token], k: usize, s: usize) -> bool {
