@@ -423,7 +423,7 @@ fn trailing(toks: &[Token], from: usize, e: usize) -> bool {
 fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize> {
     let mut j = k + 1;
     if j < e && is_tell_verb(w, &toks[k]) && !w.is(&toks[j], &["that"]) {
-        j = mention_after(w, toks, j, e)?.end_token;
+        j = after_hearer(w, toks, j, e)?;
     }
     if j >= e {
         return None;
@@ -448,6 +448,29 @@ fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize>
         j = that + 1;
     }
     (j < e && (toks[j].is_word() || toks[j].quote().is_some())).then_some(j)
+}
+
+/// Where the hearer of `told` that starts at `j` ends: `told him`, `told
+/// reporters`, `told The Huffington Post`, `told a crowded hall in
+/// Baltimore that` (a `that` within a few words ends it).
+fn after_hearer(w: &Words, toks: &[Token], j: usize, e: usize) -> Option<usize> {
+    let that = (j..e.min(j + 12))
+        .take_while(|&i| toks[i].is_word() && !is_claim_verb(w, &toks[i]))
+        .find(|&i| w.is(&toks[i], &["that"]));
+    if let Some(t) = that {
+        return Some(t);
+    }
+    if w.is(
+        &toks[j],
+        &["him", "her", "them", "us", "me", "you", "reporters"],
+    ) {
+        return Some(j + 1);
+    }
+    if let Some(m) = mention_after(&w.loose(), toks, j, e) {
+        return Some(m.end_token);
+    }
+    let names = (j..e).take_while(|&i| w.is_capitalised(&toks[i])).count();
+    (names > 0).then_some(j + names)
 }
 
 /// Words that open a phrase of when, where or how right after a verb.
@@ -556,6 +579,23 @@ mod tests {
             claims("Ruiz told reporters the pier would reopen in May."),
             vec![pair("the pier would reopen in May", "Ruiz")]
         );
+    }
+
+    #[test]
+    fn hearers_of_told() {
+        for (text, claim) in [
+            ("Ruiz told him the pier was safe.", "the pier was safe"),
+            (
+                "Ruiz told a crowded hall in Harwick that the pier was safe.",
+                "the pier was safe",
+            ),
+            (
+                "Ruiz told The Harwick Gazette the pier was safe.",
+                "the pier was safe",
+            ),
+        ] {
+            assert_eq!(claims(text), vec![pair(claim, "Ruiz")], "{text}");
+        }
     }
 
     #[test]

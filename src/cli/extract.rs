@@ -14,7 +14,7 @@ use quotetrack::{Extractor, Kinds, Lexicon, Quote};
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind, found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
 )]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt files); `-`
