@@ -314,14 +314,20 @@ fn verb_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -> Option
         return Some(claim(mention, cue, (from, clause_end(w, toks, from, e))));
     }
     let start = clause_start(w, toks, s, e);
-    // `CLAUSE, said X.`
+    // `CLAUSE, said X.`: the phrase after the verb ends the sentence, or
+    // an apposition or a phrase of when and where follows it. Otherwise
+    // (`Steven Cheung, a spokesman, said the office was needed`) the
+    // comma closes an apposition of the source before the verb.
     if after_comma && k > start + 1 {
-        // Right after the verb the phrase can only be the source:
-        // `said a city engineer`.
-        let mention = mention_after(&w.loose(), toks, k + 1, e)?;
-        let appositive = toks.get(mention.end_token).is_some_and(|t| t.is_punct(','));
-        return (appositive || trailing(toks, mention.end_token, e))
-            .then(|| claim(Some(mention), cue, (start, k - 1)));
+        let source = mention_after(&w.loose(), toks, k + 1, e).filter(|m| {
+            let end = m.end_token;
+            end >= e
+                || toks[end].is_punct(',')
+                || trailing(toks, end, e) && is_adverbial(w, &toks[end])
+        });
+        if let Some(mention) = source {
+            return Some(claim(Some(mention), cue, (start, k - 1)));
+        }
     }
     // `About 4 in 10 say`, `Majorities of Democrats in five states say`:
     // when no phrase parses as a speaker, the words the clause opens with
@@ -578,6 +584,18 @@ mod tests {
         assert_eq!(
             claims("Ruiz told reporters the pier would reopen in May."),
             vec![pair("the pier would reopen in May", "Ruiz")]
+        );
+    }
+
+    #[test]
+    fn an_apposition_before_the_verb_is_not_a_clause() {
+        assert_eq!(
+            claims("Lee Ames, a harbor spokesman, said the pier was safe for boats."),
+            vec![pair("the pier was safe for boats", "Lee Ames")]
+        );
+        assert_eq!(
+            claims("Sen. Dana Pruitt, R-Ky., a harbor trustee, said Ruiz is wrong about the pier."),
+            vec![pair("Ruiz is wrong about the pier", "Dana Pruitt")]
         );
     }
 
