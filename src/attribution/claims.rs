@@ -321,9 +321,7 @@ fn verb_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -> Option
     if after_comma && k > start + 1 {
         let source = mention_after(&w.loose(), toks, k + 1, e).filter(|m| {
             let end = m.end_token;
-            end >= e
-                || toks[end].is_punct(',')
-                || trailing(toks, end, e) && is_adverbial(w, &toks[end])
+            end >= e || toks[end].is_punct(',') || e - end <= 6 && is_adverbial(w, &toks[end])
         });
         if let Some(mention) = source {
             return Some(claim(Some(mention), cue, (start, k - 1)));
@@ -380,11 +378,6 @@ fn is_adverbial(w: &Words, t: &Token) -> bool {
         "early",
         "via",
         "through",
-        "when",
-        "while",
-        "as",
-        "to",
-        "from",
         "monday",
         "tuesday",
         "wednesday",
@@ -399,15 +392,6 @@ fn is_adverbial(w: &Words, t: &Token) -> bool {
         "repeatedly",
         "privately",
         "publicly",
-        "over",
-        "since",
-        "without",
-        "with",
-        "under",
-        "about",
-        "of",
-        "by",
-        "for",
     ];
     w.is(t, ADVERBIAL)
 }
@@ -444,7 +428,14 @@ fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize>
     // that`). Not the `that` of a claim inside the claim, nor a relative
     // `that` after the clause has begun (`say it's been evident in the
     // talks that ensued`).
-    let adverbial = !about && w.is(&toks[j], ADVERBIAL_OPENERS);
+    // After `said` also `to rousing applause`, `late last week`, `when
+    // asked`; after `promised` or `vowed`, `to` opens what was said.
+    let say = w.is(&toks[k], &["say", "says", "said", "saying"])
+        && w.is(
+            &toks[j],
+            &["to", "late", "aboard", "outside", "when", "yes", "no"],
+        );
+    let adverbial = !about && (say || w.is(&toks[j], ADVERBIAL_OPENERS));
     if w.is(&toks[j], &["that"]) {
         j += 1;
     } else if adverbial {
@@ -596,6 +587,19 @@ mod tests {
         assert_eq!(
             claims("Sen. Dana Pruitt, R-Ky., a harbor trustee, said Ruiz is wrong about the pier."),
             vec![pair("Ruiz is wrong about the pier", "Dana Pruitt")]
+        );
+    }
+
+    #[test]
+    fn after_said_to_and_late_are_not_the_claim() {
+        assert!(claims("Ruiz said to loud applause at the harbor.").is_empty());
+        assert!(
+            claims("The pier is safe, said Ruiz by the harbor wall in the rain on Friday.").len()
+                <= 1
+        );
+        assert_eq!(
+            claims("Ruiz promised to reopen the pier by May."),
+            vec![pair("to reopen the pier by May", "Ruiz")]
         );
     }
 
