@@ -40,7 +40,7 @@ struct Found {
 /// Where in the article an attribution was found: with [`Mentioned`], what
 /// makes a quote's [`FoundBy`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Source {
+pub(crate) enum Source {
     /// A reporting verb (or `according to`, or a colon) in the quote's own
     /// sentence: `after_quote`, `before_quote`, `at_sentence_end`.
     Sentence,
@@ -57,7 +57,7 @@ enum Source {
 /// and what its mention resolved to. A speaker left as a bare pronoun or
 /// role is `unresolved` however it was found; one carried from another
 /// quote is a `continuation` whatever that quote's own way was.
-fn found_by(source: Source, mentioned: Mentioned, carried: bool) -> FoundBy {
+pub(crate) fn found_by(source: Source, mentioned: Mentioned, carried: bool) -> FoundBy {
     match (mentioned, carried, source) {
         (Mentioned::Unresolved, _, _) => FoundBy::Unresolved,
         (_, true, _) => FoundBy::Continuation,

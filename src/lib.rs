@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod attribution;
+pub mod claims;
 pub mod evaluate;
 pub mod export;
 pub mod extract;
@@ -25,6 +26,7 @@ pub mod store;
 pub mod text;
 pub mod track;
 
+pub use claims::Kinds;
 pub use extract::{Extractor, extract_quotes};
 pub use lexicon::Lexicon;
 pub use record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
@@ -42,6 +44,7 @@ mod tests {
             include_str!("text/tokens.rs"),
             include_str!("attribution/patterns.rs"),
             include_str!("attribution/mention.rs"),
+            include_str!("attribution/claims.rs"),
         ];
         let mut checked = 0;
         for source in sources {

@@ -95,6 +95,9 @@ pub enum QuoteKind {
     /// A quote with no attribution of its own that carries on the previous
     /// speaker's words (next paragraph, second half of a split quote).
     Continuation,
+    /// A claim in reported speech without quotation marks: `Kerry said
+    /// Lavrov had told him ...`; its span is the clause the cue governs.
+    Indirect,
 }
 
 impl QuoteKind {
@@ -103,6 +106,7 @@ impl QuoteKind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::Continuation => "continuation",
+            QuoteKind::Indirect => "indirect",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! headlines, layout, sentence subjects) and the speaker mentions they
 //! point at, read off the text layer's tokens.
 
+pub mod claims;
 pub mod mention;
 pub mod patterns;
 

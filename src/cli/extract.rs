@@ -10,11 +10,11 @@ use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
 use quotetrack::record::QuoteRecord;
-use quotetrack::{Extractor, Lexicon, Quote};
+use quotetrack::{Extractor, Kinds, Lexicon, Quote};
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind, found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
 )]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt files); `-`
@@ -25,6 +25,23 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Which records to print: direct quotes (with their continuations),
+    /// partial quotes, indirect claims (reported speech without quotation
+    /// marks), or all; several may be given, separated by commas. Without
+    /// it, direct and partial quotes and no claims.
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = ["direct", "partial", "indirect", "all"])]
+    pub kind: Vec<String>,
+}
+
+/// The kinds named by `--kind`, or the default when none is.
+pub fn kinds_of(names: &[String]) -> Kinds {
+    if names.is_empty() {
+        return Kinds::default();
+    }
+    names
+        .iter()
+        .fold(Kinds::NONE, |k, name| k.with(name).unwrap_or(k))
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -58,6 +75,7 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
         out.write_all(b"[")?;
     }
     let format = args.format;
+    let kinds = kinds_of(&args.kind);
     std::thread::scope(|scope| -> Result<()> {
         // Files are read, extracted and formatted on all cores, a batch
         // ahead of the one being written, so the cores do not wait for the
@@ -68,7 +86,7 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
             for batch in inputs.chunks(BATCH) {
                 let results: Vec<(&Input, Result<Vec<u8>>)> = batch
                     .par_iter()
-                    .map(|input| (input, extract_one(extractor, input, format)))
+                    .map(|input| (input, extract_one(extractor, input, format, kinds)))
                     .collect();
                 if send.send(results).is_err() {
                     break;
@@ -111,7 +129,12 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
 /// One input's quotes, formatted: jsonl lines, table rows, or JSON array
 /// elements each after a newline and separated by commas (the comma before
 /// the first is the writer's, which knows whether one came before).
-fn extract_one(extractor: &Extractor<'_>, input: &Input, format: Format) -> Result<Vec<u8>> {
+fn extract_one(
+    extractor: &Extractor<'_>,
+    input: &Input,
+    format: Format,
+    kinds: Kinds,
+) -> Result<Vec<u8>> {
     thread_local! {
         /// Each thread reads its files into the same buffer, which grows to
         /// the largest file and is never zeroed again.
@@ -121,14 +144,20 @@ fn extract_one(extractor: &Extractor<'_>, input: &Input, format: Format) -> Resu
         Some(path) => READ_BUF.with_borrow_mut(|buf| {
             let len =
                 read_file(path, buf).with_context(|| format!("cannot read {}", path.display()))?;
-            formatted(extractor, input, &text_of(input, &buf[..len])?, format)
+            formatted(
+                extractor,
+                input,
+                &text_of(input, &buf[..len])?,
+                format,
+                kinds,
+            )
         }),
         None => {
             let mut buf = Vec::new();
             io::stdin()
                 .read_to_end(&mut buf)
                 .context("cannot read standard input")?;
-            formatted(extractor, input, &text_of(input, &buf)?, format)
+            formatted(extractor, input, &text_of(input, &buf)?, format, kinds)
         }
     }
 }
@@ -157,8 +186,9 @@ fn formatted(
     input: &Input,
     text: &str,
     format: Format,
+    kinds: Kinds,
 ) -> Result<Vec<u8>> {
-    let quotes = extractor.extract(text);
+    let quotes = extractor.extract_kinds(text, kinds);
     let mut out = Vec::new();
     for (i, quote) in quotes.iter().enumerate() {
         let record = QuoteRecord {

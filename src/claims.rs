@@ -1,0 +1,233 @@
+//! Claims in reported speech, put together like the quotes of
+//! [`extract`](crate::extract): the text layer's tokens (each quoted passage
+//! one token) -> the claim patterns of
+//! [`attribution::claims`](crate::attribution::claims) -> speakers resolved
+//! by [`resolve`](crate::resolve) exactly as a quote's are -> records of
+//! kind `indirect`. And [`Kinds`], which kinds of record a caller wants.
+
+use crate::attribution::claims::{Claim, claims_in_sentence, sentences};
+use crate::extract::{Extractor, Source, found_by};
+use crate::quotes::spans::{paragraphs, quoted_spans};
+use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
+use crate::resolve::names::{NameIndex, People};
+use crate::resolve::speaker::{gender_of, resolution_needed, speaker};
+use crate::text::classes::{LowerWords, TokenClasses};
+use crate::text::tokens::{Token, tokenize};
+use crate::text::words::Words;
+
+/// Which kinds of record to give. `direct` covers whole quotes and their
+/// continuations; the default is every quote and no claims, which is what
+/// extraction gave before claims existed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kinds {
+    pub direct: bool,
+    pub partial: bool,
+    pub indirect: bool,
+}
+
+impl Default for Kinds {
+    fn default() -> Self {
+        Kinds::QUOTES
+    }
+}
+
+impl Kinds {
+    /// Direct and partial quotes (with continuations): no claims.
+    pub const QUOTES: Kinds = Kinds {
+        direct: true,
+        partial: true,
+        indirect: false,
+    };
+    pub const ALL: Kinds = Kinds {
+        direct: true,
+        partial: true,
+        indirect: true,
+    };
+    pub const NONE: Kinds = Kinds {
+        direct: false,
+        partial: false,
+        indirect: false,
+    };
+
+    pub fn wants(&self, kind: QuoteKind) -> bool {
+        match kind {
+            QuoteKind::Direct | QuoteKind::Continuation => self.direct,
+            QuoteKind::Partial => self.partial,
+            QuoteKind::Indirect => self.indirect,
+        }
+    }
+
+    /// Add the kind named `name` (`direct`, `partial`, `indirect`, `all`).
+    pub fn with(self, name: &str) -> Option<Kinds> {
+        Some(match name {
+            "direct" => Kinds {
+                direct: true,
+                ..self
+            },
+            "partial" => Kinds {
+                partial: true,
+                ..self
+            },
+            "indirect" => Kinds {
+                indirect: true,
+                ..self
+            },
+            "all" => Kinds::ALL,
+            _ => return None,
+        })
+    }
+}
+
+impl<'l> Extractor<'l> {
+    /// The records of `text` of the kinds wanted, in the order of the text.
+    /// Quotes alone are exactly what [`Extractor::extract`] gives.
+    pub fn extract_kinds(&self, text: &str, kinds: Kinds) -> Vec<Quote> {
+        let mut out = if kinds.direct || kinds.partial {
+            self.extract(text)
+        } else {
+            Vec::new()
+        };
+        if kinds != Kinds::QUOTES {
+            out.retain(|q| kinds.wants(q.kind));
+        }
+        if kinds.indirect {
+            let had_quotes = !out.is_empty();
+            out.extend(self.claims(text));
+            if had_quotes {
+                out.sort_by_key(|q| q.quote.start);
+            }
+        }
+        out
+    }
+
+    /// The claims of `text`: reported speech without quotation marks, as
+    /// records of kind `indirect`, their span the clause the cue governs.
+    pub fn claims(&self, text: &str) -> Vec<Quote> {
+        let spans = quoted_spans(text);
+        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
+        let mut para_ranges = Vec::new();
+        let mut q = 0;
+        let mut para_quotes: Vec<(usize, Span)> = Vec::new();
+        for para in paragraphs(text) {
+            if para.text(text).trim().is_empty() {
+                continue;
+            }
+            para_quotes.clear();
+            while q < spans.len() && spans[q].outer.start < para.end {
+                para_quotes.push((q, spans[q].outer));
+                q += 1;
+            }
+            let start = toks.len();
+            tokenize(text, para, &para_quotes, &is_abbreviation, &mut toks);
+            para_ranges.push((start, toks.len()));
+        }
+        let lower_words = LowerWords::new(text, &toks);
+        let classes = TokenClasses::new(&toks);
+        let words = Words {
+            lower_words: Some(&lower_words),
+            classes: Some(&classes),
+            ..Words::new(text, self.lexicon)
+        };
+        let mut found: Vec<Claim> = Vec::new();
+        for &(ps, pe) in &para_ranges {
+            for (s, e) in sentences(&words, &toks, ps, pe) {
+                claims_in_sentence(&words, &toks, s, e, &mut found);
+            }
+        }
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let (need_names, need_people) =
+            resolution_needed(&words, found.iter().filter_map(|c| c.mention.as_ref()));
+        let names = if need_names {
+            NameIndex::build(&words, &toks)
+        } else {
+            NameIndex::default()
+        };
+        let mut people = if need_people {
+            People::build(&words, &toks, &names)
+        } else {
+            People::default()
+        };
+        let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+        for c in &found {
+            let (a, b) = c.content;
+            let span = trimmed(text, Span::new(toks[a].span.start, toks[b - 1].span.end));
+            // One claim per clause: a second cue over the same words (`said
+            // ..., according to`) adds nothing.
+            if out.iter().any(|o| o.quote.span() == span) {
+                continue;
+            }
+            // `Asked whether ...` names no source: no speaker, unresolved.
+            let (speaker, found_by) = match c.attribution() {
+                Some(a) => {
+                    let (speaker, mentioned) = speaker(text, &words, &names, &people, &a);
+                    if speaker.kind == SpeakerKind::Person {
+                        people.mark_speaker(&speaker.name, gender_of(&words, &a));
+                    }
+                    (Some(speaker), found_by(Source::Sentence, mentioned, false))
+                }
+                None => (None, FoundBy::Unresolved),
+            };
+            out.push(Quote {
+                quote: TextSpan::of(span, text),
+                cue: Some(TextSpan::of(c.cue, text)),
+                speaker,
+                kind: QuoteKind::Indirect,
+                found_by,
+                confidence: self.lexicon.confidence(found_by),
+            });
+        }
+        out
+    }
+}
+
+/// The clause without surrounding spaces and the commas or dashes that
+/// join it to its attribution.
+fn trimmed(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let inner =
+        s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '\u{2014}' | '\u{2013}'));
+    let start = span.start
+        + (s.len()
+            - s.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '\u{2014}' | '\u{2013}')
+            })
+            .len());
+    Span::new(start, start + inner.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn kinds_by_name() {
+        let k = Kinds::NONE.with("indirect").unwrap();
+        assert!(k.wants(QuoteKind::Indirect) && !k.wants(QuoteKind::Direct));
+        assert!(
+            Kinds::NONE
+                .with("direct")
+                .unwrap()
+                .wants(QuoteKind::Continuation)
+        );
+        assert_eq!(Kinds::NONE.with("all"), Some(Kinds::ALL));
+        assert_eq!(Kinds::NONE.with("claims"), None);
+        assert!(!Kinds::default().wants(QuoteKind::Indirect));
+    }
+
+    #[test]
+    fn quotes_and_claims_in_the_order_of_the_text() {
+        let text = "\"We are ready,\" Ruiz said.\n\nRuiz said the pier would reopen in May.";
+        let x = Extractor::new(Lexicon::builtin());
+        let all: Vec<QuoteKind> = x
+            .extract_kinds(text, Kinds::ALL)
+            .iter()
+            .map(|q| q.kind)
+            .collect();
+        assert_eq!(all, vec![QuoteKind::Direct, QuoteKind::Indirect]);
+        assert_eq!(x.extract_kinds(text, Kinds::QUOTES), x.extract(text));
+    }
+}
