@@ -7,12 +7,11 @@
 
 use crate::attribution::claims::{Claim, claims_in_sentence, sentences};
 use crate::extract::{Extractor, Source, found_by};
-use crate::quotes::spans::{paragraphs, quoted_spans};
+use crate::quotes::spans::{quoted_spans, tokenize_paragraphs};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
-use crate::text::tokens::{Token, tokenize};
 use crate::text::words::Words;
 
 /// Which kinds of record to give. `direct` covers whole quotes and their
@@ -105,23 +104,7 @@ impl<'l> Extractor<'l> {
     pub fn claims(&self, text: &str) -> Vec<Quote> {
         let spans = quoted_spans(text);
         let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
-        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
-        let mut para_ranges = Vec::new();
-        let mut q = 0;
-        let mut para_quotes: Vec<(usize, Span)> = Vec::new();
-        for para in paragraphs(text) {
-            if para.text(text).trim().is_empty() {
-                continue;
-            }
-            para_quotes.clear();
-            while q < spans.len() && spans[q].outer.start < para.end {
-                para_quotes.push((q, spans[q].outer));
-                q += 1;
-            }
-            let start = toks.len();
-            tokenize(text, para, &para_quotes, &is_abbreviation, &mut toks);
-            para_ranges.push((start, toks.len()));
-        }
+        let (toks, para_ranges) = tokenize_paragraphs(text, &spans, &is_abbreviation);
         let lower_words = LowerWords::new(text, &toks);
         let classes = TokenClasses::new(&toks);
         let words = Words {

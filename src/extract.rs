@@ -8,13 +8,13 @@ use crate::attribution::patterns::{
     introduced_above, is_headline, nominal, sentence_subject_of, signed_below,
 };
 use crate::lexicon::Lexicon;
-use crate::quotes::spans::{QuotedSpan, paragraphs, quoted_spans};
+use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
-use crate::text::tokens::{Token, tokenize};
+use crate::text::tokens::Token;
 use crate::text::words::Words;
 
 pub struct Extractor<'l> {
@@ -294,25 +294,10 @@ fn tokenize_article(
     spans: &[QuotedSpan],
     is_abbreviation: &dyn Fn(&str) -> bool,
 ) -> (Vec<Token>, Vec<(usize, usize)>, Vec<Found>) {
-    let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut ranges = Vec::new();
+    let (toks, ranges) = tokenize_paragraphs(text, spans, is_abbreviation);
     let mut found = Vec::with_capacity(spans.len());
-    let mut q = 0;
-    let mut para_quotes: Vec<(usize, Span)> = Vec::new();
-    for para in paragraphs(text) {
-        if para.text(text).trim().is_empty() {
-            continue;
-        }
-        para_quotes.clear();
-        while q < spans.len() && spans[q].outer.start < para.end {
-            para_quotes.push((q, spans[q].outer));
-            q += 1;
-        }
-        let start = toks.len();
-        tokenize(text, para, &para_quotes, is_abbreviation, &mut toks);
-        let p = ranges.len();
-        ranges.push((start, toks.len()));
-        for (k, t) in toks.iter().enumerate().skip(start) {
+    for (p, &(start, end)) in ranges.iter().enumerate() {
+        for (k, t) in toks.iter().enumerate().take(end).skip(start) {
             if let Some(qi) = t.quote() {
                 debug_assert_eq!(qi, found.len());
                 found.push(Found {

@@ -8,6 +8,7 @@
 
 use super::marks::{Mark, MarkKind, marks};
 use crate::record::Span;
+use crate::text::tokens::{Token, tokenize};
 
 /// One quoted passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,34 @@ pub struct QuotedSpan {
     pub closed: bool,
     /// Opens a paragraph right after a paragraph whose quote ran to its end.
     pub continues_previous: bool,
+}
+
+/// The tokens of every paragraph that is not blank, one after another,
+/// with each paragraph's token range; a quoted span's tokens carry its
+/// index in `spans`. Quote finding and claims read the article this way.
+pub fn tokenize_paragraphs(
+    text: &str,
+    spans: &[QuotedSpan],
+    is_abbreviation: &dyn Fn(&str) -> bool,
+) -> (Vec<Token>, Vec<(usize, usize)>) {
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut ranges = Vec::new();
+    let mut q = 0;
+    let mut para_quotes: Vec<(usize, Span)> = Vec::new();
+    for para in paragraphs(text) {
+        if para.text(text).trim().is_empty() {
+            continue;
+        }
+        para_quotes.clear();
+        while q < spans.len() && spans[q].outer.start < para.end {
+            para_quotes.push((q, spans[q].outer));
+            q += 1;
+        }
+        let start = toks.len();
+        tokenize(text, para, &para_quotes, is_abbreviation, &mut toks);
+        ranges.push((start, toks.len()));
+    }
+    (toks, ranges)
 }
 
 /// A paragraph: a line of the text, as a span.
@@ -258,6 +287,19 @@ mod tests {
             .iter()
             .map(|q| q.inner.text(text))
             .collect()
+    }
+
+    #[test]
+    fn paragraphs_tokenize_one_after_another_skipping_blank_ones() {
+        let text = "The mayor spoke.\n\n\"We will rebuild,\" she said.\n";
+        let spans = quoted_spans(text);
+        let (toks, ranges) = tokenize_paragraphs(text, &spans, &|_| false);
+        assert_eq!(ranges.len(), 2);
+        assert_eq!(ranges[0].1, ranges[1].0);
+        assert_eq!(ranges[1].1, toks.len());
+        let quoted: Vec<usize> = toks.iter().filter_map(|t| t.quote()).collect();
+        assert_eq!(quoted, [0]);
+        assert!(toks[ranges[1].0].quote().is_some());
     }
 
     #[test]
