@@ -171,7 +171,16 @@ mod tests {
         ));
     }
 
-    fn labeled(text: &str) -> bool {
+    /// The words, tokens and spans of `text` read as one paragraph, and the
+    /// token of its first quote.
+    fn first_quote(
+        text: &str,
+    ) -> (
+        Words<'_>,
+        Vec<crate::text::tokens::Token>,
+        usize,
+        Vec<crate::quotes::spans::QuotedSpan>,
+    ) {
         use crate::lexicon::Lexicon;
         use crate::quotes::spans::quoted_spans;
         use crate::text::tokens::tokenize;
@@ -193,31 +202,16 @@ mod tests {
             &mut toks,
         );
         let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
+        (words, toks, qi, spans)
+    }
+
+    fn labeled(text: &str) -> bool {
+        let (words, toks, qi, _) = first_quote(text);
         labeled_by_verb(&words, &toks, qi, 0)
     }
 
     fn names_work(text: &str) -> bool {
-        use crate::lexicon::Lexicon;
-        use crate::quotes::spans::quoted_spans;
-        use crate::text::tokens::tokenize;
-        let lexicon = Lexicon::builtin();
-        let words = Words::new(text, lexicon);
-        let spans = quoted_spans(text);
-        let outer: Vec<_> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (i, q.outer))
-            .collect();
-        let mut toks = Vec::new();
-        let all = crate::record::Span::new(0, text.len());
-        tokenize(
-            text,
-            all,
-            &outer,
-            &|w| lexicon.is_abbreviation(w),
-            &mut toks,
-        );
-        let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
+        let (words, toks, qi, spans) = first_quote(text);
         let quote = spans[0].inner.text(text);
         names_a_work(&words, &toks, qi, quote)
     }
