@@ -21,6 +21,7 @@ pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
 pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
+pub const CLAIM_VERBS: &str = include_str!("../grammar/claim_verbs.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
@@ -66,6 +67,10 @@ pub struct Lexicon {
     /// Verbs that put a label on someone or something (`dubbed`,
     /// `labeled`), every form, lower case.
     pub naming_verbs: HashSet<String>,
+    /// Reporting verbs that govern a clause without quotation marks
+    /// (`said`, `warned`, `according`), every form, lower case: the cues of
+    /// claims.
+    pub claim_verbs: HashSet<String>,
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
@@ -202,6 +207,7 @@ impl Lexicon {
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
             naming_verbs: lower_set(&lists.naming_verbs),
+            claim_verbs: lower_set(&lists.claim_verbs),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             confidence: lists.confidence,
             flags: HashMap::default(),
@@ -267,6 +273,7 @@ impl Lexicon {
             ("places.txt", &mut lists.places),
             ("speech_nouns.txt", &mut lists.speech_nouns),
             ("naming_verbs.txt", &mut lists.naming_verbs),
+            ("claim_verbs.txt", &mut lists.claim_verbs),
             ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
@@ -447,6 +454,7 @@ struct Lists {
     places: String,
     speech_nouns: String,
     naming_verbs: String,
+    claim_verbs: String,
     abbreviations: String,
     confidence: [f64; FoundBy::ALL.len()],
 }
@@ -466,6 +474,7 @@ impl Default for Lists {
             places: PLACES.to_string(),
             speech_nouns: SPEECH_NOUNS.to_string(),
             naming_verbs: NAMING_VERBS.to_string(),
+            claim_verbs: CLAIM_VERBS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
             confidence: confidence_table(CONFIDENCE, [0.0; FoundBy::ALL.len()]).unwrap_or_default(),

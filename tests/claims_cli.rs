@@ -128,3 +128,24 @@ fn kind_all_gives_quotes_and_claims_in_order_and_kind_direct_no_claims() {
     assert_eq!(extract(&[], &path).len(), 1);
     assert_eq!(extract(&["--kind", "direct,indirect"], &path).len(), 3);
 }
+
+#[test]
+fn claim_verbs_are_replaced_by_the_grammar_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pier.txt");
+    std::fs::write(
+        &path,
+        "Mayor Ana Ruiz said on Friday that the pier would reopen in May.\n\nThe harbor board warned the repairs would cost more than planned.\n",
+    )
+    .unwrap();
+    let built_in = extract(&["--kind", "indirect"], &path);
+    assert_eq!(built_in.len(), 2);
+    // A list without "warned": only the mayor's claim is left.
+    let grammar = dir.path().join("grammar");
+    std::fs::create_dir(&grammar).unwrap();
+    std::fs::write(grammar.join("claim_verbs.txt"), "# test list\nsaid\nsays\n").unwrap();
+    let grammar = grammar.to_str().unwrap();
+    let replaced = extract(&["--kind", "indirect", "--grammar", grammar], &path);
+    assert_eq!(replaced.len(), 1);
+    assert_eq!(speaker(&replaced[0]), "Ana Ruiz");
+}

@@ -9,14 +9,11 @@
 //! Patterns are matched over the tokens of one sentence, in which each
 //! quote is a single token, as the quote patterns are.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 use super::mention::{
     Mention, MentionKind, core_before, mention_after, mention_before, skip_between_back,
 };
 use super::patterns::{Attribution, sentence_subject};
-use crate::lexicon::{entries, with_lower};
+use crate::lexicon::with_lower;
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -43,22 +40,12 @@ impl Claim {
     }
 }
 
-/// grammar/claim_verbs.txt: the reporting verbs that govern a clause.
-fn claim_verbs() -> &'static HashSet<String> {
-    static VERBS: OnceLock<HashSet<String>> = OnceLock::new();
-    VERBS.get_or_init(|| {
-        entries(include_str!("../../grammar/claim_verbs.txt"))
-            .map(str::to_lowercase)
-            .collect()
-    })
-}
-
 /// A claim verb written in lower case: `States` in `the United States` is
 /// a name, `Says` in a headline a title.
 pub fn is_claim_verb(w: &Words, t: &Token) -> bool {
     w.word(t).is_some_and(|x| {
         x.starts_with(|c: char| c.is_ascii_lowercase())
-            && with_lower(x, |l| claim_verbs().contains(l))
+            && with_lower(x, |l| w.lexicon.claim_verbs.contains(l))
     })
 }
 
