@@ -450,6 +450,9 @@ fn widen_to_determiner(w: &Words, toks: &[Token], mut m: Mention, floor: usize) 
     m
 }
 
+/// Determiners that introduce someone not named: `a`, `another`.
+const INDEFINITE: &[&str] = &["a", "an", "another", "one"];
+
 /// Words that end a plain noun phrase: a clause, a preposition, a verb.
 const PHRASE_STOPS: &[&str] = &[
     "who", "whom", "whose", "which", "that", "with", "from", "in", "at", "of", "for", "on", "to",
@@ -627,6 +630,23 @@ fn role_words_then_name(
     while end < ceiling && (w.is_name_word(&toks[end]) || w.is_honorific(&toks[end])) {
         end += 1;
     }
+    // `a New Hampshire Republican`: the capitalised words describe an
+    // unnamed source, they are nobody's name.
+    if end < ceiling && w.is(&toks[start], INDEFINITE) && w.is_anonymous_head(&toks[end]) {
+        // ... up to its last head word: `a Florida Republican strategist`.
+        let mut last = end + 1;
+        while last < ceiling && (w.is_anonymous_head(&toks[last]) || w.is_title(&toks[last])) {
+            last += 1;
+        }
+        return Some(Mention {
+            written: None,
+            span: Span::new(toks[start].span.start, toks[last - 1].span.end),
+            role: None,
+            kind: MentionKind::Anonymous,
+            first_token: start,
+            end_token: last,
+        });
+    }
     let mut m = classify(w, toks, name_at, end)?;
     m.role = Some(Span::new(
         toks[start].span.start,
@@ -740,8 +760,11 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             return None;
         }
         // `Republicans`, `Democrats`, `Transcript`: a capitalised group or
-        // document noun alone is an unnamed source, not a person.
-        if name_start + 1 == end && w.lexicon.anonymous_heads.contains(&last) {
+        // document noun alone is an unnamed source, not a person; so is one
+        // after an indefinite determiner and a place (`an Iowa Democrat`).
+        if w.lexicon.anonymous_heads.contains(&last)
+            && (name_start + 1 == end || w.is(&toks[start], INDEFINITE))
+        {
             return Some(Mention {
                 written: None,
                 span: span_of(start, end),
@@ -898,6 +921,31 @@ mod tests {
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
         assert!(before_verb("and then said").is_none());
         assert!(before_verb("the weather said").is_none());
+    }
+
+    #[test]
+    fn a_place_before_a_party_is_an_unnamed_source_not_a_name() {
+        for (text, source) in [
+            (
+                "\"It is close,\" said a New Hampshire Republican.",
+                "a New Hampshire Republican",
+            ),
+            (
+                "\"It is close,\" said an Iowa Democrat.",
+                "an Iowa Democrat",
+            ),
+            (
+                "\"It is close,\" said one unaligned Florida Republican strategist.",
+                "one unaligned Florida Republican strategist",
+            ),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            let speaker = quotes[0].speaker.as_ref().unwrap();
+            assert_eq!(
+                (speaker.text.as_str(), speaker.kind),
+                (source, crate::record::SpeakerKind::Anonymous)
+            );
+        }
     }
 
     #[test]
