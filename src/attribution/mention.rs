@@ -626,9 +626,23 @@ fn role_words_then_name(
     if name_at == start {
         return None;
     }
+    let mut name_at = name_at;
     let mut end = name_at;
     while end < ceiling && (w.is_name_word(&toks[end]) || w.is_honorific(&toks[end])) {
         end += 1;
+    }
+    // `New York attorney Eric Levine`: a place before role words belongs to
+    // the role; the name is the one after them.
+    let mut after_role = end;
+    while after_role < ceiling.min(end + 3) && w.is_title(&toks[after_role]) {
+        after_role += 1;
+    }
+    if after_role > end && after_role < ceiling && w.is_name_word(&toks[after_role]) {
+        name_at = after_role;
+        end = after_role;
+        while end < ceiling && w.is_name_word(&toks[end]) {
+            end += 1;
+        }
     }
     // `a New Hampshire Republican`: the capitalised words describe an
     // unnamed source, they are nobody's name.
@@ -921,6 +935,16 @@ mod tests {
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
         assert!(before_verb("and then said").is_none());
         assert!(before_verb("the weather said").is_none());
+    }
+
+    #[test]
+    fn a_place_and_role_words_before_the_name_are_its_role() {
+        let quotes = crate::extract::extract_quotes(
+            "\"I would love to see him,\" New York attorney Eric Levine said of Trump.",
+        );
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.name, "Eric Levine");
+        assert_eq!(speaker.role.as_deref(), Some("New York attorney"));
     }
 
     #[test]
