@@ -110,17 +110,20 @@ fn written_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
+/// The days of the week, lower case: filler on a date line, and when
+/// something was said after a reporting verb (`said Friday`).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words that decorate a date line without changing it.
 fn is_filler(token: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     const SHORT: [&str; 9] = [
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
     ];

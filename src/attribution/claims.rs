@@ -13,6 +13,7 @@ use super::mention::{
     Mention, MentionKind, core_before, mention_after, mention_before, skip_between_back,
 };
 use super::patterns::{Attribution, sentence_subject};
+use crate::article::date::WEEKDAYS;
 use crate::lexicon::with_lower;
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
@@ -365,13 +366,6 @@ fn is_adverbial(w: &Words, t: &Token) -> bool {
         "early",
         "via",
         "through",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "afterward",
         "afterwards",
         "then",
@@ -380,7 +374,7 @@ fn is_adverbial(w: &Words, t: &Token) -> bool {
         "privately",
         "publicly",
     ];
-    w.is(t, ADVERBIAL)
+    w.is(t, ADVERBIAL) || w.is(t, &WEEKDAYS)
 }
 
 fn is_clause_comma(t: &Token) -> bool {
