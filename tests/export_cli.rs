@@ -20,11 +20,12 @@ use quotetrack::article::Article;
 use quotetrack::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
 use quotetrack::store::Store;
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 17] = [
     "quote_id",
     "speaker",
     "speaker_kind",
     "quote",
+    "kind",
     "outlet",
     "published",
     "article_title",
@@ -169,9 +170,17 @@ impl Corpus {
         Connection::open(self.db()).unwrap()
     }
 
+    /// The ids of the stored quotes (claims, kind `indirect`, are exported
+    /// only when asked for).
     fn stored_ids(&self) -> BTreeSet<i64> {
+        self.ids_where("kind <> 'indirect'")
+    }
+
+    fn ids_where(&self, condition: &str) -> BTreeSet<i64> {
         let conn = self.conn();
-        let mut stmt = conn.prepare("SELECT id FROM quotes").unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT id FROM quotes WHERE {condition}"))
+            .unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()
             .map(Result::unwrap)
@@ -221,7 +230,7 @@ fn an_export_of_everything_has_one_row_per_stored_quote() {
     assert!(rows.len() >= 4);
     // Every quote is linked to a statement at ingest.
     assert!(
-        rows.iter().all(|r| r[14].parse::<i64>().is_ok()),
+        rows.iter().all(|r| r[15].parse::<i64>().is_ok()),
         "{rows:?}"
     );
     // The other formats carry the same rows.
@@ -305,13 +314,31 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
 }
 
 #[test]
+fn claims_are_exported_when_asked_for_with_their_kind() {
+    let c = Corpus::new();
+    let claims = c.ids_where("kind = 'indirect'");
+    assert!(!claims.is_empty(), "the corpus has reported speech");
+    let (header, rows) = csv_rows(&stdout(&c.run(&["export", "--kind", "all"])));
+    assert_eq!(header, COLUMNS);
+    let exported: BTreeSet<i64> = rows.iter().map(|r| r[0].parse().unwrap()).collect();
+    assert_eq!(exported, c.ids_where("1 = 1"), "quotes and claims");
+    for row in &rows {
+        let id: i64 = row[0].parse().unwrap();
+        assert_eq!(&row[4] == "indirect", claims.contains(&id), "{row:?}");
+    }
+    let (_, only) = csv_rows(&stdout(&c.run(&["export", "--kind", "indirect"])));
+    let only: BTreeSet<i64> = only.iter().map(|r| r[0].parse().unwrap()).collect();
+    assert_eq!(only, claims);
+}
+
+#[test]
 fn a_quote_that_is_a_formula_is_neutralised_in_csv_only() {
     let c = Corpus::new();
     let (_, rows) = csv_rows(&stdout(&c.run(&["export", "--speaker", "vance"])));
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][3], format!("'{FORMULA}"));
     assert!(
-        rows[0][15].starts_with("A leaflet"),
+        rows[0][16].starts_with("A leaflet"),
         "context starts with a word, left alone"
     );
     // `quotes --format csv` is just as safe.
@@ -464,7 +491,8 @@ fn the_database_reads_through_its_views() {
     let views: i64 = conn
         .query_row("SELECT count(*) FROM quote_details", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(views as usize, c.stored_ids().len());
+    // quote_details has claims too, with their quote_kind.
+    assert_eq!(views as usize, c.ids_where("1 = 1").len());
     let (occurrences, outlets): (i64, i64) = conn
         .query_row(
             "SELECT occurrences, outlets FROM repeated_quotes WHERE speaker = 'Ada Quint'",

@@ -197,7 +197,7 @@ fn json_csv_and_table() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with(
-        "statement,quote,date,outlet,speaker,found_by,confidence,relation,flags,reference,diff,text,article\n"
+        "statement,quote,date,outlet,speaker,found_by,confidence,relation,flags,reference,diff,text,article,kind\n"
     ));
     assert_eq!(text.lines().count(), 8);
     assert!(

@@ -22,10 +22,12 @@ use super::open_existing;
   quotetrack export --speaker kerry --since 2015-09-01 --output kerry.csv
   quotetrack export --format jsonl --outlet \"CBC\" > cbc.jsonl
   quotetrack export --format quotebank --output statements.jsonl
+  quotetrack export --kind all --output quotes-and-claims.csv
 
-CSV columns: quote_id, speaker, speaker_kind, quote, outlet, published,
-article_title, article_url, article_path, start, end, cue, statement_id,
-context (the sentence around the quote). start and end are UTF-8 byte
+CSV columns: quote_id, speaker, speaker_kind, quote, kind (direct, partial,
+continuation, or indirect for a claim), outlet, published, article_title,
+article_url, article_path, start, end, cue, found_by, confidence,
+statement_id, context (the sentence around the quote). start and end are UTF-8 byte
 offsets into the article text. A CSV cell that begins with =, +, - or @
 (which a spreadsheet would run as a formula) is written with a leading
 apostrophe; jsonl and json carry every text exactly as stored.

@@ -46,6 +46,13 @@ pub struct FilterArgs {
     #[arg(long)]
     pub no_reprints: bool,
 
+    /// Which records: direct quotes (with their continuations), partial
+    /// quotes, indirect claims (reported speech without quotation marks,
+    /// stored by `ingest`), or all; several may be given, separated by
+    /// commas. Without it, direct and partial quotes and no claims.
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = ["direct", "partial", "indirect", "all"])]
+    pub kind: Vec<String>,
+
     /// At most this many quotes.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
@@ -61,6 +68,7 @@ impl FilterArgs {
             search: self.search.clone(),
             min_confidence: self.min_confidence,
             no_reprints: self.no_reprints,
+            kinds: super::extract::kinds_of(&self.kind),
             limit: self.limit,
         }
     }
@@ -114,6 +122,13 @@ impl FilterArgs {
                     highest.unwrap_or_default()
                 ));
             }
+        }
+        let kinds = super::extract::kinds_of(&self.kind);
+        if kinds.indirect && store.claim_count()? == 0 {
+            return Ok(
+                "no quotes match: no claims are stored (they were ingested by an older quotetrack or with --no-claims; ingest the articles again with --replace)."
+                    .to_string(),
+            );
         }
         Ok("no quotes match.".to_string())
     }

@@ -167,17 +167,18 @@ fn run_list(store: &Store, args: &ListArgs) -> Result<i32> {
         ListFormat::Table => {
             writeln!(
                 out,
-                "{:>5}  {:<28}  {:<12}  {:>6}  {:>7}  {:<10}  {:<10}  ALSO KNOWN AS",
-                "ID", "SPEAKER", "KIND", "QUOTES", "OUTLETS", "FIRST", "LAST"
+                "{:>5}  {:<28}  {:<12}  {:>6}  {:>6}  {:>7}  {:<10}  {:<10}  ALSO KNOWN AS",
+                "ID", "SPEAKER", "KIND", "QUOTES", "CLAIMS", "OUTLETS", "FIRST", "LAST"
             )?;
             for r in &rows {
                 writeln!(
                     out,
-                    "{:>5}  {:<28}  {:<12}  {:>6}  {:>7}  {:<10}  {:<10}  {}",
+                    "{:>5}  {:<28}  {:<12}  {:>6}  {:>6}  {:>7}  {:<10}  {:<10}  {}",
                     r.id,
                     shorten(&r.name, 28),
                     r.kind,
                     r.quotes,
+                    r.claims,
                     r.outlets,
                     r.first_quoted.as_deref().unwrap_or("-"),
                     r.last_quoted.as_deref().unwrap_or("-"),
@@ -199,6 +200,7 @@ fn run_list(store: &Store, args: &ListArgs) -> Result<i32> {
                 "kind",
                 "wikidata_id",
                 "quotes",
+                "claims",
                 "outlets",
                 "articles",
                 "first_quoted",
@@ -212,6 +214,7 @@ fn run_list(store: &Store, args: &ListArgs) -> Result<i32> {
                     r.kind.clone(),
                     r.wikidata_id.clone().unwrap_or_default(),
                     r.quotes.to_string(),
+                    r.claims.to_string(),
                     r.outlets.to_string(),
                     r.articles.to_string(),
                     r.first_quoted.clone().unwrap_or_default(),
@@ -246,6 +249,15 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
         s.first_quoted.as_deref().unwrap_or("undated"),
         s.last_quoted.as_deref().unwrap_or("undated")
     )?;
+    if s.claims > 0 {
+        writeln!(
+            out,
+            "  Reported:   {} claim{} in reported speech (quotetrack quotes --kind indirect --speaker {:?})",
+            s.claims,
+            plural(s.claims),
+            s.name
+        )?;
+    }
     let list = |items: &[(String, i64)]| {
         items
             .iter()

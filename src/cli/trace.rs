@@ -7,7 +7,9 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use quotetrack::track::{self, ChangeKind, DiffEntry, Position, Rendition, Statement};
+use quotetrack::track::{
+    self, ChangeKind, ClaimBeside, ClaimRelation, DiffEntry, Position, Rendition, Statement,
+};
 
 use super::extract::shorten;
 use super::open_existing;
@@ -40,7 +42,16 @@ flags; evidence (both sentences) for an other_speaker flag, and reprint_of
 (the article reprinted) for a reprint. json statements also carry
 independent_reports and reprinted_by. --min-confidence leaves out the
 renditions whose speaker was found with less confidence; the reference
-stays, since the others are compared with it.")]
+stays, since the others are compared with it.
+
+Claims in reported speech (stored by `ingest`, kind indirect) follow each
+statement: those containing the searched words, and the statement speaker's
+own claims that share its rare words. Relation `paraphrase`: the statement's
+speaker, with enough distinctive words in common; `shares_words`: anything
+else (another speaker, or too little in common), shown side by side and
+never counted as the same remark. In jsonl and csv they are lines of their
+own with kind \"indirect\"; in json, each statement's `claims`. --no-claims
+leaves them out.")]
 pub struct TraceArgs {
     /// Words from the statement (full-text search; word endings ignored).
     #[arg(value_name = "QUERY", required_unless_present = "quote")]
@@ -58,6 +69,10 @@ pub struct TraceArgs {
     /// confidence, 0 to 1 (the reference is always shown).
     #[arg(long, value_name = "X", value_parser = super::filters::confidence_arg)]
     pub min_confidence: Option<f64>,
+
+    /// Leave out claims in reported speech.
+    #[arg(long)]
+    pub no_claims: bool,
 
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -95,6 +110,7 @@ pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
         eprintln!("quotetrack: linked {n} quotes.");
     }
     let conn = store.conn();
+    let query = args.query.join(" ");
     let ids = match args.quote {
         Some(id) => match track::statement_of_quote(conn, id)? {
             None => bail!(
@@ -106,20 +122,7 @@ pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
             ),
             Some(Some(statement)) => vec![statement],
         },
-        None => {
-            let query = args.query.join(" ");
-            let ids = track::find_statements(conn, &query, args.limit.max(1))?;
-            if ids.is_empty() {
-                eprintln!(
-                    "quotetrack: no stored quote contains all of {query:?}; try fewer words, or list quotes with `quotetrack quotes --search WORDS`."
-                );
-                if args.format == Format::Json {
-                    println!("[]");
-                }
-                return Ok(0);
-            }
-            ids
-        }
+        None => track::find_statements(conn, &query, args.limit.max(1))?,
     };
     let mut statements = ids
         .into_iter()
@@ -130,6 +133,37 @@ pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
             super::filters::keep_confident_renditions(statement, min);
         }
     }
+    let searched = args.quote.is_none().then_some(query.as_str());
+    let mut unmatched = Vec::new();
+    if !args.no_claims {
+        let mut claims = track::claims_beside(conn, &statements, searched)?;
+        if let Some(min) = args.min_confidence {
+            claims.retain(|c| c.confidence.is_some_and(|x| x >= min));
+        }
+        for claim in claims {
+            match statements
+                .iter_mut()
+                .find(|s| Some(s.statement) == claim.statement)
+            {
+                Some(s) => s.claims.push(claim),
+                None => unmatched.push(claim),
+            }
+        }
+    }
+    if statements.is_empty() && unmatched.is_empty() {
+        eprintln!(
+            "quotetrack: no stored quote or claim contains all of {query:?}; try fewer words, or list quotes with `quotetrack quotes --search WORDS`."
+        );
+        if args.format == Format::Json {
+            println!("[]");
+        }
+        return Ok(0);
+    }
+    if statements.is_empty() {
+        eprintln!(
+            "quotetrack: no quoted statement contains all of {query:?}; these claims in reported speech do."
+        );
+    }
     let colour = match args.color {
         Colour::Always => true,
         Colour::Never => false,
@@ -138,8 +172,122 @@ pub fn run(args: TraceArgs, db: &Path) -> Result<i32> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     write_statements(&mut out, &statements, args.format, colour)?;
+    write_unmatched_claims(&mut out, &unmatched, args.format, colour)?;
     out.flush()?;
     Ok(0)
+}
+
+/// Claims found by the search when no quoted statement was: on their own.
+fn write_unmatched_claims(
+    out: &mut impl Write,
+    claims: &[ClaimBeside],
+    format: Format,
+    colour: bool,
+) -> Result<()> {
+    if claims.is_empty() {
+        return Ok(());
+    }
+    match format {
+        Format::Table => write_claims_table(out, claims, colour)?,
+        Format::Jsonl => {
+            for claim in claims {
+                serde_json::to_writer(&mut *out, &ClaimLine::from(claim))?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "claims": claims }))?;
+            out.write_all(b"\n")?;
+        }
+        Format::Csv => {
+            let mut csv = csv::Writer::from_writer(out);
+            for claim in claims {
+                csv.serialize(CsvRow::from(claim))?;
+            }
+            csv.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// A claim as a jsonl line: its fields and `kind: "indirect"`, so a reader
+/// of the stream tells it from a rendition.
+#[derive(Serialize)]
+struct ClaimLine<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    claim: &'a ClaimBeside,
+}
+
+impl<'a> From<&'a ClaimBeside> for ClaimLine<'a> {
+    fn from(claim: &'a ClaimBeside) -> Self {
+        ClaimLine {
+            kind: "indirect",
+            claim,
+        }
+    }
+}
+
+/// The claims beside a statement (or found alone), each with how it stands
+/// to the statement and the words they share.
+fn write_claims_table(
+    out: &mut impl Write,
+    claims: &[ClaimBeside],
+    colour: bool,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{}",
+        paint(
+            "Claims in reported speech (no quotation marks):",
+            BOLD,
+            colour
+        )
+    )?;
+    writeln!(
+        out,
+        "{:>6}  {:<10}  {:<24}  {:<20}  {:<4}  RELATION",
+        "CLAIM", "DATE", "OUTLET", "SPEAKER", "CONF"
+    )?;
+    for c in claims {
+        let relation = match (c.relation, c.statement) {
+            (ClaimRelation::Paraphrase, Some(s)) => format!("paraphrase of statement {s}"),
+            (_, Some(s)) => format!("shares words with statement {s}"),
+            (_, None) => "no quoted statement".to_string(),
+        };
+        let line = format!(
+            "{:>6}  {:<10}  {:<24}  {:<20}  {:<4}  {}",
+            c.quote,
+            c.date.as_deref().unwrap_or("-"),
+            shorten(c.outlet.as_deref().unwrap_or("-"), 24),
+            shorten(c.speaker.as_deref().unwrap_or("(unknown)"), 20),
+            c.confidence
+                .map_or_else(|| "-".to_string(), |x| format!("{x:.2}")),
+            relation
+        );
+        writeln!(out, "{}", line.trim_end())?;
+        writeln!(
+            out,
+            "        {}",
+            paint(&shorten(&safe::line(&c.text), 100), DIM, colour)
+        )?;
+        if let Some(first) = c.same_claim_as {
+            writeln!(out, "        = the same claim as {first}")?;
+        }
+        if !c.shared.is_empty() {
+            writeln!(
+                out,
+                "        shared words: {}",
+                safe::line(&c.shared.join(", "))
+            )?;
+        }
+        if let Some(why) = &c.why
+            && c.statement.is_some()
+        {
+            writeln!(out, "        not a paraphrase: {}", safe::line(why))?;
+        }
+    }
+    Ok(())
 }
 
 pub fn write_statements(
@@ -155,12 +303,21 @@ pub fn write_statements(
                     writeln!(out)?;
                 }
                 write_table(out, statement, colour)?;
+                if !statement.claims.is_empty() {
+                    write_claims_table(out, &statement.claims, colour)?;
+                }
             }
         }
         Format::Jsonl => {
-            for rendition in statements.iter().flat_map(|s| &s.renditions) {
-                serde_json::to_writer(&mut *out, rendition)?;
-                out.write_all(b"\n")?;
+            for statement in statements {
+                for rendition in &statement.renditions {
+                    serde_json::to_writer(&mut *out, rendition)?;
+                    out.write_all(b"\n")?;
+                }
+                for claim in &statement.claims {
+                    serde_json::to_writer(&mut *out, &ClaimLine::from(claim))?;
+                    out.write_all(b"\n")?;
+                }
             }
         }
         Format::Json => {
@@ -169,8 +326,13 @@ pub fn write_statements(
         }
         Format::Csv => {
             let mut csv = csv::Writer::from_writer(out);
-            for rendition in statements.iter().flat_map(|s| &s.renditions) {
-                csv.serialize(CsvRow::from(rendition))?;
+            for statement in statements {
+                for rendition in &statement.renditions {
+                    csv.serialize(CsvRow::from(rendition))?;
+                }
+                for claim in &statement.claims {
+                    csv.serialize(CsvRow::from(claim))?;
+                }
             }
             csv.flush()?;
         }
@@ -180,7 +342,7 @@ pub fn write_statements(
 
 #[derive(Serialize)]
 struct CsvRow<'a> {
-    statement: i64,
+    statement: Option<i64>,
     quote: i64,
     date: Option<&'a str>,
     outlet: Option<&'a str>,
@@ -193,13 +355,17 @@ struct CsvRow<'a> {
     diff: String,
     text: &'a str,
     article: i64,
+    /// `quote` for a rendition, `indirect` for a claim (last, so the
+    /// columns before it are as they were before claims).
+    kind: &'static str,
 }
 
 impl<'a> From<&'a Rendition> for CsvRow<'a> {
     fn from(r: &'a Rendition) -> Self {
         CsvRow {
-            statement: r.statement,
+            statement: Some(r.statement),
             quote: r.quote,
+            kind: "quote",
             date: r.date.as_deref(),
             outlet: r.outlet.as_deref(),
             speaker: r.speaker.as_deref(),
@@ -216,6 +382,31 @@ impl<'a> From<&'a Rendition> for CsvRow<'a> {
                 .join("; "),
             text: &r.text,
             article: r.article,
+        }
+    }
+}
+
+impl<'a> From<&'a ClaimBeside> for CsvRow<'a> {
+    fn from(c: &'a ClaimBeside) -> Self {
+        CsvRow {
+            statement: c.statement,
+            quote: c.quote,
+            kind: "indirect",
+            date: c.date.as_deref(),
+            outlet: c.outlet.as_deref(),
+            speaker: c.speaker.as_deref(),
+            found_by: c.found_by.as_deref(),
+            confidence: c.confidence.map(|x| format!("{x:.2}")),
+            relation: c.relation.as_str(),
+            flags: String::new(),
+            reference: false,
+            diff: c
+                .why
+                .clone()
+                .map(|why| format!("shared: {}; {why}", c.shared.join(" ")))
+                .unwrap_or_else(|| format!("shared: {}", c.shared.join(" "))),
+            text: &c.text,
+            article: c.article,
         }
     }
 }

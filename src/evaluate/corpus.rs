@@ -100,7 +100,9 @@ pub fn ingest_split(split: &Path, store: &mut Store, lexicon: &Lexicon) -> Resul
                 })
             })
             .map(|a| {
-                let quotes = extractor.extract(&a.text);
+                // As `ingest` stores them: quotes and claims (claims are
+                // not linked, but their speakers take part in identity).
+                let quotes = extractor.extract_kinds(&a.text, crate::claims::Kinds::ALL);
                 (a, quotes)
             })
             .collect();

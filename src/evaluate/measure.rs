@@ -222,6 +222,7 @@ fn load(conn: &Connection) -> Result<Db> {
     let mut stmt = conn.prepare(
         "SELECT q.id, q.article_id, q.byte_start, q.byte_end, r.statement_id
          FROM quotes q LEFT JOIN renditions r ON r.quote_id = q.id
+         WHERE q.kind <> 'indirect'
          ORDER BY q.article_id, q.byte_start",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -432,7 +433,7 @@ fn judge_flags(
 fn speaker_id(conn: &Connection, doc: &str, name: &str) -> Result<Option<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT q.speaker_id, a.path FROM quotes q JOIN articles a ON a.id = q.article_id
-         WHERE q.speaker_name = ?1 COLLATE NOCASE AND q.speaker_id IS NOT NULL",
+         WHERE q.speaker_name = ?1 COLLATE NOCASE AND q.speaker_id IS NOT NULL AND q.kind <> 'indirect'",
     )?;
     let mut counts: HashMap<i64, usize> = HashMap::new();
     let rows = stmt.query_map([name], |r| {

@@ -10,11 +10,12 @@ use anyhow::Result;
 use super::ExportRow;
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "quote_id",
     "speaker",
     "speaker_kind",
     "quote",
+    "kind",
     "outlet",
     "published",
     "article_title",
@@ -68,11 +69,12 @@ pub fn write_csv(out: &mut impl Write, rows: &[ExportRow]) -> Result<()> {
             .confidence
             .map(|c| format!("{c:.2}"))
             .unwrap_or_default();
-        let record: [Cow<'_, str>; 16] = [
+        let record: [Cow<'_, str>; 17] = [
             Cow::Borrowed(&id),
             text(&row.speaker),
             text(&row.speaker_kind),
             spreadsheet_safe(&row.quote),
+            Cow::Borrowed(&row.kind),
             text(&row.outlet),
             text(&row.published),
             text(&row.article_title),
@@ -122,6 +124,7 @@ mod tests {
             speaker: Some("Ann Lee".into()),
             speaker_kind: Some("person".into()),
             quote: quote.into(),
+            kind: "direct".into(),
             outlet: None,
             published: Some("2024-03-05".into()),
             article_title: Some("=cmd|' /C calc'!A0".into()),
@@ -154,9 +157,10 @@ mod tests {
         let mut reader = ::csv::Reader::from_reader(text.as_bytes());
         let rec = reader.records().next().unwrap().unwrap();
         assert_eq!(&rec[3], "a, \"b\"\nc");
-        assert_eq!(&rec[11], "said");
-        assert_eq!((&rec[12], &rec[13]), ("pronoun", "0.90"));
-        assert_eq!(&rec[14], "");
+        assert_eq!(&rec[4], "direct");
+        assert_eq!(&rec[12], "said");
+        assert_eq!((&rec[13], &rec[14]), ("pronoun", "0.90"));
+        assert_eq!(&rec[15], "");
     }
 
     #[test]

@@ -31,8 +31,12 @@ pub struct ExportRow {
     pub speaker: Option<String>,
     /// `person`, `anonymous` or `organisation`.
     pub speaker_kind: Option<String>,
-    /// The quoted words, without quotation marks, exactly as stored.
+    /// The quoted words, without quotation marks, exactly as stored; for a
+    /// claim, the reported clause.
     pub quote: String,
+    /// `direct`, `partial`, `continuation`, or `indirect` for a claim in
+    /// reported speech.
+    pub kind: String,
     pub outlet: Option<String>,
     /// Publication date, YYYY-MM-DD.
     pub published: Option<String>,
@@ -158,6 +162,7 @@ fn export_row(row: QuoteRow, article: &ArticleData) -> ExportRow {
         speaker: row.speaker,
         speaker_kind: row.speaker_kind,
         quote: row.text,
+        kind: row.kind,
         outlet: row.outlet,
         published: row.date,
         article_title: row.title,

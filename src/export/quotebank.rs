@@ -134,6 +134,7 @@ mod tests {
             speaker: speaker.map(|s| format!("Speaker {s}")),
             speaker_kind: speaker.map(|_| "person".into()),
             quote: words.into(),
+            kind: "direct".into(),
             outlet: Some(format!("Outlet {id}")),
             published: Some(date.into()),
             article_title: None,

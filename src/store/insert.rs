@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Store, normalize_quote};
 use crate::article::Article;
-use crate::record::{Quote, SpeakerKind};
+use crate::record::{Quote, QuoteKind, SpeakerKind};
 use crate::track::evidence::Said;
 use crate::track::link::{Linker, Prepared};
 use crate::track::reprint::{self, Signature};
@@ -18,13 +18,22 @@ use crate::track::reprint::{self, Signature};
 /// What happened to one article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// New: stored with this many quotes.
-    Added { article: i64, quotes: usize },
+    /// New: stored with this many quotes and claims (records of kind
+    /// `indirect`).
+    Added {
+        article: i64,
+        quotes: usize,
+        claims: usize,
+    },
     /// The same text was already stored; nothing changed.
     Unchanged { article: i64 },
     /// Already stored, and `replace` asked for its quotes to be extracted
     /// afresh: the old quotes are gone, these are new.
-    Replaced { article: i64, quotes: usize },
+    Replaced {
+        article: i64,
+        quotes: usize,
+        claims: usize,
+    },
 }
 
 /// The identity of an article's text: two files with the same text are the
@@ -237,12 +246,17 @@ fn index_quotes(tx: &Connection, ids: &[i64]) -> Result<()> {
 
 /// Each quote's text normalised for `quotes.normalized`, and folded for
 /// linking; and the article's signature, for finding what it reprints.
-type Folded = (Vec<(String, Prepared)>, Option<Signature>);
+/// Claims (kind `indirect`) are not linked into statements, so they have no
+/// folded form for linking.
+type Folded = (Vec<(String, Option<Prepared>)>, Option<Signature>);
 
 fn prepare(article: &Article, quotes: &[Quote]) -> Folded {
     let quotes = quotes
         .iter()
         .map(|q| {
+            if q.kind == QuoteKind::Indirect {
+                return (normalize_quote(&q.quote.text), None);
+            }
             let said = q.speaker.as_ref().map_or(Said::Unknown, |s| {
                 let name = if s.name.trim().is_empty() {
                     &s.text
@@ -253,7 +267,7 @@ fn prepare(article: &Article, quotes: &[Quote]) -> Folded {
             });
             (
                 normalize_quote(&q.quote.text),
-                Prepared::said_by(&q.quote.text, said),
+                Some(Prepared::said_by(&q.quote.text, said)),
             )
         })
         .collect();
@@ -366,14 +380,20 @@ fn add_one(
         folded,
         added,
     )?;
+    let claims = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .count();
     Ok(match existing {
         Some(_) => Outcome::Replaced {
             article: article_id,
-            quotes: quotes.len(),
+            quotes: quotes.len() - claims,
+            claims,
         },
         None => Outcome::Added {
             article: article_id,
-            quotes: quotes.len(),
+            quotes: quotes.len() - claims,
+            claims,
         },
     })
 }
@@ -386,7 +406,7 @@ fn add_quotes(
     (article_id, story): (i64, i64),
     published: Option<&str>,
     quotes: &[Quote],
-    folded: Vec<(String, Prepared)>,
+    folded: Vec<(String, Option<Prepared>)>,
     added: &mut Vec<i64>,
 ) -> Result<()> {
     let mut insert = tx.prepare_cached(
@@ -437,6 +457,10 @@ fn add_quotes(
         ])?;
         let id = tx.last_insert_rowid();
         added.push(id);
+        // A claim is an outlet's wording of what someone said, not a
+        // rendition of their words: `trace` sets claims beside statements
+        // when asked, it does not link them.
+        let Some(prepared) = prepared else { continue };
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
         let published =

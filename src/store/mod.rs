@@ -35,6 +35,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/005_quote_dates.sql")),
     M::up(include_str!("../../db/006_quote_found_by.sql")),
     M::up(include_str!("../../db/007_reprints.sql")),
+    M::up(include_str!("../../db/008_claims.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
@@ -130,12 +131,22 @@ impl Store {
         drop(conn);
     }
 
-    /// How many articles and quotes are stored.
+    /// How many articles and quotes are stored (claims not counted: see
+    /// [`Store::claim_count`]).
     pub fn counts(&self) -> Result<(i64, i64)> {
         Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes)",
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes WHERE kind <> 'indirect')",
             [],
             |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
+    /// How many claims (records of kind `indirect`) are stored.
+    pub fn claim_count(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM quotes WHERE kind = 'indirect'",
+            [],
+            |row| row.get(0),
         )?)
     }
 }
@@ -169,6 +180,51 @@ mod open_tests {
             .unwrap();
         assert_eq!(fk, 1);
         assert_eq!(store.counts().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn a_database_from_before_claims_takes_them_and_keeps_its_quotes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            // A database as quotetrack left it before db/008_claims.sql.
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+            Migrations::from_slice(&MIGRATIONS[..7])
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO articles (id, content_hash, text, ingested_at) VALUES (1, 'h', 'He said \"yes.\"', 'now');
+                 INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind) VALUES (1, 9, 13, 'yes.', 'yes', 'direct');",
+            )
+            .unwrap();
+            let refused = conn.execute(
+                "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind) VALUES (1, 0, 2, 'He', 'he', 'indirect')",
+                [],
+            );
+            assert!(refused.is_err(), "the old schema has no claims");
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.counts().unwrap(), (1, 1));
+        store
+            .conn
+            .execute(
+                "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind) VALUES (1, 0, 2, 'He', 'he', 'indirect')",
+                [],
+            )
+            .unwrap();
+        assert_eq!(store.claim_count().unwrap(), 1);
+        assert_eq!(store.counts().unwrap(), (1, 1), "claims are not quotes");
+        let bogus = store.conn.execute(
+            "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind) VALUES (1, 0, 2, 'He', 'he', 'rumour')",
+            [],
+        );
+        assert!(bogus.is_err(), "the constraint still holds for other kinds");
+        let check: String = store
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
     }
 
     #[test]

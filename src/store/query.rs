@@ -7,6 +7,8 @@ use rusqlite::{OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
 
 use super::{Store, fold};
+use crate::claims::Kinds;
+use crate::record::QuoteKind;
 
 /// Which quotes to list. Every field narrows; the default lists everything.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +28,9 @@ pub struct QuoteFilter {
     /// Leave out quotes from articles that reprint another
     /// (`articles.reprint_of`, db/007_reprints.sql).
     pub no_reprints: bool,
+    /// Which kinds of record: by default quotes (direct, partial and
+    /// continuations) and no claims, as before claims were stored.
+    pub kinds: Kinds,
     pub limit: Option<usize>,
 }
 
@@ -111,6 +116,10 @@ impl Store {
         // read, not every matching quote's.
         let mut filters = String::from("1 = 1");
         let mut args: Vec<Value> = Vec::new();
+        if let Some(kinds) = kinds_sql(filter.kinds) {
+            filters.push_str(" AND q.kind IN ");
+            filters.push_str(&kinds);
+        }
         if let Some(name) = &filter.speaker {
             filters.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
             args.push(Value::Text(serde_json::to_string(
@@ -233,6 +242,33 @@ impl Store {
     }
 }
 
+/// The kinds wanted as an SQL list (`('direct', 'continuation')`), `None`
+/// when every kind is wanted. Built from fixed names, never user text.
+fn kinds_sql(kinds: Kinds) -> Option<String> {
+    if kinds == Kinds::ALL {
+        return None;
+    }
+    let names: Vec<&str> = [
+        QuoteKind::Direct,
+        QuoteKind::Continuation,
+        QuoteKind::Partial,
+        QuoteKind::Indirect,
+    ]
+    .into_iter()
+    .filter(|k| kinds.wants(*k))
+    .map(|k| k.as_str())
+    .collect();
+    // No kind at all matches nothing: an empty SQL list is valid there.
+    Some(format!(
+        "({})",
+        names
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
 /// The user's words as an FTS5 query: each word a quoted string, so that
 /// `AND`, `-`, `*`, `:` or an unbalanced quote in what they typed is a word
 /// to find and never query syntax. All words must appear. `None` when there
@@ -259,6 +295,20 @@ fn paragraph_around(text: &str, start: usize, end: usize) -> Option<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_as_sql() {
+        assert_eq!(
+            kinds_sql(Kinds::QUOTES).as_deref(),
+            Some("('direct', 'continuation', 'partial')")
+        );
+        assert_eq!(kinds_sql(Kinds::ALL), None);
+        assert_eq!(
+            kinds_sql(Kinds::NONE.with("indirect").unwrap()).as_deref(),
+            Some("('indirect')")
+        );
+        assert_eq!(kinds_sql(Kinds::NONE).as_deref(), Some("()"));
+    }
 
     #[test]
     fn fts_words_cannot_be_syntax() {

@@ -134,7 +134,8 @@ fn replace_re_extracts_and_keeps_the_article_id_and_metadata() {
         outcome,
         Outcome::Replaced {
             article: 1,
-            quotes: 1
+            quotes: 1,
+            claims: 0
         }
     );
     assert_eq!(store.counts().unwrap(), (2, 4));

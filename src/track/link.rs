@@ -983,7 +983,8 @@ pub fn statements_of_article(conn: &Connection, article: i64) -> Result<Vec<i64>
 /// statement tracing existed. Two index lookups, so cheap to ask.
 pub fn has_unlinked(conn: &Connection) -> Result<bool> {
     let (quotes, linked): (Option<i64>, Option<i64>) = conn.query_row(
-        "SELECT (SELECT max(id) FROM quotes), (SELECT max(quote_id) FROM renditions)",
+        "SELECT (SELECT id FROM quotes WHERE kind <> 'indirect' ORDER BY id DESC LIMIT 1),
+                (SELECT max(quote_id) FROM renditions)",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
@@ -998,6 +999,7 @@ pub fn link_unlinked(conn: &mut Connection) -> Result<usize> {
             "SELECT q.id, q.text, q.speaker_id FROM quotes q
              JOIN articles a ON a.id = q.article_id
              WHERE NOT EXISTS (SELECT 1 FROM renditions r WHERE r.quote_id = q.id)
+               AND q.kind <> 'indirect'
              ORDER BY a.published IS NULL, a.published, q.id",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

@@ -11,6 +11,7 @@
 //! `altered`, `omission`).
 
 pub mod align;
+pub mod claims;
 pub mod evidence;
 pub mod link;
 pub mod normalize;
@@ -18,6 +19,7 @@ pub mod reprint;
 pub mod trace;
 
 pub use align::{ChangeKind, Position, Relation};
+pub use claims::{ClaimBeside, ClaimRelation, claims_beside};
 pub use link::{has_unlinked, link_quote, link_unlinked};
 pub use trace::{
     DiffEntry, Flag, Rendition, Statement, find_statements, statement_of_quote, trace,

@@ -680,6 +680,7 @@ mod tests {
             independent_reports: 0,
             reprinted_by: 0,
             renditions,
+            claims: Vec::new(),
         };
         mark_reprints(&mut s);
         s

@@ -116,6 +116,10 @@ pub struct Statement {
     /// Outlets whose renditions are reprints (relation `reprint`).
     pub reprinted_by: usize,
     pub renditions: Vec<Rendition>,
+    /// Claims in reported speech set beside it by `trace` (see
+    /// [`super::claims`]); left empty by [`trace`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<super::claims::ClaimBeside>,
 }
 
 impl Statement {
@@ -433,6 +437,7 @@ fn build(id: i64, rows: Vec<Row>) -> Statement {
         independent_reports: 0,
         reprinted_by: 0,
         renditions: out,
+        claims: Vec::new(),
     };
     super::reprint::mark_reprints(&mut statement);
     statement
