@@ -278,6 +278,22 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
 /// How many words a place after "of" may have: `New Hampshire`.
 const HOME_WORDS: usize = 3;
 
+/// A capitalised word that is no name on its own but begins a listed place
+/// with the next word: `New` of `New York`, so `The New York Times
+/// reported` names the newspaper, not `York Times`. Only when more of the
+/// phrase follows the place (the caller's check): a place alone does not
+/// speak.
+fn starts_place(w: &Words, t: &Token, next: Option<&Token>) -> bool {
+    let Some(next) = next else { return false };
+    w.is_capitalised(t)
+        && w.is_capitalised(next)
+        && w.lexicon.places.contains(
+            &Span::new(t.span.start, next.span.end)
+                .text(w.text)
+                .to_lowercase(),
+        )
+}
+
 /// `Paul Ryan of Wisconsin` ending at `end`: when the capitalised words
 /// after "of" are a place (grammar/places.txt), the person named before
 /// "of".
@@ -399,6 +415,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
             break;
         }
         let ok = w.is_capitalised(t) && !w.is_non_name(t)
+            || (start + 1 < end && starts_place(w, t, toks.get(start)))
             || w.is_title(t)
             || w.is_anonymous_head(t)
             || w.is_organisation(t)
@@ -935,6 +952,16 @@ mod tests {
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
         assert!(before_verb("and then said").is_none());
         assert!(before_verb("the weather said").is_none());
+    }
+
+    #[test]
+    fn a_place_begins_a_name_before_the_verb_when_more_of_the_name_follows() {
+        let (span, kind, _) = before_verb("The New York Times reported").unwrap();
+        assert_eq!(span, "The New York Times");
+        assert_eq!(kind, MentionKind::Organisation);
+        // A place that ends the phrase is left as before: not taken in.
+        let (span, ..) = before_verb("the governor of New York said").unwrap();
+        assert!(!span.contains("New"), "{span}");
     }
 
     #[test]
