@@ -162,8 +162,14 @@ fn according_to_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -
     // Associated Press`, `the summary`.
     let comma = (k + 2..e.min(k + 30)).find(|&i| toks[i].is_punct(','));
     let source_end = comma.unwrap_or(e);
-    let mention = mention_after(&w.loose(), toks, k + 2, source_end)
-        .or_else(|| phrase(toks, k + 2, source_end))?;
+    let mention = match mention_after(&w.loose(), toks, k + 2, source_end) {
+        Some(m) => Some(m),
+        None => {
+            let m = after_last_comma(toks, phrase(toks, k + 2, source_end)?);
+            let m = before_clause(w, toks, m);
+            reads_as_source(w, toks, &m).then_some(m)
+        }
+    };
     let start = clause_start(w, toks, s, e);
     let content = match comma {
         _ if k <= start => (comma? + 1, clause_end(w, toks, comma? + 1, e)),
@@ -171,7 +177,7 @@ fn according_to_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -
         _ if toks[k - 1].is_punct(',') => (start, k - 1),
         _ => (start, k),
     };
-    Some(claim(Some(mention), cue, content))
+    Some(claim(mention, cue, content))
 }
 
 /// The words `a..b` taken as an unnamed source when no mention parses:
@@ -185,6 +191,135 @@ fn phrase(toks: &[Token], a: usize, b: usize) -> Option<Mention> {
         end_token: b,
         written: None,
     })
+}
+
+/// `m` (a [`phrase`]) without what leads up to its last comma: `Already,
+/// 520 superdelegates` is `520 superdelegates`, `Over 10 years, through
+/// fiscal year 2025, deficits` is `deficits`. A trailing comma does not
+/// count (`Just shy of half, 49%,`).
+fn after_last_comma(toks: &[Token], mut m: Mention) -> Mention {
+    let mut end = m.end_token;
+    while end > m.first_token && toks[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    if let Some(c) = (m.first_token..end).rev().find(|&i| toks[i].is_punct(',')) {
+        m.first_token = c + 1;
+    }
+    m.end_token = end.max(m.first_token);
+    if m.end_token > m.first_token {
+        m.span = Span::new(
+            toks[m.first_token].span.start,
+            toks[m.end_token - 1].span.end,
+        );
+    }
+    m
+}
+
+/// `m` (a [`phrase`]) cut before an auxiliary verb or a relative pronoun:
+/// `The anti-abortion movement has traditionally` is `The anti-abortion
+/// movement`, `progressive organizations that have endorsed him` is
+/// `progressive organizations`. The head noun phrase is the source; what
+/// follows is its verb or a clause about it.
+fn before_clause(w: &Words, toks: &[Token], mut m: Mention) -> Mention {
+    // `While only 7 percent`: the subordinating word opens the clause the
+    // source is the subject of.
+    const SUBORDINATORS: &[&str] = &["while", "though", "although", "whereas"];
+    if m.end_token > m.first_token + 1 && w.is(&toks[m.first_token], SUBORDINATORS) {
+        m.first_token += 1;
+        m.span = Span::new(toks[m.first_token].span.start, m.span.end);
+    }
+    const CLAUSE_WORDS: &[&str] = &[
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+        "should", "did", "does", "do", "been", "that", "who", "which", "whose",
+    ];
+    if let Some(cut) = (m.first_token + 1..m.end_token).find(|&i| w.is(&toks[i], CLAUSE_WORDS)) {
+        m.end_token = cut;
+        m.span = Span::new(toks[m.first_token].span.start, toks[cut - 1].span.end);
+    }
+    m
+}
+
+/// Whether the words of `m` (a [`phrase`]) read as a noun phrase that can
+/// be a source: no comma, no auxiliary verb (`Russia has called for ...`
+/// and `The decision was included in ...` are clauses), not opened by a
+/// preposition, a subordinating word or an -ing form (`After ...`, `Over
+/// 10 years, ...`, `Rattling off ...`, `Please note`). When not, the claim
+/// keeps its words and has no source: a wrong source is worse than none.
+fn reads_as_source(w: &Words, toks: &[Token], m: &Mention) -> bool {
+    const NOT_IN_A_SOURCE: &[&str] = &[
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+        "should", "did", "does", "do", "been",
+    ];
+    const NOT_FIRST: &[&str] = &[
+        "after",
+        "before",
+        "while",
+        "though",
+        "although",
+        "if",
+        "when",
+        "as",
+        "because",
+        "since",
+        "over",
+        "in",
+        "on",
+        "at",
+        "with",
+        "without",
+        "for",
+        "from",
+        "during",
+        "despite",
+        "amid",
+        "by",
+        "to",
+        "please",
+        "so",
+        "but",
+        "and",
+        "or",
+        "then",
+        "yet",
+        "among",
+        "under",
+        "beyond",
+        "following",
+    ];
+    let words = &toks[m.first_token..m.end_token];
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // A capitalised word after the first may be the source's name inside
+    // a phrase the parser could not read (`While Clinton wrongly`): kept.
+    if words[1..]
+        .iter()
+        .any(|t| w.is_capitalised(t) && !w.is_non_name(t))
+    {
+        return true;
+    }
+    // `Rattling off`, `hearing him`: an -ing form opening a verb phrase,
+    // told from a noun's modifier (`streaming services`, `Beijing`) by
+    // what follows it.
+    const AFTER_A_VERB: &[&str] = &[
+        "him", "her", "them", "it", "us", "me", "off", "or", "and", "the", "a", "an", "to", "that",
+        "up", "out", "his", "their",
+    ];
+    let ing = w
+        .word(first)
+        .is_some_and(|f| f.len() > 4 && f.to_lowercase().ends_with("ing"))
+        && words.len() > 1
+        && w.is(&words[1], AFTER_A_VERB);
+    // What a cut before a verb can leave: `It is ...`, `There have ...`.
+    const NOT_ALONE: &[&str] = &["it", "there", "that", "this", "these", "those", "here"];
+    if words.len() == 1 && w.is(first, NOT_ALONE) {
+        return false;
+    }
+    words
+        .iter()
+        .all(|t| !t.is_punct(',') && !w.is(t, NOT_IN_A_SOURCE))
+        && !w.is(first, NOT_FIRST)
+        && !ing
 }
 
 fn claim(mention: Option<Mention>, cue: Span, content: (usize, usize)) -> Claim {
@@ -318,11 +453,21 @@ fn verb_claim(w: &Words, toks: &[Token], s: usize, e: usize, k: usize) -> Option
     // `About 4 in 10 say`, `Majorities of Democrats in five states say`:
     // when no phrase parses as a speaker, the words the clause opens with
     // before the verb are its unnamed source.
-    let mention = mention_before(w, toks, k, s)
-        .or_else(|| source_before(w, toks, s, k))
-        .or_else(|| phrase(toks, start, skip_between_back(w, toks, k)))?;
+    let (mention, sure) =
+        match mention_before(w, toks, k, s).or_else(|| source_before(w, toks, s, k)) {
+            Some(m) => (m, true),
+            None => {
+                let m = phrase(toks, start, skip_between_back(w, toks, k))?;
+                let source = before_clause(w, toks, after_last_comma(toks, m.clone()));
+                if reads_as_source(w, toks, &source) {
+                    (source, true)
+                } else {
+                    (m, false)
+                }
+            }
+        };
     let first = mention.first_token;
-    let mention = Some(mention);
+    let mention = sure.then_some(mention);
     let comma = first > start + 1 && is_clause_comma(&toks[first - 1]);
     // `CLAUSE, X said on Friday.`: the clause before the comma that opens
     // the source, the words after the verb only when and where.
@@ -537,6 +682,27 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn an_unnamed_source_is_the_noun_phrase_or_nothing() {
+        let source = |text: &str| claims(text).first().map(|(_, s)| s.clone());
+        // The head noun phrase after an opening phrase, before its verb.
+        assert_eq!(
+            source("Already, 520 superdelegates have publicly said they support Clinton.")
+                .as_deref(),
+            Some("520 superdelegates")
+        );
+        assert_eq!(
+            source("While only 7 percent say they are undecided, the race is close.").as_deref(),
+            Some("only 7 percent")
+        );
+        // An opening that is no noun phrase is no source: the claim stays,
+        // with nobody named.
+        assert_eq!(
+            source("Rattling off her plans, told the crowd the economy was rigged.").as_deref(),
+            Some("")
+        );
     }
 
     #[test]
