@@ -419,6 +419,8 @@ fn add_quotes(
     folded: Vec<(String, Prepared)>,
     added: &mut Vec<i64>,
 ) -> Result<()> {
+    // The article's date, read once for all its quotes.
+    let date = published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
                              speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
@@ -469,13 +471,11 @@ fn add_quotes(
         added.push(id);
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        let published =
-            published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         if linker
             .link_reprinted(tx, id, (article_id, story), &normalized, &prepared)?
             .is_none()
         {
-            linker.link_prepared(tx, id, (story, published), prepared, speaker_id)?;
+            linker.link_prepared(tx, id, (story, date), prepared, speaker_id)?;
         }
     }
     Ok(())
