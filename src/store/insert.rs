@@ -75,6 +75,31 @@ impl Store {
         replace: bool,
         assign: bool,
     ) -> Result<Vec<Result<Outcome>>> {
+        // The schema's CHECK constraints on quotes and renditions test
+        // each value against a list (`kind IN ('direct', ...)`), and SQLite
+        // builds a temporary table for every such list at every insert: four
+        // per quote, a sixth of ingest's instructions. Every value they
+        // check is written here from a Rust enum, or checked before it is
+        // written ([`check_quotes`]), so the batch runs without them; they
+        // still hold for every other writer, this connection's included
+        // once the batch is over, whatever its outcome.
+        self.conn
+            .pragma_update(None, "ignore_check_constraints", true)?;
+        let added = self.add_batch_unchecked(items, replace, assign);
+        let restored = self
+            .conn
+            .pragma_update(None, "ignore_check_constraints", false);
+        let added = added?;
+        restored?;
+        Ok(added)
+    }
+
+    fn add_batch_unchecked(
+        &mut self,
+        items: &[(Article, Vec<Quote>)],
+        replace: bool,
+        assign: bool,
+    ) -> Result<Vec<Result<Outcome>>> {
         // Read the user's corrections before writing anything: a file they
         // broke stops the ingest with its line number, and nothing changes.
         let corrections = if assign {
@@ -283,7 +308,7 @@ fn add_one(
     replace: bool,
     added: &mut Vec<i64>,
 ) -> Result<Outcome> {
-    check_offsets(article, quotes)?;
+    check_quotes(article, quotes)?;
     let hash = content_hash(&article.text);
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
@@ -295,6 +320,11 @@ fn add_one(
         .map(|name| outlet_id(tx, name))
         .transpose()?;
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
+    if let Some(date) = &published
+        && !is_stored_date(date)
+    {
+        bail!("the date {date} cannot be stored: dates are stored as YYYY-MM-DD, years 0 to 9999");
+    }
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let article_id = match existing {
         Some(id) if !replace => return Ok(Outcome::Unchanged { article: id }),
@@ -409,6 +439,8 @@ fn add_quotes(
     folded: Vec<(String, Option<Prepared>)>,
     added: &mut Vec<i64>,
 ) -> Result<()> {
+    // The article's date, read once for all its quotes.
+    let date = published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let mut insert = tx.prepare_cached(
         "INSERT INTO quotes (article_id, byte_start, byte_end, text, normalized, kind, cue, cue_start, cue_end,
                              speaker_id, speaker_mention, speaker_start, speaker_end, speaker_role,
@@ -463,13 +495,11 @@ fn add_quotes(
         let Some(prepared) = prepared else { continue };
         // Link it to the statement it renders (src/track), so `trace`
         // finds every rendition without comparing quotes at query time.
-        let published =
-            published.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         if linker
             .link_reprinted(tx, id, (article_id, story), &normalized, &prepared)?
             .is_none()
         {
-            linker.link_prepared(tx, id, (story, published), prepared, speaker_id)?;
+            linker.link_prepared(tx, id, (story, date), prepared, speaker_id)?;
         }
     }
     Ok(())
@@ -477,7 +507,9 @@ fn add_quotes(
 
 /// Offsets must point into the text, or `show` could never find the quote
 /// again: an extractor bug is reported against the article, not stored.
-fn check_offsets(article: &Article, quotes: &[Quote]) -> Result<()> {
+/// The confidence is checked here too, as the schema's CHECK would (the
+/// batch runs without those, see [`Store::add_articles`]).
+fn check_quotes(article: &Article, quotes: &[Quote]) -> Result<()> {
     let text = &article.text;
     for quote in quotes {
         let q = &quote.quote;
@@ -489,8 +521,31 @@ fn check_offsets(article: &Article, quotes: &[Quote]) -> Result<()> {
                 text.len()
             );
         }
+        if !(0.0..=1.0).contains(&quote.confidence) {
+            bail!(
+                "the quote at bytes {}..{} has confidence {}, outside 0 to 1; please report this as a bug",
+                q.start,
+                q.end,
+                quote.confidence
+            );
+        }
     }
     Ok(())
+}
+
+/// What the schema's CHECK on `articles.published` accepts (a GLOB of
+/// `[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]`), checked here since the
+/// batch runs without CHECKs.
+fn is_stored_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn outlet_id(tx: &Connection, name: &str) -> Result<i64> {
@@ -536,4 +591,77 @@ fn forget_unquoted_speakers(tx: &Connection) -> Result<()> {
         [],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::record::{FoundBy, QuoteKind, TextSpan};
+
+    fn article(text: &str, published: Option<NaiveDate>) -> Article {
+        Article {
+            text: text.into(),
+            outlet: Some("Wire".into()),
+            published,
+            published_raw: None,
+            title: None,
+            url: None,
+            author: None,
+            source: "story.txt".into(),
+        }
+    }
+
+    fn quote(text: &str, confidence: f64) -> Quote {
+        Quote {
+            quote: TextSpan {
+                start: 1,
+                end: text.len() - 1,
+                text: text[1..text.len() - 1].to_string(),
+            },
+            cue: None,
+            speaker: None,
+            kind: QuoteKind::Direct,
+            found_by: FoundBy::Explicit,
+            confidence,
+        }
+    }
+
+    #[test]
+    fn the_schema_checks_hold_again_after_a_batch() {
+        let mut store = Store::open_in_memory().unwrap();
+        let text = "\"We are ready to talk about it today\"";
+        let date = NaiveDate::from_ymd_opt(2015, 9, 18);
+        let outcome = store
+            .add_article(&article(text, date), &[quote(text, 0.9)], false)
+            .unwrap();
+        assert!(matches!(outcome, Outcome::Added { quotes: 1, .. }));
+        let broken = store.conn().execute(
+            "UPDATE renditions SET relation = 'nonsense' WHERE quote_id = 1",
+            [],
+        );
+        assert!(broken.is_err(), "the CHECK on renditions.relation holds");
+        let broken = store
+            .conn()
+            .execute("UPDATE quotes SET found_by = 'guess' WHERE id = 1", []);
+        assert!(broken.is_err(), "the CHECK on quotes.found_by holds");
+    }
+
+    #[test]
+    fn what_the_checks_would_refuse_is_refused_before_it_is_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        let text = "\"A confidence no way of finding a speaker has\"";
+        let err = store
+            .add_article(&article(text, None), &[quote(text, 1.5)], false)
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("outside 0 to 1"), "{err:#}");
+        let text = "\"A date from the far future, five digits long\"";
+        let date = NaiveDate::from_ymd_opt(10_000, 1, 1);
+        let err = store
+            .add_article(&article(text, date), &[quote(text, 0.5)], false)
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("YYYY-MM-DD"), "{err:#}");
+        assert_eq!(store.counts().unwrap(), (0, 0));
+    }
 }

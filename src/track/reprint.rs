@@ -239,15 +239,16 @@ fn ran_before(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a < b)
 }
 
-/// `SELECT` of the articles in any of `BANDS` bands, bound as ?1..?BANDS.
+/// `SELECT` of the articles in any of `BANDS` bands, bound as ?1..?BANDS:
+/// one index lookup a band. (`band IN (?1, ...)` made SQLite build a
+/// temporary table of the list at every article.)
 fn band_lookup_sql() -> &'static str {
     static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        let marks: Vec<String> = (1..=BANDS).map(|i| format!("?{i}")).collect();
-        format!(
-            "SELECT article_id FROM article_bands WHERE band IN ({})",
-            marks.join(", ")
-        )
+        let lookups: Vec<String> = (1..=BANDS)
+            .map(|i| format!("SELECT article_id FROM article_bands WHERE band = ?{i}"))
+            .collect();
+        lookups.join(" UNION ALL ")
     })
 }
 
@@ -276,6 +277,12 @@ fn near_duplicates(conn: &Connection, signature: &Signature, own: i64) -> Result
     // statements): the lookup runs for every article ingested.
     let keys = signature.band_keys();
     let mut lookup = conn.prepare_cached(band_lookup_sql())?;
+    // A key repeated (two bands hashed alike) is looked up once, as `IN`
+    // would: NULL finds nothing.
+    let keys = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| (!keys[..i].contains(key)).then_some(*key));
     let mut candidates: Vec<i64> = lookup
         .query_map(rusqlite::params_from_iter(keys), |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
