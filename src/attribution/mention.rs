@@ -577,8 +577,21 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             break;
         }
         let is_det = end == start && w.is(t, DETERMINERS);
+        // `said Judicial Watch President Tom Fitton`: a capitalised word that
+        // is no name alone ("Watch") after a capitalised word and before a
+        // title is the end of an organisation's name, the title's holder
+        // follows.
+        let inside_name = end > start
+            && seen_head
+            && w.is_capitalised(&toks[end - 1])
+            && end + 1 < ceiling
+            && w.is_title(&toks[end + 1]);
         let ok = is_det
-            || w.is_capitalised(t) && !(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS)))
+            || w.is_capitalised(t)
+                && (!(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS))) || inside_name)
+            || (end + 2 < ceiling
+                && (end == start || !w.is(&toks[end - 1], &["of"]))
+                && starts_place(w, t, toks.get(end + 1)))
             || w.is_title(t)
             || w.is_anonymous_head(t)
             || w.is_organisation(t)
@@ -962,6 +975,32 @@ mod tests {
         // A place that ends the phrase is left as before: not taken in.
         let (span, ..) = before_verb("the governor of New York said").unwrap();
         assert!(!span.contains("New"), "{span}");
+    }
+
+    #[test]
+    fn an_organisation_and_a_place_before_a_title_after_the_verb_are_the_role() {
+        for (text, name, role) in [
+            (
+                "\"We will sue,\" said Judicial Watch President Tom Fitton.",
+                "Tom Fitton",
+                "Judicial Watch President",
+            ),
+            (
+                "\"It is over,\" said New Hampshire Gov. Maggie Hassan.",
+                "Maggie Hassan",
+                "New Hampshire Gov.",
+            ),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            let speaker = quotes[0].speaker.as_ref().unwrap();
+            assert_eq!(speaker.name, name, "{text}");
+            assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
+        }
+        // A home after `of` is still no part of the name.
+        let quotes = crate::extract::extract_quotes(
+            "\"It is hard,\" said Representative Peter Kings of New York, who backs him.",
+        );
+        assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Peter Kings");
     }
 
     #[test]
