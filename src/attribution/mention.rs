@@ -602,6 +602,9 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             || (w.is(t, &["of"])
                 && end > start
                 && w.is_title(&toks[end - 1])
+                // `Peter T. King of New York`: a title word after a name is
+                // a surname, and what follows `of` is a home.
+                && !(end >= start + 2 && w.is_name_word(&toks[end - 2]))
                 && end + 1 < ceiling
                 && w.is_capitalised(&toks[end + 1]));
         if !ok {
@@ -996,11 +999,12 @@ mod tests {
             assert_eq!(speaker.name, name, "{text}");
             assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
         }
-        // A home after `of` is still no part of the name.
+        // A home after `of` is still no part of the name, and a title word
+        // after a first name and an initial is a surname.
         let quotes = crate::extract::extract_quotes(
-            "\"It is hard,\" said Representative Peter Kings of New York, who backs him.",
+            "\"It is hard,\" said Representative Peter T. King of New York, who backs him.",
         );
-        assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Peter Kings");
+        assert_eq!(quotes[0].speaker.as_ref().unwrap().name, "Peter T. King");
     }
 
     #[test]
