@@ -10,7 +10,7 @@ use crate::attribution::patterns::{
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
-use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
+use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
@@ -35,6 +35,11 @@ struct Found {
     source: Source,
     /// Speaker taken from a neighbouring quote.
     borrowed: Option<usize>,
+    /// A reporting verb follows it in its own sentence, with a subject no
+    /// pattern could read as a speaker: someone's words, the source the
+    /// words before the verb when they are a plain noun phrase (`the audit
+    /// by the state comptroller`), else unknown.
+    own_cue: Option<(Span, Option<Span>)>,
 }
 
 /// Where in the article an attribution was found: with [`Mentioned`], what
@@ -149,6 +154,21 @@ impl<'l> Extractor<'l> {
                 f.borrowed = None;
             }
         }
+        // `"...," the audit by the state comptroller concluded.`: a quote
+        // whose own sentence goes on to a reporting verb has a speaker of its
+        // own, even one no pattern could read; the previous paragraph's
+        // speaker is not it. Unknown is better than a wrong person.
+        for i in 0..found.len() {
+            let f = &found[i];
+            let from_above = f.borrowed.is_some_and(|k| found[k].para < f.para);
+            if f.attribution.is_none() && from_above {
+                let cue = cue_after(&words, &toks, f.token, para_ranges[f.para].1);
+                if cue.is_some() {
+                    found[i].borrowed = None;
+                    found[i].own_cue = cue;
+                }
+            }
+        }
         for f in found
             .iter_mut()
             .filter(|f| f.attribution.is_none() && f.borrowed.is_none())
@@ -227,6 +247,41 @@ impl<'l> Extractor<'l> {
             };
             let quote = trimmed(text, f.span.inner);
             let labeled = labeled_by_verb(words, toks, f.token, f.para_start);
+            // Someone's words by the tests a quote with a reporting verb
+            // passes, and not the title of a work: speaker unknown.
+            let unknown_speaker = f.own_cue.filter(|_| {
+                attribution.is_none()
+                    && is_someones_words(&quote.text, kind, true, labeled)
+                    && !names_a_work(words, toks, f.token, &quote.text)
+            });
+            if let Some((cue, subject)) = unknown_speaker {
+                let speaker = subject.map(|span| {
+                    let written = span.text(text).to_string();
+                    Speaker {
+                        start: span.start,
+                        end: span.end,
+                        name: written.clone(),
+                        text: written,
+                        kind: SpeakerKind::Anonymous,
+                        role: None,
+                    }
+                });
+                let found_by = if speaker.is_some() {
+                    FoundBy::Explicit
+                } else {
+                    FoundBy::Unresolved
+                };
+                out.push(Quote {
+                    quote,
+                    cue: Some(TextSpan::of(cue, text)),
+                    speaker,
+                    kind,
+                    found_by,
+                    confidence: self.lexicon.confidence(found_by),
+                });
+                resolved.push(Some(out.len() - 1));
+                continue;
+            }
             let Some(a) = attribution
                 .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some(), labeled))
                 // A headline's colon names the speaker outright: `Okafor:
@@ -253,14 +308,6 @@ impl<'l> Extractor<'l> {
                 _ => None,
             }
             .unwrap_or_else(|| speaker(text, words, names, &people, a));
-            if std::env::var("QT_LOWER").is_ok()
-                && speaker.kind == SpeakerKind::Person
-                && !speaker.name.contains(' ')
-                && words.written_in_lower_case(&speaker.name.to_lowercase())
-            {
-                resolved.push(None);
-                continue;
-            }
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
@@ -308,6 +355,7 @@ fn tokenize_article(
                     attribution: None,
                     source: Source::Sentence,
                     borrowed: None,
+                    own_cue: None,
                 });
             }
         }
@@ -321,6 +369,50 @@ const NEIGHBOURS: usize = 8;
 /// neighbour: the quote they continue from the paragraph before, the
 /// attributed quote next to them in the same paragraph, or the last quote of
 /// the previous paragraph when they open their paragraph.
+/// The reporting verb that follows the quote at `token` within its
+/// sentence, if any (a few words, before `.`, `!` or `?` or another quote,
+/// inside the paragraph ending at `pe`), and the words between them when
+/// they are a noun phrase opened by a determiner, at most eight words with
+/// no comma: `a welcome message on the website reads`.
+fn cue_after(w: &Words, toks: &[Token], token: usize, pe: usize) -> Option<(Span, Option<Span>)> {
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    ];
+    // `"Sons of Trump," in Mexico City's Aldama Theater`: a phrase of
+    // where or how after the quote is no subject of a verb.
+    // `"Sons of Trump" is an adaptation of a show called ...`: a verb right
+    // after the quote makes the quote its subject, a title or a phrase.
+    const NO_SUBJECT: &[&str] = &[
+        "in", "at", "on", "of", "for", "from", "to", "with", "and", "or", "but", "as", "by", "is",
+        "was", "are", "were", "has", "had", "have", "will", "would",
+    ];
+    let first_word = toks[token + 1..pe].iter().find(|t| t.is_word())?;
+    if w.is(first_word, NO_SUBJECT) {
+        return None;
+    }
+    let verb = (token + 1..pe)
+        .take(12)
+        .take_while(|&k| {
+            let t = &toks[k];
+            !(t.is_punct('.') || t.is_punct('!') || t.is_punct('?')) && t.quote().is_none()
+        })
+        .find(|&k| w.is_speech_verb(&toks[k]))
+        // `a show called "Brokers"`: naming is not reporting.
+        .filter(|&k| {
+            w.lower(&toks[k])
+                .is_none_or(|v| !w.lexicon.naming_verbs.contains(v.as_str()))
+        })?;
+    let between: Vec<&Token> = toks[token + 1..verb]
+        .iter()
+        .filter(|t| t.is_word() || !t.is_punct(','))
+        .collect();
+    let subject = (toks[token + 1..verb].iter().all(|t| !t.is_punct(','))
+        && (2..=8).contains(&between.len())
+        && w.is(between[0], OPENERS))
+    .then(|| Span::new(between[0].span.start, between[between.len() - 1].span.end));
+    Some((toks[verb].span, subject))
+}
+
 fn borrow_speakers(found: &mut [Found], para_ranges: &[(usize, usize)]) {
     let n = found.len();
     // Runs of paragraphs joined by a quote that runs on share one speaker.
@@ -382,6 +474,30 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_with_its_own_reporting_verb_does_not_borrow_the_speaker_above() {
+        let text = "\"Readiness has declined,\" Defense Secretary Ash Carter said.\n\n\"We found no evidence of fraud,\" the audit by the state comptroller concluded.\n\n\"The money is gone,\" residents of every stripe later observed.\n\n\"Sons of Trump\" is an adaptation of a show called \"Brokers.\"";
+        let quotes = extract_quotes(text);
+        let by = |start: &str| {
+            quotes
+                .iter()
+                .find(|q| q.quote.text.starts_with(start))
+                .map(|q| (q.speaker.as_ref().map(|s| s.name.clone()), q.found_by))
+        };
+        assert_eq!(
+            by("We found"),
+            Some((
+                Some("the audit by the state comptroller".to_string()),
+                FoundBy::Explicit
+            ))
+        );
+        // A subject that is no plain noun phrase: the quote stays, its
+        // speaker unknown, never Ash Carter.
+        assert_eq!(by("The money"), Some((None, FoundBy::Unresolved)));
+        // A title that a verb follows is no one's words.
+        assert_eq!(by("Sons of Trump"), None);
+    }
 
     #[test]
     fn an_unresolved_mention_outranks_where_it_was_found() {
