@@ -6,12 +6,13 @@
 //! kind `indirect`. And [`Kinds`], which kinds of record a caller wants.
 
 use crate::attribution::claims::{Claim, claims_in_sentence, sentences};
-use crate::extract::{Extractor, Source, found_by};
-use crate::quotes::spans::{quoted_spans, tokenize_paragraphs};
+use crate::extract::{Extractor, Source, Tokenized, found_by, quotes_need};
+use crate::quotes::spans::quoted_spans;
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People};
 use crate::resolve::speaker::{gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
+use crate::text::tokens::Token;
 use crate::text::words::Words;
 
 /// Which kinds of record to give. `direct` covers whole quotes and their
@@ -81,20 +82,76 @@ impl<'l> Extractor<'l> {
     /// The records of `text` of the kinds wanted, in the order of the text.
     /// Quotes alone are exactly what [`Extractor::extract`] gives.
     pub fn extract_kinds(&self, text: &str, kinds: Kinds) -> Vec<Quote> {
-        let mut out = if kinds.direct || kinds.partial {
-            self.extract(text)
-        } else {
-            Vec::new()
+        let quotes_wanted = kinds.direct || kinds.partial;
+        let mut out = match (quotes_wanted, kinds.indirect) {
+            (true, true) => return self.quotes_and_claims(text, kinds),
+            (false, true) => return self.claims(text),
+            (true, false) => self.extract(text),
+            (false, false) => Vec::new(),
         };
         if kinds != Kinds::QUOTES {
             out.retain(|q| kinds.wants(q.kind));
         }
-        if kinds.indirect {
-            let had_quotes = !out.is_empty();
-            out.extend(self.claims(text));
-            if had_quotes {
-                out.sort_by_key(|q| q.quote.start);
-            }
+        out
+    }
+
+    /// Quotes (of the kinds wanted) and claims, the article read once for
+    /// both: one tokenisation, one memo of word-list answers, one name index
+    /// and one reading of its people. Each pass marks the speakers it finds
+    /// in its own copy of the people, and sees the name index and the people
+    /// only when its own speakers need them, as when it runs alone, so that
+    /// the records are those of [`Extractor::extract`] and
+    /// [`Extractor::claims`] put together.
+    fn quotes_and_claims(&self, text: &str, kinds: Kinds) -> Vec<Quote> {
+        let article = self.tokenize(text, quoted_spans(text));
+        let lower_words = LowerWords::new(text, &article.toks);
+        let classes = TokenClasses::new(&article.toks);
+        let words = self.words(text, &lower_words, &classes);
+        let toks = &article.toks;
+        let quotes_found = if article.spans.is_empty() {
+            Vec::new()
+        } else {
+            self.find_quotes(&words, &article)
+        };
+        let claims_found = find_claims(&words, &article);
+        let (quote_names, quote_people) = quotes_need(&words, &quotes_found);
+        let (claim_names, claim_people) = claims_need(&words, &claims_found);
+        let names = if quote_names || claim_names {
+            NameIndex::build(&words, toks)
+        } else {
+            NameIndex::default()
+        };
+        let people = if quote_people || claim_people {
+            People::build(&words, toks, &names)
+        } else {
+            People::default()
+        };
+        let no_names = NameIndex::default();
+        let (people_for_quotes, people_for_claims) = match (quote_people, claim_people) {
+            (true, true) => (people.clone(), people),
+            (true, false) => (people, People::default()),
+            (false, _) => (People::default(), people),
+        };
+        let mut out = self.records(
+            text,
+            &words,
+            toks,
+            if quote_names { &names } else { &no_names },
+            &quotes_found,
+            people_for_quotes,
+        );
+        out.retain(|q| kinds.wants(q.kind));
+        let had_quotes = !out.is_empty();
+        out.extend(self.claim_records(
+            text,
+            &words,
+            toks,
+            if claim_names { &names } else { &no_names },
+            &claims_found,
+            people_for_claims,
+        ));
+        if had_quotes {
+            out.sort_by_key(|q| q.quote.start);
         }
         out
     }
@@ -102,39 +159,41 @@ impl<'l> Extractor<'l> {
     /// The claims of `text`: reported speech without quotation marks, as
     /// records of kind `indirect`, their span the clause the cue governs.
     pub fn claims(&self, text: &str) -> Vec<Quote> {
-        let spans = quoted_spans(text);
-        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
-        let (toks, para_ranges) = tokenize_paragraphs(text, &spans, &is_abbreviation);
-        let lower_words = LowerWords::new(text, &toks);
-        let classes = TokenClasses::new(&toks);
-        let words = Words {
-            lower_words: Some(&lower_words),
-            classes: Some(&classes),
-            ..Words::new(text, self.lexicon)
-        };
-        let mut found: Vec<Claim> = Vec::new();
-        for &(ps, pe) in &para_ranges {
-            for (s, e) in sentences(&words, &toks, ps, pe) {
-                claims_in_sentence(&words, &toks, s, e, &mut found);
-            }
-        }
+        let article = self.tokenize(text, quoted_spans(text));
+        let lower_words = LowerWords::new(text, &article.toks);
+        let classes = TokenClasses::new(&article.toks);
+        let words = self.words(text, &lower_words, &classes);
+        let found = find_claims(&words, &article);
         if found.is_empty() {
             return Vec::new();
         }
-        let (need_names, need_people) =
-            resolution_needed(&words, found.iter().filter_map(|c| c.mention.as_ref()));
+        let (need_names, need_people) = claims_need(&words, &found);
         let names = if need_names {
-            NameIndex::build(&words, &toks)
+            NameIndex::build(&words, &article.toks)
         } else {
             NameIndex::default()
         };
-        let mut people = if need_people {
-            People::build(&words, &toks, &names)
+        let people = if need_people {
+            People::build(&words, &article.toks, &names)
         } else {
             People::default()
         };
+        self.claim_records(text, &words, &article.toks, &names, &found, people)
+    }
+
+    /// The records of the claims found, their speakers resolved in `names`
+    /// and `people` (which the speakers found are marked in).
+    fn claim_records(
+        &self,
+        text: &str,
+        words: &Words,
+        toks: &[Token],
+        names: &NameIndex,
+        found: &[Claim],
+        mut people: People,
+    ) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
-        for c in &found {
+        for c in found {
             let (a, b) = c.content;
             let span = trimmed(text, Span::new(toks[a].span.start, toks[b - 1].span.end));
             // One claim per clause: a second cue over the same words (`said
@@ -145,9 +204,9 @@ impl<'l> Extractor<'l> {
             // `Asked whether ...` names no source: no speaker, unresolved.
             let (speaker, found_by) = match c.attribution() {
                 Some(a) => {
-                    let (speaker, mentioned) = speaker(text, &words, &names, &people, &a);
+                    let (speaker, mentioned) = speaker(text, words, names, &people, &a);
                     if speaker.kind == SpeakerKind::Person {
-                        people.mark_speaker(&speaker.name, gender_of(&words, &a));
+                        people.mark_speaker(&speaker.name, gender_of(words, &a));
                     }
                     (Some(speaker), found_by(Source::Sentence, mentioned, false))
                 }
@@ -164,6 +223,23 @@ impl<'l> Extractor<'l> {
         }
         out
     }
+}
+
+/// Every claim of the article, sentence by sentence.
+fn find_claims(words: &Words, article: &Tokenized) -> Vec<Claim> {
+    let mut found: Vec<Claim> = Vec::new();
+    for &(ps, pe) in &article.para_ranges {
+        for (s, e) in sentences(words, &article.toks, ps, pe) {
+            claims_in_sentence(words, &article.toks, s, e, &mut found);
+        }
+    }
+    found
+}
+
+/// Which of the name index and the people of the article the sources of
+/// the claims found will be looked up in.
+fn claims_need(words: &Words, found: &[Claim]) -> (bool, bool) {
+    resolution_needed(words, found.iter().filter_map(|c| c.mention.as_ref()))
 }
 
 /// The clause without surrounding spaces and the commas or dashes that

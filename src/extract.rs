@@ -22,7 +22,7 @@ pub struct Extractor<'l> {
 }
 
 /// A quoted passage and what the first pass learnt about it.
-struct Found {
+pub(crate) struct Found {
     span: QuotedSpan,
     /// Index of the paragraph (counting only non-empty ones).
     para: usize,
@@ -85,42 +85,87 @@ impl<'l> Extractor<'l> {
         if spans.is_empty() {
             return Vec::new();
         }
-        let words = Words::new(text, self.lexicon);
-        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
-        let (toks, para_ranges, mut found) = tokenize_article(text, &spans, &is_abbreviation);
-        let lower_words = LowerWords::new(text, &toks);
-        let classes = TokenClasses::new(&toks);
-        let words = Words {
-            lower_words: Some(&lower_words),
-            classes: Some(&classes),
-            ..words
+        let article = self.tokenize(text, spans);
+        let lower_words = LowerWords::new(text, &article.toks);
+        let classes = TokenClasses::new(&article.toks);
+        let words = self.words(text, &lower_words, &classes);
+        let found = self.find_quotes(&words, &article);
+        // Built only when some speaker will be looked up in them.
+        let (need_names, need_people) = quotes_need(&words, &found);
+        let names = if need_names {
+            NameIndex::build(&words, &article.toks)
+        } else {
+            NameIndex::default()
         };
+        let people = if need_people {
+            People::build(&words, &article.toks, &names)
+        } else {
+            People::default()
+        };
+        self.records(text, &words, &article.toks, &names, &found, people)
+    }
+
+    /// The article's paragraphs as tokens, each quoted passage one token:
+    /// what both the quote and the claim passes read.
+    pub(crate) fn tokenize(&self, text: &str, spans: Vec<QuotedSpan>) -> Tokenized {
+        let is_abbreviation = |w: &str| self.lexicon.is_abbreviation(w);
+        let (toks, para_ranges) = tokenize_paragraphs(text, &spans, &is_abbreviation);
+        Tokenized {
+            spans,
+            toks,
+            para_ranges,
+        }
+    }
+
+    /// The word view of an article whose word-list answers are remembered
+    /// in `classes` and `lower_words`, kept by the caller for as long as the
+    /// article is read.
+    pub(crate) fn words<'a>(
+        &'a self,
+        text: &'a str,
+        lower_words: &'a LowerWords<'a>,
+        classes: &'a TokenClasses<'a>,
+    ) -> Words<'a> {
+        Words {
+            lower_words: Some(lower_words),
+            classes: Some(classes),
+            ..Words::new(text, self.lexicon)
+        }
+    }
+
+    /// Every quoted passage of the article with the attribution its
+    /// sentence, paragraph or neighbours give it, before any speaker is
+    /// resolved.
+    pub(crate) fn find_quotes(&self, words: &Words, article: &Tokenized) -> Vec<Found> {
+        let toks = &article.toks;
+        let para_ranges = &article.para_ranges;
+        let mut found = found_quotes(&article.spans, toks, para_ranges);
         let mut headline: Vec<Option<bool>> = vec![None; para_ranges.len()];
         for f in found.iter_mut() {
             let (ps, pe) = para_ranges[f.para];
             let is_headline =
-                *headline[f.para].get_or_insert_with(|| is_headline(&words, &toks[ps..pe]));
-            let found = in_headline(&words, &toks, f.token, (ps, pe), is_headline)
+                *headline[f.para].get_or_insert_with(|| is_headline(words, &toks[ps..pe]));
+            let found = in_headline(words, toks, f.token, (ps, pe), is_headline)
                 .map(|a| (a, Source::Headline))
                 .or_else(|| {
-                    after_quote(&words, &toks, f.token, pe)
-                        .or_else(|| before_quote(&words, &toks, f.token, ps))
-                        .or_else(|| at_sentence_end(&words, &toks, f.token, pe))
+                    after_quote(words, toks, f.token, pe)
+                        .or_else(|| before_quote(words, toks, f.token, ps))
+                        .or_else(|| at_sentence_end(words, toks, f.token, pe))
                         .map(|a| (a, Source::Sentence))
                 })
                 // `Trump's call for "a shutdown"`: the owner of a noun for
                 // something said, read off the grammar as a subject is, and
                 // right about as often (0.66 of 55 on the training split,
                 // against 0.96 for a reporting verb).
-                .or_else(|| nominal(&words, &toks, f.token, ps).map(|a| (a, Source::Subject)))
+                .or_else(|| nominal(words, toks, f.token, ps).map(|a| (a, Source::Subject)))
                 .or_else(|| {
                     let opens = f.token == ps && f.para > 0;
                     opens
-                        .then(|| colon_paragraph(&words, &toks, para_ranges[f.para - 1]))
+                        .then(|| colon_paragraph(words, toks, para_ranges[f.para - 1]))
                         .flatten()
                         .or_else(|| {
                             let next = para_ranges.get(f.para + 1)?;
-                            signed_below(&words, &toks, (ps, pe), *next)
+                            signed_below(words, toks, (ps, pe), *next)
                         })
                         .map(|a| (a, Source::Layout))
                 });
@@ -129,7 +174,7 @@ impl<'l> Extractor<'l> {
                 f.source = source;
             }
         }
-        borrow_speakers(&mut found, &para_ranges);
+        borrow_speakers(&mut found, para_ranges);
         // `In Concord, he referred to them as "my friends." "Are you O.K.?"
         // he said.`: a quote that would borrow a neighbour's speaker has a
         // subject of its own first; borrowing is for quotes whose sentence
@@ -140,7 +185,7 @@ impl<'l> Extractor<'l> {
                 continue;
             }
             let (ps, _) = para_ranges[f.para];
-            if let Some(a) = sentence_subject_of(&words, &toks, f.token, ps) {
+            if let Some(a) = sentence_subject_of(words, toks, f.token, ps) {
                 f.attribution = Some(a);
                 f.source = Source::Subject;
                 f.borrowed = None;
@@ -174,7 +219,7 @@ impl<'l> Extractor<'l> {
             .filter(|f| f.attribution.is_none() && f.borrowed.is_none())
         {
             let (ps, _) = para_ranges[f.para];
-            f.attribution = sentence_subject_of(&words, &toks, f.token, ps);
+            f.attribution = sentence_subject_of(words, toks, f.token, ps);
             if f.attribution.is_some() {
                 f.source = Source::Subject;
                 continue;
@@ -183,42 +228,27 @@ impl<'l> Extractor<'l> {
             // Not a line in single marks, which is a subheading.
             if f.para > 0 && f.span.double {
                 f.attribution =
-                    introduced_above(&words, &toks, para_ranges[f.para], para_ranges[f.para - 1]);
+                    introduced_above(words, toks, para_ranges[f.para], para_ranges[f.para - 1]);
                 if f.attribution.is_some() {
                     f.source = Source::Layout;
                 }
             }
         }
 
-        // Built only when some speaker will be looked up in them.
-        let (need_names, need_people) = resolution_needed(
-            &words,
-            found
-                .iter()
-                .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention)),
-        );
-        let names = if need_names {
-            NameIndex::build(&words, &toks)
-        } else {
-            NameIndex::default()
-        };
-        self.records(text, &words, &toks, &names, &found, need_people)
+        found
     }
 
-    fn records(
+    /// The records of the quotes found, their speakers resolved in `names`
+    /// and `people` (which the speakers found are marked in).
+    pub(crate) fn records(
         &self,
         text: &str,
         words: &Words,
         toks: &[Token],
         names: &NameIndex,
         found: &[Found],
-        need_people: bool,
+        mut people: People,
     ) -> Vec<Quote> {
-        let mut people = if need_people {
-            People::build(words, toks, names)
-        } else {
-            People::default()
-        };
         // For each quote found, its record's place in `out`, if it has one.
         let mut resolved: Vec<Option<usize>> = Vec::with_capacity(found.len());
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
@@ -334,14 +364,27 @@ fn trimmed(text: &str, span: Span) -> TextSpan {
     TextSpan::of(Span::new(start, end.max(start)), text)
 }
 
-/// Tokens of every paragraph, each paragraph's token range, and a `Found`
-/// for each quote.
-fn tokenize_article(
-    text: &str,
-    spans: &[QuotedSpan],
-    is_abbreviation: &dyn Fn(&str) -> bool,
-) -> (Vec<Token>, Vec<(usize, usize)>, Vec<Found>) {
-    let (toks, ranges) = tokenize_paragraphs(text, spans, is_abbreviation);
+/// An article's text layer: its quoted passages, its tokens (each passage
+/// one token) and each non-blank paragraph's token range.
+pub(crate) struct Tokenized {
+    pub spans: Vec<QuotedSpan>,
+    pub toks: Vec<Token>,
+    pub para_ranges: Vec<(usize, usize)>,
+}
+
+/// Which of the name index and the people of the article the speakers of
+/// the quotes found will be looked up in.
+pub(crate) fn quotes_need(words: &Words, found: &[Found]) -> (bool, bool) {
+    resolution_needed(
+        words,
+        found
+            .iter()
+            .filter_map(|f| f.attribution.as_ref().map(|a| &a.mention)),
+    )
+}
+
+/// A `Found` for each quote, from the tokens of the paragraphs.
+fn found_quotes(spans: &[QuotedSpan], toks: &[Token], ranges: &[(usize, usize)]) -> Vec<Found> {
     let mut found = Vec::with_capacity(spans.len());
     for (p, &(start, end)) in ranges.iter().enumerate() {
         for (k, t) in toks.iter().enumerate().take(end).skip(start) {
@@ -360,7 +403,7 @@ fn tokenize_article(
             }
         }
     }
-    (toks, ranges, found)
+    found
 }
 
 const NEIGHBOURS: usize = 8;

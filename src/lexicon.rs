@@ -94,6 +94,9 @@ pub mod flag {
     pub const ORGANISATION: u16 = 1 << 5;
     /// Some abbreviation (case-sensitive) has this lower-case form.
     pub const ABBREVIATION: u16 = 1 << 6;
+    pub const CLAIM_VERB: u16 = 1 << 7;
+    /// In the built-in headline verbs, which no word-list folder replaces.
+    pub const HEADLINE_VERB: u16 = 1 << 8;
 }
 
 /// Call `f` with `word` in lower case, without allocating for the short
@@ -295,13 +298,15 @@ impl Lexicon {
     }
 
     /// The lower-case lists that have a bit in the flags map, with it.
-    fn lower_case_sets(&self) -> [(&WordSet, u16); 5] {
+    fn lower_case_sets(&self) -> [(&WordSet, u16); 7] {
         [
             (&self.titles, flag::TITLE),
             (&self.non_names, flag::NON_NAME),
             (&self.speech_verbs, flag::SPEECH_VERB),
             (&self.anonymous_heads, flag::ANONYMOUS_HEAD),
             (&self.organisations, flag::ORGANISATION),
+            (&self.claim_verbs, flag::CLAIM_VERB),
+            (headline_verbs(), flag::HEADLINE_VERB),
         ]
     }
 

@@ -14,7 +14,6 @@ use super::mention::{
 };
 use super::patterns::{Attribution, sentence_subject};
 use crate::article::date::WEEKDAYS;
-use crate::lexicon::with_lower;
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -44,10 +43,9 @@ impl Claim {
 /// A claim verb written in lower case: `States` in `the United States` is
 /// a name, `Says` in a headline a title.
 pub fn is_claim_verb(w: &Words, t: &Token) -> bool {
-    w.word(t).is_some_and(|x| {
-        x.starts_with(|c: char| c.is_ascii_lowercase())
-            && with_lower(x, |l| w.lexicon.claim_verbs.contains(l))
-    })
+    w.word(t)
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_lowercase()))
+        && w.in_claim_verbs(t)
 }
 
 /// `told`, `tells`: the hearer stands between the verb and the clause.

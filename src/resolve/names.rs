@@ -211,7 +211,8 @@ impl NameIndex {
 
 /// Every place a person is named in the article, and the gender the
 /// article's pronouns show for each, so that `he` and `she` can point back.
-#[derive(Debug, Default)]
+/// Cloned when two passes over one article mark their speakers apart.
+#[derive(Debug, Default, Clone)]
 pub struct People {
     /// (byte position, person, opens its sentence) in text order.
     occurrences: Vec<(usize, usize, bool)>,

@@ -42,8 +42,8 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The word-list [`flag`] bits of `t`: its speech-verb and honorific
-    /// bits from the word as written, the others from the word without a
+    /// The word-list [`flag`] bits of `t`: its speech-verb, claim-verb and
+    /// honorific bits from the word as written, the others from the word without a
     /// possessive ending, remembered per
     /// token when the caller keeps a [`TokenClasses`].
     fn flags(&self, t: &Token) -> u16 {
@@ -56,7 +56,7 @@ impl<'a> Words<'a> {
             if bare.len() == w.len() {
                 return whole;
             }
-            const AS_WRITTEN: u16 = flag::SPEECH_VERB | flag::HONORIFIC;
+            const AS_WRITTEN: u16 = flag::SPEECH_VERB | flag::CLAIM_VERB | flag::HONORIFIC;
             whole & AS_WRITTEN | self.lexicon.flags_of_word(bare) & !AS_WRITTEN
         };
         match self.classes {
@@ -178,8 +178,13 @@ impl<'a> Words<'a> {
     /// capitalised inside a run of name words, it ends the name: `Tom Nides
     /// Thanked Clinton`.
     pub fn is_headline_verb(&self, t: &Token) -> bool {
-        self.lower(t)
-            .is_some_and(|w| crate::lexicon::headline_verbs().contains(&w))
+        self.flags(t) & flag::HEADLINE_VERB != 0
+    }
+
+    /// In the claim verbs (grammar/claim_verbs.txt), in whatever case it is
+    /// written: see [`is_claim_verb`](crate::attribution::claims::is_claim_verb).
+    pub fn in_claim_verbs(&self, t: &Token) -> bool {
+        self.flags(t) & flag::CLAIM_VERB != 0
     }
 
     /// A word that can be part of a proper name.
