@@ -207,7 +207,7 @@ impl<'l> Extractor<'l> {
             let f = &found[i];
             let from_above = f.borrowed.is_some_and(|k| found[k].para < f.para);
             if f.attribution.is_none() && from_above {
-                let cue = cue_after(&words, &toks, f.token, para_ranges[f.para].1);
+                let cue = cue_after(words, toks, f.token, para_ranges[f.para].1);
                 if cue.is_some() {
                     found[i].borrowed = None;
                     found[i].own_cue = cue;
