@@ -272,7 +272,22 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     {
         return Some(speaker);
     }
+    // `An internal memo obtained by the Ledger said`: the name is the agent
+    // of a participle; the phrase before the participle is the subject. When
+    // none can be read, nobody: the Ledger did not say it.
+    if k > floor + 1 && w.is(&toks[k - 1], &["by"]) && is_past_participle(w, &toks[k - 2]) {
+        return determiner_phrase_before(w, toks, k - 2, floor);
+    }
     Some(m)
+}
+
+/// A word that reads as a past participle: `obtained`, `released`, `seen`.
+fn is_past_participle(w: &Words, t: &Token) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "seen", "written", "given", "taken", "sent", "made", "shown", "drawn", "put", "read",
+        "held", "won", "told", "paid", "led", "sold", "brought", "bought",
+    ];
+    w.lower(t).is_some_and(|x| x.len() > 3 && x.ends_with("ed")) || w.is(t, IRREGULAR)
 }
 
 /// How many words a place after "of" may have: `New Hampshire`.
@@ -966,6 +981,14 @@ mod tests {
             MentionKind::Organisation
         );
         assert_eq!(before_verb("Kerry also said").unwrap().0, "Kerry");
+        // The agent of a participle is not the subject.
+        assert_eq!(
+            before_verb("An internal memo obtained by the Ledger said")
+                .unwrap()
+                .0,
+            "An internal memo"
+        );
+        assert!(before_verb("Figures obtained by the Ledger said").is_none());
         assert!(before_verb("and then said").is_none());
         assert!(before_verb("the weather said").is_none());
     }
