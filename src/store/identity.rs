@@ -202,10 +202,12 @@ impl Store {
         };
         let names = pairs(
             "SELECT speaker_name, count(*) FROM quotes WHERE speaker_id = ?1 AND speaker_name IS NOT NULL
+               AND kind <> 'indirect'
              GROUP BY speaker_name ORDER BY count(*) DESC, speaker_name",
         )?;
         let roles = pairs(
             "SELECT speaker_role, count(*) FROM quotes WHERE speaker_id = ?1 AND speaker_role IS NOT NULL
+               AND kind <> 'indirect'
              GROUP BY speaker_role COLLATE NOCASE ORDER BY count(*) DESC, speaker_role",
         )?;
         let user_aliases = pairs(
