@@ -278,6 +278,17 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_a_verb_is_not_the_next_name_s() {
+        // "businessman" is the subject's role, not Putin's: the role must
+        // not point back at Putin.
+        let text = "Russian President Vladimir Putin did not comment.\n\nThe New York businessman has praised Putin, saying he was a stronger leader than Barack Obama.";
+        let claims = Extractor::new(Lexicon::builtin()).claims(text);
+        let speaker = claims[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.name, "The New York businessman");
+        assert_eq!(claims[0].found_by, FoundBy::Unresolved);
+    }
+
+    #[test]
     fn quotes_and_claims_in_the_order_of_the_text() {
         let text = "\"We are ready,\" Ruiz said.\n\nRuiz said the pier would reopen in May.";
         let x = Extractor::new(Lexicon::builtin());

@@ -307,6 +307,15 @@ impl People {
                         {
                             break;
                         }
+                        // `The New York businessman has praised Putin`: a
+                        // verb between makes the role the subject's, not
+                        // the name's.
+                        if w.lower(x).is_some_and(|v| {
+                            CLAUSE_VERBS.contains(&v.as_str())
+                                || (v.len() > 4 && v.ends_with("ed") && !w.is_title(x))
+                        }) {
+                            break;
+                        }
                         // `is_title` (remembered per token) holds for every
                         // listed title, so most words need no lower-casing.
                         if !w.is_title(x) {
@@ -434,6 +443,12 @@ impl People {
             .map(|id| self.names[id].as_str())
     }
 }
+
+/// Auxiliaries and reporting verbs that end the role words before a name.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
+    "called", "met", "praised",
+];
 
 fn is_possessive(w: &Words, t: &Token) -> bool {
     w.word(t).is_some_and(|x| Words::bare(x).len() != x.len())
