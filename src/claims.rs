@@ -9,7 +9,7 @@ use crate::attribution::claims::{Claim, claims_in_sentence, sentences};
 use crate::extract::{Extractor, Source, Tokenized, found_by, quotes_need};
 use crate::quotes::spans::quoted_spans;
 use crate::record::{FoundBy, Quote, QuoteKind, Span, SpeakerKind, TextSpan};
-use crate::resolve::names::{NameIndex, People};
+use crate::resolve::names::{NameIndex, People, resolution};
 use crate::resolve::speaker::{gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
 use crate::text::tokens::Token;
@@ -116,16 +116,12 @@ impl<'l> Extractor<'l> {
         let claims_found = find_claims(&words, &article);
         let (quote_names, quote_people) = quotes_need(&words, &quotes_found);
         let (claim_names, claim_people) = claims_need(&words, &claims_found);
-        let names = if quote_names || claim_names {
-            NameIndex::build(&words, toks)
-        } else {
-            NameIndex::default()
-        };
-        let people = if quote_people || claim_people {
-            People::build(&words, toks, &names)
-        } else {
-            People::default()
-        };
+        let (names, people) = resolution(
+            &words,
+            toks,
+            quote_names || claim_names,
+            quote_people || claim_people,
+        );
         let no_names = NameIndex::default();
         let (people_for_quotes, people_for_claims) = match (quote_people, claim_people) {
             (true, true) => (people.clone(), people),
@@ -168,16 +164,7 @@ impl<'l> Extractor<'l> {
             return Vec::new();
         }
         let (need_names, need_people) = claims_need(&words, &found);
-        let names = if need_names {
-            NameIndex::build(&words, &article.toks)
-        } else {
-            NameIndex::default()
-        };
-        let people = if need_people {
-            People::build(&words, &article.toks, &names)
-        } else {
-            People::default()
-        };
+        let (names, people) = resolution(&words, &article.toks, need_names, need_people);
         self.claim_records(text, &words, &article.toks, &names, &found, people)
     }
 

@@ -11,7 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
-use crate::resolve::names::{NameIndex, People};
+use crate::resolve::names::{NameIndex, People, resolution};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
 use crate::text::classes::{LowerWords, TokenClasses};
 use crate::text::tokens::Token;
@@ -92,16 +92,7 @@ impl<'l> Extractor<'l> {
         let found = self.find_quotes(&words, &article);
         // Built only when some speaker will be looked up in them.
         let (need_names, need_people) = quotes_need(&words, &found);
-        let names = if need_names {
-            NameIndex::build(&words, &article.toks)
-        } else {
-            NameIndex::default()
-        };
-        let people = if need_people {
-            People::build(&words, &article.toks, &names)
-        } else {
-            People::default()
-        };
+        let (names, people) = resolution(&words, &article.toks, need_names, need_people);
         self.records(text, &words, &article.toks, &names, &found, people)
     }
 

@@ -74,6 +74,28 @@ fn same_word(a: &str, b: &str) -> bool {
     }
 }
 
+/// The article's name index and people, each built only when some speaker
+/// will be looked up in it (empty otherwise): building them is most of the
+/// cost of resolving, and many articles need neither.
+pub fn resolution(
+    w: &Words,
+    toks: &[Token],
+    need_names: bool,
+    need_people: bool,
+) -> (NameIndex, People) {
+    let names = if need_names {
+        NameIndex::build(w, toks)
+    } else {
+        NameIndex::default()
+    };
+    let people = if need_people {
+        People::build(w, toks, &names)
+    } else {
+        People::default()
+    };
+    (names, people)
+}
+
 impl NameIndex {
     /// Index the runs of two or more name words in `toks`.
     pub fn build(w: &Words, toks: &[Token]) -> NameIndex {
