@@ -213,6 +213,13 @@ fn after_last_comma(toks: &[Token], mut m: Mention) -> Mention {
     m
 }
 
+/// Auxiliary verbs: a source phrase holding one is a clause, not a noun
+/// phrase ([`before_clause`], [`reads_as_source`]).
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "did", "does", "do", "been",
+];
+
 /// `m` (a [`phrase`]) cut before an auxiliary verb or a relative pronoun:
 /// `The anti-abortion movement has traditionally` is `The anti-abortion
 /// movement`, `progressive organizations that have endorsed him` is
@@ -226,11 +233,10 @@ fn before_clause(w: &Words, toks: &[Token], mut m: Mention) -> Mention {
         m.first_token += 1;
         m.span = Span::new(toks[m.first_token].span.start, m.span.end);
     }
-    const CLAUSE_WORDS: &[&str] = &[
-        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
-        "should", "did", "does", "do", "been", "that", "who", "which", "whose",
-    ];
-    if let Some(cut) = (m.first_token + 1..m.end_token).find(|&i| w.is(&toks[i], CLAUSE_WORDS)) {
+    const RELATIVES: &[&str] = &["that", "who", "which", "whose"];
+    if let Some(cut) = (m.first_token + 1..m.end_token)
+        .find(|&i| w.is(&toks[i], AUXILIARIES) || w.is(&toks[i], RELATIVES))
+    {
         m.end_token = cut;
         m.span = Span::new(toks[m.first_token].span.start, toks[cut - 1].span.end);
     }
@@ -244,10 +250,6 @@ fn before_clause(w: &Words, toks: &[Token], mut m: Mention) -> Mention {
 /// 10 years, ...`, `Rattling off ...`, `Please note`). When not, the claim
 /// keeps its words and has no source: a wrong source is worse than none.
 fn reads_as_source(w: &Words, toks: &[Token], m: &Mention) -> bool {
-    const NOT_IN_A_SOURCE: &[&str] = &[
-        "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
-        "should", "did", "does", "do", "been",
-    ];
     const NOT_FIRST: &[&str] = &[
         "after",
         "before",
@@ -315,7 +317,7 @@ fn reads_as_source(w: &Words, toks: &[Token], m: &Mention) -> bool {
     }
     words
         .iter()
-        .all(|t| !t.is_punct(',') && !w.is(t, NOT_IN_A_SOURCE))
+        .all(|t| !t.is_punct(',') && !w.is(t, AUXILIARIES))
         && !w.is(first, NOT_FIRST)
         && !ing
 }
@@ -559,7 +561,8 @@ fn content_start(w: &Words, toks: &[Token], k: usize, e: usize) -> Option<usize>
             &toks[j],
             &["to", "late", "aboard", "outside", "when", "yes", "no"],
         );
-    let adverbial = !about && (say || w.is(&toks[j], ADVERBIAL_OPENERS));
+    let adverbial =
+        !about && (say || w.is(&toks[j], ADVERBIAL_OPENERS) || w.is(&toks[j], &WEEKDAYS));
     if w.is(&toks[j], &["that"]) {
         j += 1;
     } else if adverbial {
@@ -594,7 +597,8 @@ fn after_hearer(w: &Words, toks: &[Token], j: usize, e: usize) -> Option<usize> 
     (names > 0).then_some(j + names)
 }
 
-/// Words that open a phrase of when, where or how right after a verb.
+/// Words that open a phrase of when, where or how right after a verb (and
+/// the days of the week, `article::date::WEEKDAYS`).
 const ADVERBIAL_OPENERS: &[&str] = &[
     "in",
     "at",
@@ -612,13 +616,6 @@ const ADVERBIAL_OPENERS: &[&str] = &[
     "for",
     "from",
     "onstage",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "yesterday",
     "today",
     "tonight",
