@@ -567,6 +567,63 @@ fn determiner_phrase_after(
     })
 }
 
+/// Quantifiers that take a part of a group: `one of`, `some of`.
+const PARTITIVES: &[&str] = &[
+    "one", "two", "three", "four", "five", "some", "many", "several", "most", "all", "both",
+    "each", "few", "none", "any",
+];
+
+/// Words that open the group a partitive takes from.
+const GROUP_OPENERS: &[&str] = &[
+    "the", "those", "these", "his", "her", "their", "its", "our", "my", "your",
+];
+
+/// `said one of those advisers`, `said some of Trump's supporters`: a
+/// quantifier, `of`, then the group (a determiner or a possessive and up
+/// to four words ending in a plain noun, or `them`). An unnamed source;
+/// read as a lone `one` it stopped at `of` and the quote lost its speaker.
+/// Only after a reporting verb: before one, `One of the men, Jessie
+/// Elkins,` names its speaker next.
+pub fn partitive_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+    if start + 2 >= ceiling || !w.is(&toks[start], PARTITIVES) || !w.is(&toks[start + 1], &["of"]) {
+        return None;
+    }
+    let group = start + 2;
+    let opener = &toks[group];
+    let end = if w.is(opener, &["them"]) {
+        group + 1
+    } else {
+        let possessive = w
+            .word(opener)
+            .is_some_and(|x| Words::bare(x).len() != x.len());
+        if !(possessive || w.is(opener, GROUP_OPENERS)) {
+            return None;
+        }
+        let mut end = group + 1;
+        while end < ceiling
+            && end - group <= 4
+            && toks[end].is_word()
+            && !w.is(&toks[end], PHRASE_STOPS)
+            && !w.is_speech_verb(&toks[end])
+        {
+            end += 1;
+        }
+        let head = &toks[end - 1];
+        if end == group + 1 || !(plain_noun(w, head) || w.is_anonymous_head(head)) {
+            return None;
+        }
+        end
+    };
+    Some(Mention {
+        written: None,
+        span: Span::new(toks[start].span.start, toks[end - 1].span.end),
+        role: None,
+        kind: MentionKind::Anonymous,
+        first_token: start,
+        end_token: end,
+    })
+}
+
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary
 /// of State John Kerry`, `according to a senior official`.
 pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
@@ -1124,5 +1181,30 @@ mod loose_tests {
             (m.span.text(text), m.kind),
             ("One bystander", MentionKind::Anonymous)
         );
+    }
+
+    #[test]
+    fn a_part_of_a_group_is_an_unnamed_source() {
+        let lex = Lexicon::builtin();
+        let read = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let w = Words::new(text, lex);
+            partitive_after(&w, &toks, 1, toks.len())
+                .map(|m| (m.span.text(text).to_string(), m.kind))
+        };
+        let anon = |s: &str| Some((s.to_string(), MentionKind::Anonymous));
+        assert_eq!(
+            read("said one of those advisers, who spoke"),
+            anon("one of those advisers")
+        );
+        assert_eq!(read("said some of them."), anon("some of them"));
+        assert_eq!(
+            read("said one of Trump's closest aides."),
+            anon("one of Trump's closest aides")
+        );
+        // Not a part of a group: a number of things, a lone determiner.
+        assert_eq!(read("said one of 12 cases"), None);
+        assert_eq!(read("said one day"), None);
     }
 }

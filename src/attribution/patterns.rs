@@ -7,7 +7,7 @@
 //! quote is a single token.
 
 use super::mention::{
-    Mention, MentionKind, classify, is_clause_break, mention_after, mention_before,
+    Mention, MentionKind, classify, is_clause_break, mention_after, mention_before, partitive_after,
 };
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
@@ -164,7 +164,8 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         }
     };
     if is_according_to(w, toks, j, end) {
-        let mention = mention_after(w, toks, j + 2, end)?;
+        let mention =
+            partitive_after(w, toks, j + 2, end).or_else(|| mention_after(w, toks, j + 2, end))?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
         return Some(Attribution::direct(mention, cue));
     }
@@ -175,7 +176,8 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     let participle = w.word(&toks[j]).is_some_and(|x| x.ends_with("ing"));
     if is_slot_verb(w, &toks[j])
         && !participle
-        && let Some(mention) = mention_after(w, toks, j + 1, end)
+        && let Some(mention) = partitive_after(w, toks, j + 1, end)
+            .or_else(|| mention_after(w, toks, j + 1, end))
             .filter(|m| w.is_speech_verb(&toks[j]) || m.kind == MentionKind::Name)
     {
         return Some(Attribution::direct(mention, toks[j].span));
@@ -495,7 +497,9 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         let mention = match mention {
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
-            None if !participle && verb_leads(toks, v, s) => mention_after(w, toks, v + 1, qi)?,
+            None if !participle && verb_leads(toks, v, s) => {
+                partitive_after(w, toks, v + 1, qi).or_else(|| mention_after(w, toks, v + 1, qi))?
+            }
             None if last_try => return None,
             None => continue,
         };
