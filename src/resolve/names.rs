@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::mention::MentionKind;
-use crate::lexicon::{Gender, with_lower};
+use crate::lexicon::{Gender, NameGenders, with_lower};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
 
@@ -416,6 +416,15 @@ impl People {
         }
     }
 
+    /// The gender the given name of `name` nearly always carries
+    /// (`grammar/given_name_genders.txt`), when the list knows it.
+    fn given_name_gender(name: &str) -> Option<Gender> {
+        let (given, rest) = name.split_once(' ')?;
+        (!rest.is_empty())
+            .then(|| NameGenders::builtin().of(given))
+            .flatten()
+    }
+
     /// The person a pronoun at `pos` points back at: the latest one named
     /// before it whose gender the article shows to match, or else the latest
     /// one of unknown gender. Names that never take a pronoun and never speak
@@ -434,6 +443,16 @@ impl People {
                 break;
             }
             let known = self.gender(&self.names[id]);
+            // A given name of the other gender rules a person out when the
+            // article's pronouns say nothing: without it a "he" after "Mr.
+            // Obama ... Hillary Clinton" took the nearer name, hers. It does
+            // not make the person the pronoun's (a subject of unknown
+            // gender nearer still is likelier).
+            if known.is_none()
+                && Self::given_name_gender(&self.names[id]).is_some_and(|g| g != gender)
+            {
+                continue;
+            }
             match (known, gender) {
                 (Some(Gender::Masculine), Gender::Masculine)
                 | (Some(Gender::Feminine), Gender::Feminine) => {
@@ -561,5 +580,32 @@ mod tests {
             Some("Miriam Adeyemi")
         );
         assert_eq!(people.resolve(she, Gender::Masculine), Some("Colin Marsh"));
+    }
+
+    #[test]
+    fn a_given_name_of_the_other_gender_rules_a_person_out() {
+        // Nothing in the text says Hillary Clinton's gender, but her given
+        // name does: the "he" is Barack Obama's.
+        let text =
+            "Barack Obama spoke first. He praised Hillary Clinton at length.\n\nLater he said no.";
+        let lex = Lexicon::builtin();
+        let w = Words::new(text, lex);
+        let mut toks = Vec::new();
+        tokenize(
+            text,
+            Span::new(0, text.len()),
+            &[],
+            &|x| lex.honorifics.contains(&format!("{x}.")),
+            &mut toks,
+        );
+        let idx = NameIndex::build(&w, &toks);
+        let mut people = People::build(&w, &toks, &idx);
+        people.mark_speaker("Hillary Clinton", None);
+        let he = text.rfind("he").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Barack Obama"));
+        assert_eq!(
+            people.resolve(he, Gender::Feminine),
+            Some("Hillary Clinton")
+        );
     }
 }
