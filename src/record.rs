@@ -137,7 +137,9 @@ pub enum FoundBy {
     /// A name opening a headline: `Graham: Trump's 'Hateful Rhetoric'`.
     Headline,
     /// The page's layout: a paragraph ending `X said:` before the quote's,
-    /// or a quote signed on the line below (`- Sanders.`).
+    /// a quote signed on the line below (`- Sanders.`), or the label of the
+    /// transcript turn the quote is in (`BRANDT: ... what I call "the
+    /// boring things"`).
     Layout,
     /// A pronoun or role that points at nobody named, left as written
     /// (`they said`, `she said` with no woman named before).
