@@ -5,7 +5,8 @@
 
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    introduced_above, is_headline, nominal, sentence_subject_of, signed_below,
+    introduced_above, is_headline, named_above, nominal, sentence_subject_of, signed_after,
+    signed_below,
 };
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
@@ -168,9 +169,19 @@ impl<'l> Extractor<'l> {
                 })
                 .or_else(|| {
                     let opens = f.token == ps && f.para > 0;
-                    opens
-                        .then(|| colon_paragraph(words, toks, para_ranges[f.para - 1]))
-                        .flatten()
+                    signed_after(words, toks, f.token, (ps, pe))
+                        .or_else(|| {
+                            opens
+                                .then(|| colon_paragraph(words, toks, para_ranges[f.para - 1]))
+                                .flatten()
+                        })
+                        .or_else(|| {
+                            opens
+                                .then(|| {
+                                    named_above(words, toks, (ps, pe), para_ranges[f.para - 1])
+                                })
+                                .flatten()
+                        })
                         .or_else(|| {
                             let next = para_ranges.get(f.para + 1)?;
                             signed_below(words, toks, (ps, pe), *next)

@@ -722,6 +722,92 @@ pub fn signed_below(
         .then(|| Attribution::direct(mention, toks[ns].span))
 }
 
+/// Words a description after a voice's name may run to: `Walt Brewer,
+/// owner of Brewer's Bait & Tackle`.
+const DESCRIPTION_WORDS: usize = 14;
+
+/// Whether `toks[from..to]` can be a name's description in a list of
+/// voices (`34, deckhand`, `owner of the bait shop`): a few words, no
+/// reporting verb, no quote, no sentence inside.
+fn is_description(w: &Words, toks: &[Token], from: usize, to: usize) -> bool {
+    /// Words of a clause, not of a description: `Often, families did not
+    /// understand`.
+    const CLAUSE: &[&str] = &[
+        "is", "was", "are", "were", "did", "do", "does", "has", "have", "had", "will", "would",
+        "can", "could", "not", "should", "may", "might",
+    ];
+    let words = toks[from..to].iter().filter(|t| t.is_word()).count();
+    words <= DESCRIPTION_WORDS
+        && toks[from..to].iter().enumerate().all(|(i, t)| {
+            t.quote().is_none()
+                && !w.is_speech_verb(t)
+                && !w.is(t, CLAUSE)
+                && (!is_sentence_end(t) || from + i + 1 == to)
+        })
+}
+
+/// A voice's name: a name of two words or more (`Rosa Delgado`), not one
+/// capitalised word that may open any sentence.
+fn is_full_name(w: &Words, toks: &[Token], m: &Mention) -> bool {
+    m.kind == MentionKind::Name
+        && toks[m.first_token..m.end_token]
+            .iter()
+            .filter(|t| t.is_word() && w.is_capitalised(t))
+            .count()
+            >= 2
+}
+
+/// Collected voices: `"I'll pay the quarter cent." — Rosa Delgado, 34,
+/// deckhand`. A quote opening its paragraph, then a dash and a name with
+/// at most a short description: the quote is signed. Before this, such a
+/// quote took the speaker of the voice above it.
+pub fn signed_after(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    (ps, pe): (usize, usize),
+) -> Option<Attribution> {
+    if qi != ps {
+        return None;
+    }
+    let mut k = qi + 1;
+    if k < pe && toks[k].is_punct(',') {
+        k += 1;
+    }
+    if k + 1 >= pe || !is_dash(&toks[k]) {
+        return None;
+    }
+    let mention = mention_after(w, toks, k + 1, pe).filter(|m| is_full_name(w, toks, m))?;
+    let end = mention.end_token;
+    let signs = end >= pe
+        || (toks[end].is_punct(',') && is_description(w, toks, end + 1, pe))
+        || (is_sentence_end(&toks[end]) && end + 1 == pe);
+    signs.then(|| Attribution::direct(mention, toks[k].span))
+}
+
+/// Collected voices: `Priya Raman, retired teacher` on its own line, then
+/// a paragraph that is nothing but a quote: the line names the voice.
+pub fn named_above(
+    w: &Words,
+    toks: &[Token],
+    para: (usize, usize),
+    prev: (usize, usize),
+) -> Option<Attribution> {
+    let (ps, pe) = para;
+    let (ns, ne) = prev;
+    let only_quotes = toks[ps..pe].iter().all(|t| !t.is_word());
+    if !only_quotes || ne <= ns {
+        return None;
+    }
+    let mention = mention_after(w, toks, ns, ne)
+        .filter(|m| is_full_name(w, toks, m) && m.first_token == ns)?;
+    let end = mention.end_token;
+    let names_only = end >= ne
+        || (toks[end].is_punct(',') && is_description(w, toks, end + 1, ne))
+        || (toks[end].is_punct(':') && end + 1 == ne);
+    names_only.then(|| Attribution::direct(mention, toks[ns].span))
+}
+
 /// Lower-case words a signature line may hold: `Center for Economic and
 /// Policy Research`.
 const SIGNATURE_GLUE: &[&str] = &["of", "for", "and", "the", "at", "in", "on", "de"];
@@ -908,6 +994,40 @@ mod tests {
         assert_eq!(who(text), vec![]);
         // `They` above names no one.
         let text = "They have fought the plan for two years.\n\n\"We will not let them pave over the marsh.\"";
+        assert_eq!(who(text), vec![]);
+    }
+
+    #[test]
+    fn a_voice_signed_after_a_dash_is_its_own_not_the_one_above() {
+        let text = "Tom Hale, 58, lobsterman: \"I am voting no.\"\n\n\"I'll pay the quarter cent.\" — Rosa Delgado, 34, deckhand";
+        assert_eq!(
+            who(text),
+            vec![
+                ("I am voting no.".to_string(), Some("Tom Hale".to_string())),
+                (
+                    "I'll pay the quarter cent.".to_string(),
+                    Some("Rosa Delgado".to_string())
+                ),
+            ]
+        );
+        // A clause after the dash is no signature, and one capitalised
+        // word is no voice's name.
+        let text = "\"We lost.\" - Often, families did not understand.";
+        assert_eq!(who(text), vec![]);
+    }
+
+    #[test]
+    fn a_name_line_above_a_quote_names_the_voice() {
+        let text = "We asked voters on the waterfront.\n\nPriya Raman, retired teacher\n\n\"My grandchildren should fish here.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "My grandchildren should fish here.".to_string(),
+                Some("Priya Raman".to_string())
+            )]
+        );
+        // A sentence above with a verb is narration, not a name line.
+        let text = "We asked voters.\n\nPriya Raman, who did not want to vote\n\n\"Not me.\"";
         assert_eq!(who(text), vec![]);
     }
 
