@@ -20,6 +20,7 @@ pub const PLACE_HEADS: &str = include_str!("../grammar/place_heads.txt");
 pub const TITLE_CUES: &str = include_str!("../grammar/title_cues.txt");
 pub const PLACES: &str = include_str!("../grammar/places.txt");
 pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
+pub const DOCUMENT_NOUNS: &str = include_str!("../grammar/document_nouns.txt");
 pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
 pub const CLAIM_VERBS: &str = include_str!("../grammar/claim_verbs.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
@@ -64,6 +65,8 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     /// Nouns for something said (`promise`, `remarks`), lower case.
     pub speech_nouns: HashSet<String>,
+    /// Documents that speak for their issuer: `statement`, `memo`.
+    pub document_nouns: HashSet<String>,
     /// Verbs that put a label on someone or something (`dubbed`,
     /// `labeled`), every form, lower case.
     pub naming_verbs: HashSet<String>,
@@ -209,6 +212,7 @@ impl Lexicon {
             title_cues: lower_set(&lists.title_cues),
             places: lower_set(&lists.places),
             speech_nouns: lower_set(&lists.speech_nouns),
+            document_nouns: lower_set(&lists.document_nouns),
             naming_verbs: lower_set(&lists.naming_verbs),
             claim_verbs: lower_set(&lists.claim_verbs),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
@@ -275,6 +279,7 @@ impl Lexicon {
             ("title_cues.txt", &mut lists.title_cues),
             ("places.txt", &mut lists.places),
             ("speech_nouns.txt", &mut lists.speech_nouns),
+            ("document_nouns.txt", &mut lists.document_nouns),
             ("naming_verbs.txt", &mut lists.naming_verbs),
             ("claim_verbs.txt", &mut lists.claim_verbs),
             ("abbreviations.txt", &mut lists.abbreviations),
@@ -458,6 +463,7 @@ struct Lists {
     title_cues: String,
     places: String,
     speech_nouns: String,
+    document_nouns: String,
     naming_verbs: String,
     claim_verbs: String,
     abbreviations: String,
@@ -478,6 +484,7 @@ impl Default for Lists {
             title_cues: TITLE_CUES.to_string(),
             places: PLACES.to_string(),
             speech_nouns: SPEECH_NOUNS.to_string(),
+            document_nouns: DOCUMENT_NOUNS.to_string(),
             naming_verbs: NAMING_VERBS.to_string(),
             claim_verbs: CLAIM_VERBS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),

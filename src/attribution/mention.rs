@@ -624,6 +624,82 @@ pub fn partitive_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) 
     })
 }
 
+/// Determiners that open a document phrase.
+const DOCUMENT_OPENERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "this", "that", "one",
+];
+
+/// `a statement from the Mayor's Office`, `a 2009 report by the Center for
+/// Economic and Policy Research`, `an email from Neera Tanden`: a document
+/// (grammar/document_nouns.txt) that speaks for its issuer. The issuer is
+/// the speaker; the mention points at the whole phrase, as PolNeAR marks
+/// it. `obtained by` names who has the document, not who wrote it, and
+/// does not count. Before this the phrase was read as "a statement" or
+/// not at all, and its quote was dropped.
+pub fn document_phrase(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
+    if start >= ceiling || !w.is(&toks[start], DOCUMENT_OPENERS) {
+        return None;
+    }
+    let doc = (start + 1..ceiling.min(start + 5)).find(|&k| {
+        w.lower(&toks[k])
+            .is_some_and(|x| w.lexicon.document_nouns.contains(&x))
+    })?;
+    if !toks[start + 1..doc].iter().all(|t| t.is_word()) {
+        return None;
+    }
+    let mut by = doc + 1;
+    if by < ceiling && w.is(&toks[by], &["released", "issued", "sent", "written"]) {
+        by += 1;
+    }
+    if by >= ceiling || !w.is(&toks[by], &["from", "by"]) {
+        return None;
+    }
+    // Any noun phrase may issue one: `the city attorney`.
+    let mut issuer = mention_after(&w.loose(), toks, by + 1, ceiling).filter(|m| {
+        matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::Organisation | MentionKind::Anonymous
+        )
+    })?;
+    // `the governor's office`: an owner's possessive and the body it owns.
+    let owner = w
+        .word(&toks[issuer.end_token - 1])
+        .is_some_and(|x| Words::bare(x).len() != x.len());
+    if owner && issuer.end_token < ceiling && plain_noun(w, &toks[issuer.end_token]) {
+        issuer.end_token += 1;
+        issuer.span = Span::new(issuer.span.start, toks[issuer.end_token - 1].span.end);
+        issuer.kind = MentionKind::Anonymous;
+        issuer.role = None;
+    }
+    let last = toks[issuer.end_token - 1].span.end;
+    // `the Mayor's Office` is one body, not an office whose role is "the
+    // Mayor's": its name is the whole phrase after the article.
+    if issuer.kind == MentionKind::Organisation {
+        let first = if w.is(&toks[by + 1], &["the"]) && by + 2 < issuer.end_token {
+            by + 2
+        } else {
+            by + 1
+        };
+        issuer.span = Span::new(toks[first].span.start, last);
+        issuer.role = None;
+    }
+    Some(Mention {
+        written: Some(Span::new(toks[start].span.start, last)),
+        first_token: start,
+        ..issuer
+    })
+}
+
+/// A [`document_phrase`] ending right before the verb at `verb`, opened
+/// within `floor..verb`: `A statement from the Mayor's Office said`.
+pub fn document_before(w: &Words, toks: &[Token], verb: usize, floor: usize) -> Option<Mention> {
+    (floor..verb)
+        .rev()
+        .take(16)
+        .filter(|&k| w.is(&toks[k], DOCUMENT_OPENERS))
+        .find_map(|k| document_phrase(w, toks, k, verb).filter(|m| m.end_token == verb))
+}
+
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary
 /// of State John Kerry`, `according to a senior official`.
 pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
@@ -1206,5 +1282,50 @@ mod loose_tests {
         // Not a part of a group: a number of things, a lone determiner.
         assert_eq!(read("said one of 12 cases"), None);
         assert_eq!(read("said one day"), None);
+    }
+
+    #[test]
+    fn a_document_speaks_for_its_issuer() {
+        let lex = Lexicon::builtin();
+        let read = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let w = Words::new(text, lex);
+            document_phrase(&w, &toks, 0, toks.len()).map(|m| {
+                (
+                    m.written.unwrap().text(text).to_string(),
+                    m.span.text(text).to_string(),
+                    m.kind,
+                )
+            })
+        };
+        assert_eq!(
+            read("a statement from the Mayor's Office said"),
+            Some((
+                "a statement from the Mayor's Office".into(),
+                "Mayor's Office".into(),
+                MentionKind::Organisation
+            ))
+        );
+        assert_eq!(
+            read("an email from Neera Tanden said"),
+            Some((
+                "an email from Neera Tanden".into(),
+                "Neera Tanden".into(),
+                MentionKind::Name
+            ))
+        );
+        assert_eq!(
+            read("a 2009 report released by the governor's office"),
+            Some((
+                "a 2009 report released by the governor's office".into(),
+                "the governor's office".into(),
+                MentionKind::Anonymous
+            ))
+        );
+        // Who obtained a document did not write it; a report alone names
+        // no issuer.
+        assert_eq!(read("a memo obtained by The Ledger"), None);
+        assert_eq!(read("the report said"), None);
     }
 }

@@ -7,7 +7,8 @@
 //! quote is a single token.
 
 use super::mention::{
-    Mention, MentionKind, classify, is_clause_break, mention_after, mention_before, partitive_after,
+    Mention, MentionKind, classify, document_before, document_phrase, is_clause_break,
+    mention_after, mention_before, partitive_after,
 };
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
@@ -164,8 +165,9 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         }
     };
     if is_according_to(w, toks, j, end) {
-        let mention =
-            partitive_after(w, toks, j + 2, end).or_else(|| mention_after(w, toks, j + 2, end))?;
+        let mention = partitive_after(w, toks, j + 2, end)
+            .or_else(|| document_phrase(w, toks, j + 2, end))
+            .or_else(|| mention_after(w, toks, j + 2, end))?;
         let cue = Span::new(toks[j].span.start, toks[j + 1].span.end);
         return Some(Attribution::direct(mention, cue));
     }
@@ -181,6 +183,18 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
             .filter(|m| w.is_speech_verb(&toks[j]) || m.kind == MentionKind::Name)
     {
         return Some(Attribution::direct(mention, toks[j].span));
+    }
+    // `"Q," a statement from the Mayor's Office said`, `"Q," an email from
+    // Councilman Reyes to constituents said`.
+    if let Some(mention) = document_phrase(w, toks, j, end) {
+        let to = mention.end_token;
+        let addressee = usize::from(to < end && w.is(&toks[to], &["to"]));
+        let verb = (to..end.min(to + addressee * 4 + 1))
+            .take_while(|&k| toks[k].is_word())
+            .find(|&k| w.is_speech_verb(&toks[k]));
+        if let Some(v) = verb {
+            return Some(Attribution::direct(mention, toks[v].span));
+        }
     }
     let reach = end.min(j + POST_REACH);
     if let Some(v) = (j + 1..reach).find(|&k| w.is_speech_verb(&toks[k])) {
@@ -492,7 +506,9 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 })
                 .or_else(|| sentence_subject(w, toks, s, v))
         } else {
-            mention_before(w, toks, v, s).or_else(|| sentence_subject(w, toks, s, v))
+            document_before(w, toks, v, s)
+                .or_else(|| mention_before(w, toks, v, s))
+                .or_else(|| sentence_subject(w, toks, s, v))
         };
         let mention = match mention {
             Some(m) => m,
@@ -532,7 +548,8 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         });
     }
     if let Some(k) = (s..qi).find(|&k| is_according_to(w, toks, k, qi)) {
-        let mention = mention_after(w, toks, k + 2, qi)?;
+        let mention =
+            document_phrase(w, toks, k + 2, qi).or_else(|| mention_after(w, toks, k + 2, qi))?;
         return Some(Attribution::direct(
             mention,
             Span::new(toks[k].span.start, toks[k + 1].span.end),
