@@ -14,10 +14,11 @@ use chrono::NaiveDate;
 pub mod date;
 pub mod html;
 pub mod jsonl;
+pub mod outlets;
 pub mod sentence;
 pub mod text;
 
-pub use date::{ACCEPTED_FORMS, DateError, parse_date};
+pub use date::{ACCEPTED_FORMS, DateError, DateSource, parse_date};
 
 /// One article, ready to extract and store.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,24 +36,72 @@ pub struct Article {
     pub author: Option<String>,
     /// Where the article came from: a file path, `file.jsonl:LINE` or `-`.
     pub source: String,
+    /// The address the page gives as its own (`<link rel=canonical>`,
+    /// `og:url`) when it was fetched from another (`url`).
+    pub canonical_url: Option<String>,
+    /// Where `published` came from, when there is one.
+    pub date_source: Option<DateSource>,
+    /// Dates the article offered that were placeholders (before 1990,
+    /// after tomorrow) and so not used, each with why: reported as a
+    /// warning whether or not another date was found.
+    pub placeholder_dates: Vec<String>,
 }
 
 impl Article {
     /// Build an article from a reader's text and metadata. `fill` supplies
     /// what the file itself lacks; the file's own values win.
     pub fn new(text: String, meta: Meta, fill: &Meta, source: impl Into<String>) -> Article {
+        let dates = candidate_dates(&meta, fill);
         let meta = meta.or(fill);
-        let published = meta.date.as_deref().and_then(|d| parse_date(d).ok());
-        Article {
+        let mut article = Article {
             text,
             outlet: meta.outlet,
-            published,
-            published_raw: meta.date,
             title: meta.title,
             url: meta.url,
             author: meta.author,
             source: source.into(),
+            ..Article::default()
+        };
+        article.choose_date(dates);
+        article
+    }
+
+    /// Take the most trusted of the dates offered that can be read and is
+    /// not a placeholder (see [`DateSource`] for the order). When none can,
+    /// the first one offered is kept as written, for [`Article::date_problem`]
+    /// to report.
+    pub fn choose_date(&mut self, mut dates: Vec<(DateSource, String)>) {
+        dates.sort_by_key(|(source, _)| *source);
+        self.published = None;
+        self.published_raw = dates.first().map(|(_, raw)| raw.clone());
+        self.date_source = None;
+        self.placeholder_dates.clear();
+        for (source, raw) in dates {
+            let Ok(date) = parse_date(&raw) else { continue };
+            // The user's own --date is taken as given.
+            if source != DateSource::Given
+                && let Some(why) = date::placeholder(date)
+            {
+                self.placeholder_dates
+                    .push(format!("{} date {raw:?}: {why}", source.as_str()));
+                continue;
+            }
+            if self.published.is_none() {
+                self.published = Some(date);
+                self.published_raw = Some(raw);
+                self.date_source = Some(source);
+            }
         }
+    }
+
+    /// The date in the article's URL or canonical URL, for
+    /// [`Article::choose_date`] once a fetched page's addresses are known.
+    pub fn url_date(&self) -> Option<(DateSource, String)> {
+        [self.url.as_deref(), self.canonical_url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(date::date_in_url)
+            .map(|d| (DateSource::Url, d.format("%Y-%m-%d").to_string()))
     }
 
     /// Why the article has no date, if it has none: the caller reports it
@@ -60,6 +109,9 @@ impl Article {
     pub fn date_problem(&self) -> Option<String> {
         if self.published.is_some() {
             return None;
+        }
+        if let Some(placeholder) = self.placeholder_dates.first() {
+            return Some(format!("{placeholder}; stored without a date"));
         }
         Some(match self.published_raw.as_deref().map(parse_date) {
             Some(Err(err)) => format!("{err}; stored without a date"),
@@ -76,18 +128,68 @@ pub struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// Where `date` came from; `None` means an article's own date field
+    /// ([`DateSource::Field`]) for a reader's metadata, `--date`
+    /// ([`DateSource::Given`]) for the caller's fill.
+    pub date_source: Option<DateSource>,
+    /// Other dates the article offers, each with where it came from (a
+    /// page's modified date, a `<time>` element): used when `date` is a
+    /// placeholder or missing.
+    pub more_dates: Vec<(DateSource, String)>,
+}
+
+/// Every date offered for an article: its own metadata's, then the fill's,
+/// then one in its URL.
+fn candidate_dates(own: &Meta, fill: &Meta) -> Vec<(DateSource, String)> {
+    let mut dates = Vec::new();
+    let mut add = |meta: &Meta, default: DateSource| {
+        if let Some(date) = &meta.date {
+            dates.push((meta.date_source.unwrap_or(default), date.clone()));
+        }
+        dates.extend(meta.more_dates.iter().cloned());
+    };
+    add(own, DateSource::Field);
+    add(fill, DateSource::Given);
+    if let Some(date) = [own.url.as_deref(), fill.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(date::date_in_url)
+    {
+        dates.push((DateSource::Url, date.format("%Y-%m-%d").to_string()));
+    }
+    dates
 }
 
 impl Meta {
     /// Each field from `self`, or from `other` where `self` has none.
     pub fn or(self, other: &Meta) -> Meta {
         let pick = |mine: Option<String>, theirs: &Option<String>| mine.or_else(|| theirs.clone());
+        let has_date = self.date.is_some();
         Meta {
             outlet: pick(self.outlet, &other.outlet),
             date: pick(self.date, &other.date),
             title: pick(self.title, &other.title),
             url: pick(self.url, &other.url),
             author: pick(self.author, &other.author),
+            date_source: if has_date {
+                self.date_source
+            } else {
+                other.date_source
+            },
+            more_dates: self
+                .more_dates
+                .into_iter()
+                .chain(
+                    // Another source's date, overridden here, is still a
+                    // candidate should this one be a placeholder.
+                    other
+                        .date
+                        .clone()
+                        .filter(|_| has_date)
+                        .map(|d| (other.date_source.unwrap_or(DateSource::Field), d)),
+                )
+                .chain(other.more_dates.iter().cloned())
+                .collect(),
         }
     }
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use quotetrack::article::outlets::Outlets;
 use quotetrack::article::{self, Article, Format, Meta, parse_date};
 use quotetrack::claims::Kinds;
 use quotetrack::store::{Outcome, Store};
@@ -53,6 +54,11 @@ pub struct IngestArgs {
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
 
+    /// More `domain,name` lines for naming outlets by their web domain, on
+    /// top of the shipped grammar/outlets.csv (see README).
+    #[arg(long, value_name = "FILE", env = "QUOTETRACK_OUTLETS")]
+    pub outlets: Option<PathBuf>,
+
     /// Author for articles that do not name one.
     #[arg(long, value_name = "NAME")]
     pub author: Option<String>,
@@ -90,12 +96,19 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
     if let Some(date) = &args.date {
         parse_date(date).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
     }
-    let fill = Meta {
+    // The outlet is filled after reading: a page that names no site takes
+    // its outlet from its domain (grammar/outlets.csv) before --outlet.
+    let outlets = Fill {
+        outlets: Outlets::with_user_file(args.outlets.as_deref())?,
         outlet: args.outlet.clone(),
+    };
+    let fill = Meta {
+        outlet: None,
         date: args.date.clone(),
         title: args.title.clone(),
         url: args.url.clone(),
         author: args.author.clone(),
+        ..Meta::default()
     };
     let mut summary = Summary::default();
     let inputs = collect_inputs(&args.paths, &mut summary);
@@ -122,7 +135,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         // channel holds one chunk, so memory stays flat however many files
         // there are.
         let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, ReadChunk)>(1);
-        let (extractor, fill, inputs, kinds) = (&extractor, &fill, &inputs, kinds);
+        let (extractor, fill, inputs, kinds) = (&extractor, (&fill, &outlets), &inputs, kinds);
         scope.spawn(move || {
             let (first, rest) = inputs.split_at(FIRST_CHUNK.min(inputs.len()));
             let chunks = std::iter::once(first)
@@ -180,7 +193,7 @@ type ReadChunk = (Vec<(String, String)>, Vec<(String, Extracted)>);
 
 fn extract_chunk(
     chunk: &[Input],
-    fill: &Meta,
+    fill: (&Meta, &Fill),
     extractor: &Extractor<'_>,
     kinds: Kinds,
 ) -> ReadChunk {
@@ -208,6 +221,27 @@ fn extract_chunk(
 
 /// An article with the quotes found in it, or why it could not be read.
 type Extracted = Result<(Article, Vec<Quote>)>;
+
+/// What fills an article's outlet when it names none: the outlet of its
+/// address's domain, else `--outlet`.
+struct Fill {
+    outlets: Outlets,
+    outlet: Option<String>,
+}
+
+impl Fill {
+    fn fill(&self, article: &mut Article) {
+        if article.outlet.is_some() {
+            return;
+        }
+        article.outlet = [&article.url, &article.canonical_url]
+            .into_iter()
+            .flatten()
+            .find_map(|url| self.outlets.name_for(url))
+            .map(str::to_string)
+            .or_else(|| self.outlet.clone());
+    }
+}
 
 /// Where one input's bytes come from.
 enum Input {
@@ -261,7 +295,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// it came from.
 type ReadInput = (Vec<(String, String)>, Vec<(String, Result<Article>)>);
 
-fn read_input(input: &Input, fill: &Meta) -> ReadInput {
+fn read_input(input: &Input, (fill, outlets): (&Meta, &Fill)) -> ReadInput {
     let (source, read) = match input {
         Input::File(path) => (path.display().to_string(), article::read_file(path, fill)),
         Input::Stdin => {
@@ -288,7 +322,10 @@ fn read_input(input: &Input, fill: &Meta) -> ReadInput {
         .articles
         .into_iter()
         .map(|result| match result {
-            Ok(article) => (article.source.clone(), Ok(article)),
+            Ok(mut article) => {
+                outlets.fill(&mut article);
+                (article.source.clone(), Ok(article))
+            }
             Err(err) => (source.clone(), Err(err)),
         })
         .collect();
@@ -356,6 +393,17 @@ impl Summary {
         // nothing new to say about it.
         if let Some(why) = article.date_problem().filter(|_| stored) {
             self.undated.push((article.source.clone(), why));
+        } else if stored && let Some(source) = article.date_source {
+            for placeholder in &article.placeholder_dates {
+                self.warned.push((
+                    article.source.clone(),
+                    format!(
+                        "{placeholder}; used the {} date {} instead",
+                        source.as_str(),
+                        article.published_raw.as_deref().unwrap_or("")
+                    ),
+                ));
+            }
         }
     }
 

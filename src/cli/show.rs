@@ -103,8 +103,23 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
         q.date.as_deref().unwrap_or("(date unknown)"),
         clean(q.title.as_deref().unwrap_or("(untitled)"))
     )?;
+    if let (Some(_), Some(source)) = (&q.date, &shown.date_source) {
+        let meaning = quotetrack::article::DateSource::describe(source);
+        if meaning.is_empty() {
+            writeln!(out, "Date from: {}", clean(source))?;
+        } else {
+            writeln!(out, "Date from: {} ({meaning})", clean(source))?;
+        }
+    }
     if let Some(url) = &q.url {
         writeln!(out, "{}", clean(url))?;
+    }
+    if let Some(canonical) = shown
+        .canonical_url
+        .as_deref()
+        .filter(|c| Some(*c) != q.url.as_deref())
+    {
+        writeln!(out, "Canonical: {}", clean(canonical))?;
     }
     writeln!(
         out,

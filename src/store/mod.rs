@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/006_quote_found_by.sql")),
     M::up(include_str!("../../db/007_reprints.sql")),
     M::up(include_str!("../../db/008_claims.sql")),
+    M::up(include_str!("../../db/009_fetched_articles.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
