@@ -224,6 +224,18 @@ impl Store {
         }))
     }
 
+    /// Is an article stored from this address, asked for (`url`) or named
+    /// by its page (`canonical_url`)?
+    pub fn has_url(&self, url: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1)
+                     OR EXISTS (SELECT 1 FROM articles WHERE canonical_url = ?1)",
+            )?
+            .query_row([url], |r| r.get(0))?)
+    }
+
     /// Ids of the speakers whose name or an alias contains `needle`.
     /// Matched here rather than in SQL because SQLite's LIKE folds ASCII
     /// only, and "Jose" should find "José".
