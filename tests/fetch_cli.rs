@@ -782,8 +782,11 @@ fn a_thousand_pages_from_a_list() {
     let (ok, out) = s.ingest(&["--urls", list.to_str().unwrap(), "--fetch-threads", "4"]);
     let took = started.elapsed();
     assert!(!ok, "one URL is a 404\n{out}");
-    assert!(out.contains("Fetched 1001 web pages"), "{out}");
-    assert!(out.contains("1 of them failed"), "{out}");
+    assert!(out.contains("Web pages: 1001 in"), "{out}");
+    assert!(
+        out.contains("; 1 could not be fetched (listed under Skipped)"),
+        "{out}"
+    );
     assert!(out.contains("Stored 1000 new articles"), "{out}");
     assert!(out.contains("/p/0: HTTP 404 Not Found"), "{out}");
     assert_eq!(s.count("SELECT count(*) FROM articles"), 1000);

@@ -251,7 +251,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         // arrive.
         let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, ReadChunk)>(1);
         let (extractor, fill, inputs, kinds) = (&extractor, (&fill, &outlets), &inputs, kinds);
-        let (web, fetcher) = (&web, &fetcher);
+        let (web, fetcher, bar) = (&web, &fetcher, &progress);
         let producer = scope.spawn(move || {
             let (first, rest) = inputs.split_at(FIRST_CHUNK.min(inputs.len()));
             let chunks = std::iter::once(first)
@@ -263,7 +263,7 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
                     return Fetched::default();
                 }
             }
-            fetch_pages(web, fetcher, fill, extractor, kinds, &send)
+            fetch_pages(web, fetcher, fill, extractor, kinds, &send, bar)
         });
         for (files, (warnings, read)) in chunks {
             summary.warned.extend(warnings);
@@ -440,6 +440,9 @@ struct Fetched {
 /// [`WEB_FLUSH`].
 const WEB_CHUNK: usize = 64;
 const WEB_FLUSH: Duration = Duration::from_secs(3);
+/// ... or as soon as they hold this many bytes, so a run of large pages
+/// does not pile up in memory.
+const WEB_BYTES: usize = 64 * 1024 * 1024;
 
 /// Fetch the web pages and hand them to the writer in chunks, read and
 /// extracted as files are.
@@ -450,6 +453,7 @@ fn fetch_pages(
     extractor: &Extractor<'_>,
     kinds: Kinds,
     send: &std::sync::mpsc::SyncSender<(usize, ReadChunk)>,
+    progress: &ProgressBar,
 ) -> Fetched {
     let mut fetched = Fetched::default();
     if web.urls.is_empty() {
@@ -458,24 +462,28 @@ fn fetch_pages(
     let started = Instant::now();
     let mut buffer: Vec<(String, Result<fetch::Page>)> = Vec::new();
     let mut oldest = Instant::now();
+    let mut bytes = 0usize;
     let mut open = true;
     let flush = |buffer: &mut Vec<(String, Result<fetch::Page>)>| -> bool {
         let pages = std::mem::take(buffer);
-        let count = pages.len();
         let read = extract_pages(pages, web, fill, extractor, kinds);
-        send.send((count, read)).is_ok()
+        // Pages were counted on the bar as they arrived.
+        send.send((0, read)).is_ok()
     };
     fetch::fetch_all(fetcher, &web.urls, |url, result| {
         if !open {
             return;
         }
         fetched.pages += 1;
+        progress.inc(1);
         fetched.failed += usize::from(result.is_err());
         if buffer.is_empty() {
             oldest = Instant::now();
         }
+        bytes += result.as_ref().map_or(0, |p| p.body.len());
         buffer.push((url.to_string(), result));
-        if buffer.len() >= WEB_CHUNK || oldest.elapsed() >= WEB_FLUSH {
+        if buffer.len() >= WEB_CHUNK || bytes >= WEB_BYTES || oldest.elapsed() >= WEB_FLUSH {
+            bytes = 0;
             open = flush(&mut buffer);
         }
     });
@@ -778,12 +786,16 @@ impl Summary {
         if self.fetched.pages > 0 {
             let secs = self.fetched.elapsed.as_secs_f64();
             println!(
-                "Fetched {} {} in {:.1} s ({:.1} a second), {} of them failed.",
+                "Web pages: {} in {:.1} s ({:.1} a second); {} could not be fetched{}.",
                 self.fetched.pages,
-                plural(self.fetched.pages, "web page", "web pages"),
                 secs,
                 self.fetched.pages as f64 / secs.max(0.001),
-                self.fetched.failed
+                self.fetched.failed,
+                if self.fetched.failed > 0 {
+                    " (listed under Skipped)"
+                } else {
+                    ""
+                }
             );
         }
         if self.not_refetched > 0 {
