@@ -23,3 +23,28 @@ CREATE TABLE outlet_domains (
     domain    TEXT NOT NULL COLLATE NOCASE,
     PRIMARY KEY (domain, outlet_id)
 );
+
+-- Articles stored before this migration give their outlets' domains from
+-- their url: the host, lower case, without `www.`, a port or a query.
+INSERT OR IGNORE INTO outlet_domains (outlet_id, domain)
+SELECT DISTINCT outlet_id,
+       CASE WHEN host LIKE 'www.%' THEN substr(host, 5) ELSE host END
+FROM (
+    SELECT outlet_id,
+           lower(CASE WHEN instr(h2, ':') > 0 THEN substr(h2, 1, instr(h2, ':') - 1) ELSE h2 END) AS host
+    FROM (
+        SELECT outlet_id,
+               CASE WHEN instr(h1, '?') > 0 THEN substr(h1, 1, instr(h1, '?') - 1) ELSE h1 END AS h2
+        FROM (
+            SELECT outlet_id,
+                   CASE WHEN instr(rest, '/') > 0 THEN substr(rest, 1, instr(rest, '/') - 1) ELSE rest END AS h1
+            FROM (
+                SELECT outlet_id, substr(url, instr(url, '://') + 3) AS rest
+                FROM articles
+                WHERE outlet_id IS NOT NULL
+                  AND (lower(url) LIKE 'http://%' OR lower(url) LIKE 'https://%')
+            )
+        )
+    )
+)
+WHERE host <> '';

@@ -229,6 +229,48 @@ mod open_tests {
     }
 
     #[test]
+    fn a_database_from_before_fetching_takes_the_new_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATIONS[..8])
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO outlets (id, name) VALUES (1, 'Skerrin Times');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (1, 1, 'https://www.skerrin.example/ferry', 'h', 'Text.', 'now');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (2, 1, 'HTTPS://WWW.Skerrin.example:443?x=1', 'h2', 'Text 2.', 'now');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (3, 1, 'file.txt', 'h3', 'Text 3.', 'now');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert!(store.has_url("https://www.skerrin.example/ferry").unwrap());
+        assert!(!store.has_url("https://www.skerrin.example/other").unwrap());
+        let (canonical, source): (Option<String>, Option<String>) = store
+            .conn
+            .query_row(
+                "SELECT canonical_url, date_source FROM articles WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((canonical, source), (None, None));
+        // Outlets stored before take the domains of their articles' URLs.
+        assert_eq!(store.outlets_named("skerrin").unwrap(), [1]);
+        assert_eq!(store.outlets_named("www.skerrin.example").unwrap(), [1]);
+        let domain: String = store
+            .conn
+            .query_row("SELECT domain FROM outlet_domains", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(domain, "skerrin.example");
+    }
+
+    #[test]
     fn a_file_that_is_not_a_database_is_refused_with_advice() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.db");
