@@ -471,9 +471,6 @@ fn fetch_pages(
         send.send((0, read)).is_ok()
     };
     fetch::fetch_all(fetcher, &web.urls, |url, result| {
-        if !open {
-            return;
-        }
         fetched.pages += 1;
         progress.inc(1);
         fetched.failed += usize::from(result.is_err());
@@ -484,8 +481,10 @@ fn fetch_pages(
         buffer.push((url.to_string(), result));
         if buffer.len() >= WEB_CHUNK || bytes >= WEB_BYTES || oldest.elapsed() >= WEB_FLUSH {
             bytes = 0;
+            // The writer stopped (the database failed): fetch no more.
             open = flush(&mut buffer);
         }
+        open
     });
     if open && !buffer.is_empty() {
         flush(&mut buffer);

@@ -466,6 +466,29 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        let mut headers = ureq::http::HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert("retry-after", "7".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
+        headers.insert(
+            "retry-after",
+            "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap(),
+        );
+        assert_eq!(
+            retry_after(&headers),
+            Some(Duration::ZERO),
+            "a date gone by"
+        );
+        let soon = (chrono::Utc::now() + chrono::Duration::seconds(90)).to_rfc2822();
+        headers.insert("retry-after", soon.parse().unwrap());
+        let wait = retry_after(&headers).unwrap();
+        assert!((85..=90).contains(&wait.as_secs()), "{wait:?}");
+        headers.insert("retry-after", "soon".parse().unwrap());
+        assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
     fn statuses_in_words() {
         assert_eq!(status_text(404), "HTTP 404 Not Found");
         assert_eq!(status_text(599), "HTTP 599");

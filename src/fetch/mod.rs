@@ -23,8 +23,14 @@ pub mod urls;
 pub use client::{Fetcher, Options, Page};
 
 /// Fetch every URL, calling `each` on the calling thread with each result
-/// as it arrives (not in input order). Duplicates are fetched once.
-pub fn fetch_all(fetcher: &Fetcher, urls: &[String], mut each: impl FnMut(&str, Result<Page>)) {
+/// as it arrives (not in input order). Duplicates are fetched once. When
+/// `each` returns false, URLs not yet started are dropped and the call
+/// returns once the pages under way are done.
+pub fn fetch_all(
+    fetcher: &Fetcher,
+    urls: &[String],
+    mut each: impl FnMut(&str, Result<Page>) -> bool,
+) {
     let queue = Mutex::new(interleave_hosts(urls));
     let threads = fetcher
         .options()
@@ -50,8 +56,12 @@ pub fn fetch_all(fetcher: &Fetcher, urls: &[String], mut each: impl FnMut(&str, 
             });
         }
         drop(send);
+        let mut wanted = true;
         for (url, result) in results {
-            each(&url, result);
+            if wanted && !each(&url, result) {
+                wanted = false;
+                queue.lock().unwrap_or_else(|p| p.into_inner()).clear();
+            }
         }
     });
 }
