@@ -138,7 +138,8 @@ pub struct IngestArgs {
     )]
     pub max_retry_wait: f64,
 
-    /// Outlet for articles that do not name their own.
+    /// Outlet for articles that do not name their own and whose web
+    /// domain is not in the outlets list (--outlets).
     #[arg(long, value_name = "NAME")]
     pub outlet: Option<String>,
 
