@@ -803,6 +803,62 @@ fn a_thousand_pages_from_a_list() {
     );
 }
 
+/// `quotetrack --db DB ingest ARGS` with the default politeness, timed.
+fn timed_ingest(s: &Scratch, args: &[String]) -> Duration {
+    let started = Instant::now();
+    let out = Command::cargo_bin("quotetrack")
+        .unwrap()
+        .env_remove("QUOTETRACK_DB")
+        .arg("--db")
+        .arg(s.db())
+        .arg("ingest")
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    started.elapsed()
+}
+
+#[test]
+fn hosts_are_spaced_by_their_delay_and_fetched_side_by_side() {
+    let handler = |path: &str, _: usize| -> Reply {
+        if path == "/robots.txt" {
+            return Reply {
+                status: 200,
+                headers: vec![("Content-Type".into(), "text/plain".into())],
+                body: b"User-agent: *\nCrawl-delay: 0.6\nDisallow: /private/\n".to_vec(),
+                ..Reply::default()
+            };
+        }
+        Reply::html(&page(
+            "Harbour wall",
+            "Councillor Edith Marlow",
+            path.len(),
+            "",
+        ))
+    };
+    let (one, two) = (Server::start(handler), Server::start(handler));
+    let urls: Vec<String> = ["/a", "/bb", "/ccc"]
+        .iter()
+        .flat_map(|p| [one.url(p), format!("{}{p}", two.url("/x"))])
+        .collect();
+    let s = Scratch::new();
+    // robots.txt and three pages on each host: three gaps of the
+    // Crawl-delay (0.6 s, more than --host-delay's 0.1), the two hosts at
+    // once rather than one after the other (3.6 s).
+    let mut args = urls.clone();
+    args.extend(["--host-delay".to_string(), "0.1".to_string()]);
+    let took = timed_ingest(&s, &args);
+    assert!(took >= Duration::from_millis(1800), "{took:?}");
+    assert!(took < Duration::from_millis(3400), "{took:?}");
+    assert_eq!(one.hits("/robots.txt") + two.hits("/robots.txt"), 2);
+}
+
 #[test]
 fn the_host_delay_spaces_requests() {
     let server = Server::start(|path, _| {

@@ -320,6 +320,7 @@ impl Fetcher {
     fn fetch_robots(&self, url: &Url, origin: &str) -> Result<Robots, String> {
         let robots_url = format!("{origin}/robots.txt");
         self.wait_turn(url);
+        let asked = Instant::now();
         let unreadable = |why: String| {
             format!("robots.txt of {origin} could not be read ({why}), so nothing there is fetched")
         };
@@ -357,6 +358,8 @@ impl Fetcher {
                 .entry(host)
                 .or_insert((Instant::now(), self.options.host_delay));
             entry.1 = entry.1.max(delay);
+            // The next request waits the Crawl-delay after this one.
+            entry.0 = entry.0.max(asked + entry.1);
         }
         Ok(robots)
     }
