@@ -86,22 +86,13 @@ impl Article {
                     .push(format!("{} date {raw:?}: {why}", source.as_str()));
                 continue;
             }
-            if self.published.is_none() {
-                self.published = Some(date);
-                self.published_raw = Some(raw);
-                self.date_source = Some(source);
-            }
+            // Dates less trusted than this one are not looked at, nor
+            // warned about.
+            self.published = Some(date);
+            self.published_raw = Some(raw);
+            self.date_source = Some(source);
+            break;
         }
-    }
-
-    /// The date in the article's URL or canonical URL, for
-    /// [`Article::choose_date`] once a fetched page's addresses are known.
-    pub fn url_date(&self) -> Option<(DateSource, String)> {
-        [self.url.as_deref(), self.canonical_url.as_deref()]
-            .into_iter()
-            .flatten()
-            .find_map(date::date_in_url)
-            .map(|d| (DateSource::Url, d.format("%Y-%m-%d").to_string()))
     }
 
     /// Why the article has no date, if it has none: the caller reports it
@@ -438,6 +429,42 @@ mod tests {
             .remove(0)
             .unwrap();
         assert!(undated.date_problem().unwrap().contains("--date"));
+    }
+
+    #[test]
+    fn the_most_trusted_real_date_wins() {
+        let mut article = Article::default();
+        article.choose_date(vec![
+            (DateSource::Modified, "0001-01-01".into()),
+            (DateSource::Url, "2016-03-04".into()),
+            (DateSource::Published, "1970-01-01T00:00:00Z".into()),
+            (DateSource::Feed, "next week".into()),
+        ]);
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2016, 3, 4));
+        assert_eq!(article.date_source, Some(DateSource::Url));
+        // The published placeholder is reported; the modified one, less
+        // trusted than the date used, is not looked at.
+        assert_eq!(
+            article.placeholder_dates.len(),
+            1,
+            "{:?}",
+            article.placeholder_dates
+        );
+        assert!(article.placeholder_dates[0].starts_with("published date"));
+        // --date is the user's word, even for 1985.
+        article.choose_date(vec![(DateSource::Given, "1985-06-01".into())]);
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(1985, 6, 1));
+        // Front matter of an archive says 1985: a placeholder all the same.
+        let old = read_bytes(
+            b"---\ndate: 1985-06-01\n---\nText.",
+            Format::Text,
+            &Meta::default(),
+            "x",
+        )
+        .remove(0)
+        .unwrap();
+        assert_eq!(old.published, None);
+        assert!(old.date_problem().unwrap().contains("placeholder"));
     }
 
     #[test]
