@@ -888,3 +888,45 @@ fn the_host_delay_spaces_requests() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_failing_robots_txt_stops_the_host_and_bad_list_lines_are_named() {
+    let down = Server::start(|path, _| match path {
+        "/robots.txt" => Reply::status(503),
+        p => Reply::html(&page(
+            "Harbour wall",
+            "Councillor Edith Marlow",
+            p.len(),
+            "",
+        )),
+    });
+    let s = Scratch::new();
+    let list = s.path("links.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "# harbour stories\n{}\nftp://files.example/x\nnot a url\n",
+            down.url("/wall")
+        ),
+    )
+    .unwrap();
+    let (ok, out) = s.ingest(&["--urls", list.to_str().unwrap()]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("/wall: robots.txt of http://127.0.0.1:"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "could not be read (HTTP 503 Service Unavailable), so nothing there is fetched"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("links.txt:3: only http and https URLs can be fetched"),
+        "{out}"
+    );
+    assert!(out.contains("links.txt:4: not a URL"), "{out}");
+    assert_eq!(down.hits("/wall"), 0);
+    assert_eq!(s.count("SELECT count(*) FROM articles"), 0);
+}
