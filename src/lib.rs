@@ -17,6 +17,7 @@ pub mod claims;
 pub mod evaluate;
 pub mod export;
 pub mod extract;
+pub mod fetch;
 pub mod identity;
 pub mod lexicon;
 pub mod quotes;

@@ -90,6 +90,7 @@ fn article(text: &str, outlet: &str, date: &str, url: &str) -> Article {
         url: Some(url.to_string()),
         author: None,
         source: format!("{outlet}.txt"),
+        ..Article::default()
     }
 }
 

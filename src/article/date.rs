@@ -6,7 +6,7 @@
 //! (in particular `09/10/2015` is refused, since the day/month order is
 //! unknowable).
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 
 /// The forms `parse_date` accepts, for error messages.
 pub const ACCEPTED_FORMS: &str = "2015-09-18, 18 September 2015, Sept. 18, 2015, \
@@ -45,6 +45,114 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
         return Err(DateError::Ambiguous(s.to_string()));
     }
     written_date(s).ok_or_else(|| DateError::Unreadable(s.to_string()))
+}
+
+/// Where an article's date came from. The order of the variants is the
+/// order of trust when an article offers several: the page's own statement
+/// of when it was published, then a `<time>` element, the feed item that
+/// linked to it, a date in its URL's path, the `--date` the user gave for a
+/// whole batch, and last the date it was modified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// `article:published_time`, JSON-LD `datePublished` and the like.
+    Published,
+    /// A `date:` line in front matter, a JSON Lines `date` field.
+    Field,
+    /// The first `<time>` element of the article.
+    Time,
+    /// The date of the RSS or Atom item that linked to the page.
+    Feed,
+    /// `/2016/03/04/` in the article's URL.
+    Url,
+    /// `--date` on the command line.
+    Given,
+    /// `article:modified_time`, JSON-LD `dateModified`.
+    Modified,
+}
+
+impl DateSource {
+    /// The name stored in `articles.date_source` and shown by `show`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Published => "published",
+            DateSource::Field => "date field",
+            DateSource::Time => "time element",
+            DateSource::Feed => "feed item",
+            DateSource::Url => "url",
+            DateSource::Given => "--date",
+            DateSource::Modified => "modified",
+        }
+    }
+
+    /// Its meaning in a few words, for `show`.
+    pub fn describe(name: &str) -> &'static str {
+        match name {
+            "published" => "the page's published date",
+            "date field" => "the article's date line or field",
+            "time element" => "a date shown on the page",
+            "feed item" => "the date of the feed item that linked to it",
+            "url" => "the date in its URL",
+            "--date" => "given with --date",
+            "modified" => "the page's last-modified date, the only one it had",
+            _ => "",
+        }
+    }
+}
+
+/// The earliest date taken as real: anything before is a placeholder
+/// (`0001-01-01`, `1970-01-01`) in a page's metadata, not when it ran.
+pub const EARLIEST_DATE: (i32, u32, u32) = (1990, 1, 1);
+
+/// Why `date` cannot be a publication date, if it cannot: before 1990 or
+/// after tomorrow (a day of slack for time zones).
+pub fn placeholder(date: NaiveDate) -> Option<String> {
+    let (y, m, d) = EARLIEST_DATE;
+    let earliest = NaiveDate::from_ymd_opt(y, m, d).expect("a real date");
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    if date < earliest {
+        Some(format!(
+            "{date} is before {earliest}, a placeholder rather than a date"
+        ))
+    } else if date > tomorrow {
+        Some(format!(
+            "{date} is in the future, a placeholder rather than a date"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The date written in a URL's path as `/2016/03/04/` or `/2016-03-04`:
+/// year, month and day, each a path segment of its own, or one segment
+/// starting `YYYY-MM-DD`. A year and month alone (`/2016/03/`) is not a day.
+pub fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .split_once('/')
+        .map_or("", |(_, path)| path);
+    let segments: Vec<&str> = path.split('/').collect();
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    for window in segments.windows(3) {
+        if let (Some(y), Some(m), Some(d)) = (
+            number(window[0], 4..=4),
+            number(window[1], 1..=2),
+            number(window[2], 1..=2),
+        ) && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+        {
+            return Some(date);
+        }
+    }
+    segments
+        .iter()
+        .filter_map(|s| iso_prefix(s.get(..10)?).flatten())
+        .find(|d| d.year() >= EARLIEST_DATE.0)
 }
 
 /// `2015-09-18`, `2015/09/18` and anything that starts with one
@@ -243,5 +351,39 @@ mod tests {
     fn error_says_what_to_write() {
         let msg = parse_date("someday").unwrap_err().to_string();
         assert!(msg.contains("2015-09-18"), "{msg}");
+    }
+
+    #[test]
+    fn dates_in_urls() {
+        let d = |s| date_in_url(s);
+        assert_eq!(
+            d("https://news.example/2016/03/04/harbour-vote/"),
+            Some(ymd(2016, 3, 4))
+        );
+        assert_eq!(
+            d("https://news.example/world/2016-03-04-harbour"),
+            Some(ymd(2016, 3, 4))
+        );
+        assert_eq!(d("https://news.example/2016/3/4/x"), Some(ymd(2016, 3, 4)));
+        assert_eq!(d("https://news.example/2016/03/harbour"), None);
+        assert_eq!(d("https://news.example/2016/13/40/x"), None);
+        assert_eq!(d("https://2016.example/a?d=2016/03/04"), None);
+        assert_eq!(d("story.html"), None);
+    }
+
+    #[test]
+    fn placeholders() {
+        assert!(placeholder(ymd(1, 1, 1)).unwrap().contains("placeholder"));
+        assert!(placeholder(ymd(1989, 12, 31)).is_some());
+        assert!(placeholder(ymd(1990, 1, 1)).is_none());
+        assert!(placeholder(chrono::Utc::now().date_naive()).is_none());
+        assert!(placeholder(ymd(2999, 1, 1)).unwrap().contains("future"));
+    }
+
+    #[test]
+    fn sources_in_order_of_trust() {
+        assert!(DateSource::Published < DateSource::Feed);
+        assert!(DateSource::Url < DateSource::Given);
+        assert!(DateSource::Given < DateSource::Modified);
     }
 }

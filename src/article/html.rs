@@ -12,7 +12,7 @@ use encoding_rs::{Encoding, WINDOWS_1252};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::{Meta, tidy};
+use super::{DateSource, Meta, tidy};
 
 /// Fewer words than this, on a page readability does not think readable,
 /// is not an article: about two sentences.
@@ -55,9 +55,14 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
         .map(|t| without_site_name(t, outlet.as_deref()));
     let meta = Meta {
         outlet,
+        date_source: found.date_source.or(article
+            .published_time
+            .as_ref()
+            .map(|_| DateSource::Published)),
         date: found
             .date
             .or_else(|| article.published_time.as_deref().and_then(tidy)),
+        more_dates: found.more_dates,
         title,
         url: found.url.or_else(|| article.url.as_deref().and_then(tidy)),
         author: found
@@ -187,14 +192,44 @@ fn page_meta(doc: &Html) -> Meta {
     let graph = ld_graph(doc);
     let ld = json_ld_article(&graph);
     let ld_str = |path: &[&str]| ld.and_then(|v| ld_text(v, path, &graph));
+    // Every date the page gives, published ones first; the article takes
+    // the first that is not a placeholder (see `DateSource`).
+    let published = [
+        meta_content(doc, "article:published_time"),
+        ld_str(&["datePublished"]),
+        meta_content(doc, "date"),
+    ];
+    let modified = [
+        meta_content(doc, "article:modified_time"),
+        ld_str(&["dateModified"]),
+        meta_content(doc, "og:updated_time"),
+    ];
+    let mut dates: Vec<(DateSource, String)> = published
+        .into_iter()
+        .flatten()
+        .map(|d| (DateSource::Published, d))
+        .chain(time_element(doc).map(|d| (DateSource::Time, d)))
+        .chain(
+            modified
+                .into_iter()
+                .flatten()
+                .map(|d| (DateSource::Modified, d)),
+        )
+        .collect();
+    let (date_source, date) = match dates.is_empty() {
+        true => (None, None),
+        false => {
+            let (source, date) = dates.remove(0);
+            (Some(source), Some(date))
+        }
+    };
     Meta {
         outlet: meta_content(doc, "og:site_name")
             .or_else(|| ld_str(&["publisher", "name"]))
             .or_else(|| ld_str(&["sourceOrganization", "name"])),
-        date: meta_content(doc, "article:published_time")
-            .or_else(|| ld_str(&["datePublished"]))
-            .or_else(|| meta_content(doc, "date"))
-            .or_else(|| time_element(doc)),
+        date,
+        date_source,
+        more_dates: dates,
         title: ld_str(&["headline"]).or_else(|| meta_content(doc, "og:title")),
         url: attr(doc, "link[rel=canonical]", "href")
             .or_else(|| meta_content(doc, "og:url"))
@@ -381,5 +416,29 @@ mod tests {
             page_meta(&Html::parse_document(page)).date.as_deref(),
             Some("2015-09-18")
         );
+    }
+
+    #[test]
+    fn every_date_is_offered_published_first() {
+        let page = r#"<html><head>
+            <meta property="article:modified_time" content="2016-03-05T09:00:00Z">
+            <meta property="article:published_time" content="0001-01-01T00:00:00Z">
+            <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2016-03-04"}</script>
+            </head><body><time datetime="2016-03-06">March 6</time></body></html>"#;
+        let meta = page_meta(&Html::parse_document(page));
+        assert_eq!(meta.date.as_deref(), Some("0001-01-01T00:00:00Z"));
+        assert_eq!(meta.date_source, Some(DateSource::Published));
+        assert_eq!(
+            meta.more_dates,
+            [
+                (DateSource::Published, "2016-03-04".to_string()),
+                (DateSource::Time, "2016-03-06".to_string()),
+                (DateSource::Modified, "2016-03-05T09:00:00Z".to_string()),
+            ]
+        );
+        let article = super::super::Article::new(String::new(), meta, &Meta::default(), "x");
+        assert_eq!(article.published_raw.as_deref(), Some("2016-03-04"));
+        assert_eq!(article.date_source, Some(DateSource::Published));
+        assert_eq!(article.placeholder_dates.len(), 1);
     }
 }

@@ -45,6 +45,7 @@ fn parse_line(line: &str, fill: &Meta, source: &str) -> Result<Article> {
         title: string(&record, &["title", "headline"])?,
         url: string(&record, &["url", "link"])?,
         author: string(&record, &["author", "byline"])?,
+        ..Meta::default()
     };
     if let Some(text) = string(&record, &["text"])? {
         return Ok(Article::new(text.replace("\r\n", "\n"), own, fill, source));

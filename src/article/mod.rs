@@ -14,10 +14,11 @@ use chrono::NaiveDate;
 pub mod date;
 pub mod html;
 pub mod jsonl;
+pub mod outlets;
 pub mod sentence;
 pub mod text;
 
-pub use date::{ACCEPTED_FORMS, DateError, parse_date};
+pub use date::{ACCEPTED_FORMS, DateError, DateSource, parse_date};
 
 /// One article, ready to extract and store.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,23 +36,62 @@ pub struct Article {
     pub author: Option<String>,
     /// Where the article came from: a file path, `file.jsonl:LINE` or `-`.
     pub source: String,
+    /// The address the page gives as its own (`<link rel=canonical>`,
+    /// `og:url`) when it was fetched from another (`url`).
+    pub canonical_url: Option<String>,
+    /// Where `published` came from, when there is one.
+    pub date_source: Option<DateSource>,
+    /// Dates the article offered that were placeholders (before 1990,
+    /// after tomorrow) and so not used, each with why: reported as a
+    /// warning whether or not another date was found.
+    pub placeholder_dates: Vec<String>,
 }
 
 impl Article {
     /// Build an article from a reader's text and metadata. `fill` supplies
     /// what the file itself lacks; the file's own values win.
     pub fn new(text: String, meta: Meta, fill: &Meta, source: impl Into<String>) -> Article {
+        let dates = candidate_dates(&meta, fill);
         let meta = meta.or(fill);
-        let published = meta.date.as_deref().and_then(|d| parse_date(d).ok());
-        Article {
+        let mut article = Article {
             text,
             outlet: meta.outlet,
-            published,
-            published_raw: meta.date,
             title: meta.title,
             url: meta.url,
             author: meta.author,
             source: source.into(),
+            ..Article::default()
+        };
+        article.choose_date(dates);
+        article
+    }
+
+    /// Take the most trusted of the dates offered that can be read and is
+    /// not a placeholder (see [`DateSource`] for the order). When none can,
+    /// the first one offered is kept as written, for [`Article::date_problem`]
+    /// to report.
+    pub fn choose_date(&mut self, mut dates: Vec<(DateSource, String)>) {
+        dates.sort_by_key(|(source, _)| *source);
+        self.published = None;
+        self.published_raw = dates.first().map(|(_, raw)| raw.clone());
+        self.date_source = None;
+        self.placeholder_dates.clear();
+        for (source, raw) in dates {
+            let Ok(date) = parse_date(&raw) else { continue };
+            // The user's own --date is taken as given.
+            if source != DateSource::Given
+                && let Some(why) = date::placeholder(date)
+            {
+                self.placeholder_dates
+                    .push(format!("{} date {raw:?}: {why}", source.as_str()));
+                continue;
+            }
+            // Dates less trusted than this one are not looked at, nor
+            // warned about.
+            self.published = Some(date);
+            self.published_raw = Some(raw);
+            self.date_source = Some(source);
+            break;
         }
     }
 
@@ -60,6 +100,9 @@ impl Article {
     pub fn date_problem(&self) -> Option<String> {
         if self.published.is_some() {
             return None;
+        }
+        if let Some(placeholder) = self.placeholder_dates.first() {
+            return Some(format!("{placeholder}; stored without a date"));
         }
         Some(match self.published_raw.as_deref().map(parse_date) {
             Some(Err(err)) => format!("{err}; stored without a date"),
@@ -76,18 +119,68 @@ pub struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub author: Option<String>,
+    /// Where `date` came from; `None` means an article's own date field
+    /// ([`DateSource::Field`]) for a reader's metadata, `--date`
+    /// ([`DateSource::Given`]) for the caller's fill.
+    pub date_source: Option<DateSource>,
+    /// Other dates the article offers, each with where it came from (a
+    /// page's modified date, a `<time>` element): used when `date` is a
+    /// placeholder or missing.
+    pub more_dates: Vec<(DateSource, String)>,
+}
+
+/// Every date offered for an article: its own metadata's, then the fill's,
+/// then one in its URL.
+fn candidate_dates(own: &Meta, fill: &Meta) -> Vec<(DateSource, String)> {
+    let mut dates = Vec::new();
+    let mut add = |meta: &Meta, default: DateSource| {
+        if let Some(date) = &meta.date {
+            dates.push((meta.date_source.unwrap_or(default), date.clone()));
+        }
+        dates.extend(meta.more_dates.iter().cloned());
+    };
+    add(own, DateSource::Field);
+    add(fill, DateSource::Given);
+    if let Some(date) = [own.url.as_deref(), fill.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(date::date_in_url)
+    {
+        dates.push((DateSource::Url, date.format("%Y-%m-%d").to_string()));
+    }
+    dates
 }
 
 impl Meta {
     /// Each field from `self`, or from `other` where `self` has none.
     pub fn or(self, other: &Meta) -> Meta {
         let pick = |mine: Option<String>, theirs: &Option<String>| mine.or_else(|| theirs.clone());
+        let has_date = self.date.is_some();
         Meta {
             outlet: pick(self.outlet, &other.outlet),
             date: pick(self.date, &other.date),
             title: pick(self.title, &other.title),
             url: pick(self.url, &other.url),
             author: pick(self.author, &other.author),
+            date_source: if has_date {
+                self.date_source
+            } else {
+                other.date_source
+            },
+            more_dates: self
+                .more_dates
+                .into_iter()
+                .chain(
+                    // Another source's date, overridden here, is still a
+                    // candidate should this one be a placeholder.
+                    other
+                        .date
+                        .clone()
+                        .filter(|_| has_date)
+                        .map(|d| (other.date_source.unwrap_or(DateSource::Field), d)),
+                )
+                .chain(other.more_dates.iter().cloned())
+                .collect(),
         }
     }
 }
@@ -336,6 +429,42 @@ mod tests {
             .remove(0)
             .unwrap();
         assert!(undated.date_problem().unwrap().contains("--date"));
+    }
+
+    #[test]
+    fn the_most_trusted_real_date_wins() {
+        let mut article = Article::default();
+        article.choose_date(vec![
+            (DateSource::Modified, "0001-01-01".into()),
+            (DateSource::Url, "2016-03-04".into()),
+            (DateSource::Published, "1970-01-01T00:00:00Z".into()),
+            (DateSource::Feed, "next week".into()),
+        ]);
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(2016, 3, 4));
+        assert_eq!(article.date_source, Some(DateSource::Url));
+        // The published placeholder is reported; the modified one, less
+        // trusted than the date used, is not looked at.
+        assert_eq!(
+            article.placeholder_dates.len(),
+            1,
+            "{:?}",
+            article.placeholder_dates
+        );
+        assert!(article.placeholder_dates[0].starts_with("published date"));
+        // --date is the user's word, even for 1985.
+        article.choose_date(vec![(DateSource::Given, "1985-06-01".into())]);
+        assert_eq!(article.published, NaiveDate::from_ymd_opt(1985, 6, 1));
+        // Front matter of an archive says 1985: a placeholder all the same.
+        let old = read_bytes(
+            b"---\ndate: 1985-06-01\n---\nText.",
+            Format::Text,
+            &Meta::default(),
+            "x",
+        )
+        .remove(0)
+        .unwrap();
+        assert_eq!(old.published, None);
+        assert!(old.date_problem().unwrap().contains("placeholder"));
     }
 
     #[test]

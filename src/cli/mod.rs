@@ -24,7 +24,7 @@ pub mod trace;
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack trace avoid misunderstandings\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack ingest --feed https://www.example.com/rss.xml\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack trace avoid misunderstandings\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,

@@ -103,8 +103,28 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
         q.date.as_deref().unwrap_or("(date unknown)"),
         clean(q.title.as_deref().unwrap_or("(untitled)"))
     )?;
+    // A date line or field is the ordinary case and goes unsaid; a date
+    // found anywhere else is named.
+    if let (Some(_), Some(source)) = (
+        &q.date,
+        shown.date_source.as_deref().filter(|s| *s != "date field"),
+    ) {
+        let meaning = quotetrack::article::DateSource::describe(source);
+        if meaning.is_empty() {
+            writeln!(out, "Date from: {}", clean(source))?;
+        } else {
+            writeln!(out, "Date from: {} ({meaning})", clean(source))?;
+        }
+    }
     if let Some(url) = &q.url {
         writeln!(out, "{}", clean(url))?;
+    }
+    if let Some(canonical) = shown
+        .canonical_url
+        .as_deref()
+        .filter(|c| Some(*c) != q.url.as_deref())
+    {
+        writeln!(out, "Canonical: {}", clean(canonical))?;
     }
     writeln!(
         out,

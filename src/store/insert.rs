@@ -190,6 +190,20 @@ impl Store {
     }
 }
 
+/// The web domains of the article's addresses, as domains of its outlet
+/// (db/009_fetched_articles.sql), so the outlet can be asked for by domain.
+fn record_domains(tx: &Connection, outlet: i64, article: &Article) -> Result<()> {
+    for url in [&article.url, &article.canonical_url].into_iter().flatten() {
+        if let Some(domain) = crate::article::outlets::domain_of(url) {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO outlet_domains (outlet_id, domain) VALUES (?1, ?2)",
+            )?
+            .execute(params![outlet, domain])?;
+        }
+    }
+    Ok(())
+}
+
 /// Each article in a savepoint of its own: one that fails is rolled back
 /// alone and reported, the rest are kept.
 fn add_each_in_savepoint(
@@ -326,8 +340,26 @@ fn add_one(
         bail!("the date {date} cannot be stored: dates are stored as YYYY-MM-DD, years 0 to 9999");
     }
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let date_source = article
+        .published
+        .and(article.date_source)
+        .map(|s| s.as_str());
+    if let Some(outlet) = outlet {
+        record_domains(tx, outlet, article)?;
+    }
     let article_id = match existing {
-        Some(id) if !replace => return Ok(Outcome::Unchanged { article: id }),
+        Some(id) if !replace => {
+            // The same text from an address not yet known: remember it,
+            // so the address is not fetched again.
+            if article.url.is_some() || article.canonical_url.is_some() {
+                tx.prepare_cached(
+                    "UPDATE articles SET url = coalesce(url, ?2), canonical_url = coalesce(canonical_url, ?3)
+                     WHERE id = ?1 AND (url IS NULL OR canonical_url IS NULL)",
+                )?
+                .execute(params![id, article.url, article.canonical_url])?;
+            }
+            return Ok(Outcome::Unchanged { article: id });
+        }
         Some(id) => {
             // Keep the id (so links to it stay valid) and whatever metadata
             // this run does not know; drop the old quotes and re-add.
@@ -335,7 +367,8 @@ fn add_one(
                 "UPDATE articles SET outlet_id = coalesce(?2, outlet_id),
                     published = coalesce(?3, published), published_raw = coalesce(?4, published_raw),
                     title = coalesce(?5, title), url = coalesce(?6, url), author = coalesce(?7, author),
-                    path = ?8, ingested_at = ?9
+                    path = ?8, ingested_at = ?9, canonical_url = coalesce(?10, canonical_url),
+                    date_source = CASE WHEN ?3 IS NULL THEN date_source ELSE ?11 END
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -347,7 +380,9 @@ fn add_one(
                 article.url,
                 article.author,
                 article.source,
-                now
+                now,
+                article.canonical_url,
+                date_source
             ])?;
             let statements = crate::track::link::statements_of_article(tx, id)?;
             tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
@@ -364,8 +399,8 @@ fn add_one(
         }
         None => {
             tx.prepare_cached(
-                "INSERT INTO articles (outlet_id, published, published_raw, title, url, author, path, content_hash, text, ingested_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO articles (outlet_id, published, published_raw, title, url, author, path, content_hash, text, ingested_at, canonical_url, date_source)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 outlet,
@@ -377,7 +412,9 @@ fn add_one(
                 article.source,
                 hash,
                 article.text,
-                now
+                now,
+                article.canonical_url,
+                date_source
             ])?;
             tx.last_insert_rowid()
         }
@@ -610,6 +647,7 @@ mod tests {
             url: None,
             author: None,
             source: "story.txt".into(),
+            ..Article::default()
         }
     }
 

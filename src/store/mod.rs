@@ -36,6 +36,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/006_quote_found_by.sql")),
     M::up(include_str!("../../db/007_reprints.sql")),
     M::up(include_str!("../../db/008_claims.sql")),
+    M::up(include_str!("../../db/009_fetched_articles.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
@@ -225,6 +226,48 @@ mod open_tests {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(check, "ok");
+    }
+
+    #[test]
+    fn a_database_from_before_fetching_takes_the_new_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            Migrations::from_slice(&MIGRATIONS[..8])
+                .to_latest(&mut conn)
+                .unwrap();
+            conn.execute_batch(
+                "INSERT INTO outlets (id, name) VALUES (1, 'Skerrin Times');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (1, 1, 'https://www.skerrin.example/ferry', 'h', 'Text.', 'now');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (2, 1, 'HTTPS://WWW.Skerrin.example:443?x=1', 'h2', 'Text 2.', 'now');
+                 INSERT INTO articles (id, outlet_id, url, content_hash, text, ingested_at)
+                 VALUES (3, 1, 'file.txt', 'h3', 'Text 3.', 'now');",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert!(store.has_url("https://www.skerrin.example/ferry").unwrap());
+        assert!(!store.has_url("https://www.skerrin.example/other").unwrap());
+        let (canonical, source): (Option<String>, Option<String>) = store
+            .conn
+            .query_row(
+                "SELECT canonical_url, date_source FROM articles WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((canonical, source), (None, None));
+        // Outlets stored before take the domains of their articles' URLs.
+        assert_eq!(store.outlets_named("skerrin").unwrap(), [1]);
+        assert_eq!(store.outlets_named("www.skerrin.example").unwrap(), [1]);
+        let domain: String = store
+            .conn
+            .query_row("SELECT domain FROM outlet_domains", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(domain, "skerrin.example");
     }
 
     #[test]

@@ -70,6 +70,12 @@ pub struct QuoteInContext {
     #[serde(flatten)]
     pub quote: QuoteRow,
     pub speaker_role: Option<String>,
+    /// Where the article's date came from (`published`, `url`, `feed
+    /// item`, ...; db/009_fetched_articles.sql).
+    pub date_source: Option<String>,
+    /// The address the page gives as its own, when it was fetched from
+    /// another (`url`).
+    pub canonical_url: Option<String>,
     pub paragraph: String,
     /// Where the quote sits inside `paragraph`, in bytes.
     pub paragraph_start: usize,
@@ -189,10 +195,16 @@ impl Store {
             .query_row(&format!("{SELECT} WHERE q.id = ?1"), [id], quote_row)
             .optional()?;
         let Some(quote) = found else { return Ok(None) };
-        let (text, role): (String, Option<String>) = self.conn.query_row(
-            "SELECT a.text, q.speaker_role FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
+        let (text, role, date_source, canonical_url): (
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = self.conn.query_row(
+            "SELECT a.text, q.speaker_role, a.date_source, a.canonical_url
+             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         // Offsets were checked when stored, but the file is the user's to
         // edit: if they no longer fit, show the quote on its own.
@@ -206,8 +218,22 @@ impl Store {
             paragraph_start,
             paragraph_end,
             speaker_role: role,
+            date_source,
+            canonical_url,
             quote,
         }))
+    }
+
+    /// Is an article stored from this address, asked for (`url`) or named
+    /// by its page (`canonical_url`)?
+    pub fn has_url(&self, url: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM articles WHERE url = ?1)
+                     OR EXISTS (SELECT 1 FROM articles WHERE canonical_url = ?1)",
+            )?
+            .query_row([url], |r| r.get(0))?)
     }
 
     /// Ids of the speakers whose name or an alias contains `needle`.
@@ -220,9 +246,19 @@ impl Store {
         )
     }
 
-    /// Ids of the outlets whose name contains `needle`.
+    /// Ids of the outlets whose name, or a web domain their articles were
+    /// stored from (`nytimes.com`, db/009_fetched_articles.sql), contains
+    /// `needle`.
     pub fn outlets_named(&self, needle: &str) -> Result<Vec<i64>> {
-        self.ids_matching("SELECT id, name FROM outlets", needle)
+        let needle = needle.trim();
+        let needle = needle
+            .strip_prefix("www.")
+            .filter(|rest| rest.contains('.'))
+            .unwrap_or(needle);
+        self.ids_matching(
+            "SELECT id, name FROM outlets UNION ALL SELECT outlet_id, domain FROM outlet_domains",
+            needle,
+        )
     }
 
     fn ids_matching(&self, sql: &str, needle: &str) -> Result<Vec<i64>> {

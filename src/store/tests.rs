@@ -45,6 +45,7 @@ fn article(text: &str, outlet: &str, date: (i32, u32, u32)) -> Article {
         url: Some("https://example.org/story".into()),
         author: None,
         source: "story.txt".into(),
+        ..Article::default()
     }
 }
 
