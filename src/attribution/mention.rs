@@ -39,6 +39,21 @@ pub struct Mention {
     pub written: Option<Span>,
 }
 
+impl Mention {
+    /// An unnamed source written as the phrase `toks[start..end]`: `a
+    /// longtime GOP data expert`, `one of those advisers`.
+    fn unnamed(toks: &[Token], start: usize, end: usize) -> Mention {
+        Mention {
+            written: None,
+            span: Span::new(toks[start].span.start, toks[end - 1].span.end),
+            role: None,
+            kind: MentionKind::Anonymous,
+            first_token: start,
+            end_token: end,
+        }
+    }
+}
+
 /// Words that may sit between a speaker and the verb: `Kerry also said`,
 /// `he has repeatedly said`.
 const BETWEEN: &[&str] = &[
@@ -557,14 +572,7 @@ fn determiner_phrase_after(
     {
         end += 1;
     }
-    (end > start + 1 && plain_noun(w, &toks[end - 1])).then(|| Mention {
-        written: None,
-        span: Span::new(toks[start].span.start, toks[end - 1].span.end),
-        role: None,
-        kind: MentionKind::Anonymous,
-        first_token: start,
-        end_token: end,
-    })
+    (end > start + 1 && plain_noun(w, &toks[end - 1])).then(|| Mention::unnamed(toks, start, end))
 }
 
 /// Quantifiers that take a part of a group: `one of`, `some of`.
@@ -614,14 +622,7 @@ pub fn partitive_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) 
         }
         end
     };
-    Some(Mention {
-        written: None,
-        span: Span::new(toks[start].span.start, toks[end - 1].span.end),
-        role: None,
-        kind: MentionKind::Anonymous,
-        first_token: start,
-        end_token: end,
-    })
+    Some(Mention::unnamed(toks, start, end))
 }
 
 /// Determiners that open a document phrase.

@@ -557,9 +557,8 @@ mod tests {
         assert_eq!(clean_name(&w, "Mr. Kerry's"), "Kerry");
     }
 
-    #[test]
-    fn pronouns_take_the_latest_person_of_a_matching_gender() {
-        let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms.\n\nMarsh asked a question.\n\nLater she said no.";
+    /// The people of `text`, as an article's are read.
+    fn people_of(text: &str) -> People {
         let lex = Lexicon::builtin();
         let w = Words::new(text, lex);
         let mut toks = Vec::new();
@@ -571,7 +570,13 @@ mod tests {
             &mut toks,
         );
         let idx = NameIndex::build(&w, &toks);
-        let mut people = People::build(&w, &toks, &idx);
+        People::build(&w, &toks, &idx)
+    }
+
+    #[test]
+    fn pronouns_take_the_latest_person_of_a_matching_gender() {
+        let text = "Justice Miriam Adeyemi retires. She spoke to Colin Marsh in her rooms.\n\nMarsh asked a question.\n\nLater she said no.";
+        let mut people = people_of(text);
         people.mark_speaker("Colin Marsh", Some(Gender::Masculine));
         let she = text.rfind("she").unwrap();
         assert_eq!(people.gender("Miriam Adeyemi"), Some(Gender::Feminine));
@@ -588,18 +593,7 @@ mod tests {
         // name does: the "he" is Barack Obama's.
         let text =
             "Barack Obama spoke first. He praised Hillary Clinton at length.\n\nLater he said no.";
-        let lex = Lexicon::builtin();
-        let w = Words::new(text, lex);
-        let mut toks = Vec::new();
-        tokenize(
-            text,
-            Span::new(0, text.len()),
-            &[],
-            &|x| lex.honorifics.contains(&format!("{x}.")),
-            &mut toks,
-        );
-        let idx = NameIndex::build(&w, &toks);
-        let mut people = People::build(&w, &toks, &idx);
+        let mut people = people_of(text);
         people.mark_speaker("Hillary Clinton", None);
         let he = text.rfind("he").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Barack Obama"));
