@@ -16,6 +16,7 @@ pub mod html;
 pub mod jsonl;
 pub mod sentence;
 pub mod text;
+pub mod warc;
 
 pub use date::{ACCEPTED_FORMS, DateError, parse_date};
 

@@ -13,10 +13,14 @@ use quotetrack::claims::Kinds;
 use quotetrack::store::{Outcome, Store};
 use quotetrack::{Extractor, Lexicon, Quote};
 
+mod warc;
+use warc::{Unit, Work};
+
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt
   quotetrack ingest articles/            (every .txt .md .html .htm .jsonl inside)
+  quotetrack ingest CC-NEWS-2019.warc.gz (the HTML pages of a web archive)
   quotetrack ingest --replace articles/  (extract again after upgrading quotetrack)
 
 Text files may start with front matter between two `---` lines:
@@ -24,6 +28,9 @@ Text files may start with front matter between two `---` lines:
 HTML pages: the article body is found and navigation, share bars, related
 links and comments are left out; title, outlet and date are read from the page.
 JSON Lines: one object per line with \"text\" or \"html\" and the same fields.
+Web archives (.warc, .warc.gz): each HTML response with status 200 is read
+as an HTML page, its record's address and date filling what the page lacks;
+other records are counted and passed over.
 
 Claims in reported speech (no quotation marks: `the official said the call
 was ...`) are stored too, as kind `indirect`; `quotes --kind indirect` lists
@@ -121,21 +128,33 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         // the chunk being stored, so the database writer never waits; the
         // channel holds one chunk, so memory stays flat however many files
         // there are.
-        let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, ReadChunk)>(1);
+        // A web archive's pages are units of their own, read from the
+        // archive one record at a time as the chunks are gathered.
+        let (send, chunks) = std::sync::mpsc::sync_channel::<(warc::Batch, ReadChunk)>(1);
         let (extractor, fill, inputs, kinds) = (&extractor, &fill, &inputs, kinds);
         scope.spawn(move || {
-            let (first, rest) = inputs.split_at(FIRST_CHUNK.min(inputs.len()));
-            let chunks = std::iter::once(first)
-                .chain(rest.chunks(CHUNK))
-                .filter(|c| !c.is_empty());
-            for chunk in chunks {
-                let read = extract_chunk(chunk, fill, extractor, kinds);
-                if send.send((chunk.len(), read)).is_err() {
+            let mut work = Work::new(inputs);
+            let mut size = FIRST_CHUNK;
+            loop {
+                let mut batch = work.batch(size);
+                if batch.units.is_empty() && batch.files == 0 {
+                    break;
+                }
+                size = CHUNK;
+                let read = extract_chunk(&batch.units, fill, extractor, kinds);
+                batch.units.clear();
+                if send.send((batch, read)).is_err() {
                     break;
                 }
             }
         });
-        for (files, (warnings, read)) in chunks {
+        for (batch, (warnings, read)) in chunks {
+            let files = batch.files;
+            summary.archives.add(batch.tally);
+            summary.skipped.extend(batch.skipped);
+            if summary.archives.pages > 0 {
+                progress.set_message(format!("{} archive pages", summary.archives.pages));
+            }
             summary.warned.extend(warnings);
             let mut items = Vec::with_capacity(read.len());
             for (source, result) in read {
@@ -179,14 +198,19 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
 type ReadChunk = (Vec<(String, String)>, Vec<(String, Extracted)>);
 
 fn extract_chunk(
-    chunk: &[Input],
+    chunk: &[Unit],
     fill: &Meta,
     extractor: &Extractor<'_>,
     kinds: Kinds,
 ) -> ReadChunk {
     let (warnings, read): (Vec<_>, Vec<_>) = chunk
         .par_iter()
-        .map(|input| read_input(input, fill))
+        .map(|unit| match unit {
+            Unit::Input(input) => read_input(input, fill),
+            Unit::Page { archive, page } => {
+                named(archive.clone(), warc::read_page(archive, page, fill))
+            }
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .unzip();
@@ -250,7 +274,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if Format::from_path(&path).is_some() {
+        } else if Format::from_path(&path).is_some() || article::warc::is_warc_path(&path) {
             files.push(path);
         }
     }
@@ -279,6 +303,11 @@ fn read_input(input: &Input, fill: &Meta) -> ReadInput {
             ("-".to_string(), read)
         }
     };
+    named(source, read)
+}
+
+/// An input's warnings and articles, each named by where it came from.
+fn named(source: String, read: article::Read) -> ReadInput {
     let warnings = read
         .warnings
         .into_iter()
@@ -302,9 +331,9 @@ fn progress_bar(files: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(files as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed_precise} (eta {eta})")
-    {
+    if let Ok(style) = ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} files {msg} {elapsed_precise} (eta {eta})",
+    ) {
         bar.set_style(style);
     }
     bar
@@ -325,6 +354,8 @@ struct Summary {
     undated: Vec<(String, String)>,
     /// (source, what) for inputs read with a guess, such as their encoding.
     warned: Vec<(String, String)>,
+    /// What web archives held besides their pages.
+    archives: warc::Tally,
 }
 
 impl Summary {
@@ -384,6 +415,9 @@ impl Summary {
                 "Already stored, left as they were: {} (use --replace to extract them again).",
                 self.unchanged
             );
+        }
+        if let Some(line) = self.archives.line() {
+            println!("{line}");
         }
         list("Read with a warning", &self.warned);
         list("Stored without a date", &self.undated);
