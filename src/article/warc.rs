@@ -591,6 +591,28 @@ mod tests {
     }
 
     #[test]
+    fn damaged_archives_never_panic_or_hang() {
+        let page = http("200 OK", "Content-Type: text/html\r\n", b"<p>fine</p>");
+        let mut warc = record("response", "https://a.example/1", &page);
+        warc.extend(record(
+            "request",
+            "https://a.example/1",
+            b"GET / HTTP/1.1\r\n\r\n",
+        ));
+        warc.extend(record("response", "https://a.example/2", &page));
+        // Every byte replaced in turn by a few values that matter to the
+        // format: records still come out, at most one per line.
+        let lines = warc.iter().filter(|&&b| b == b'\n').count();
+        for at in 0..warc.len() {
+            for byte in [b'\n', b'0', b'9', b'x', 0] {
+                let mut bad = warc.clone();
+                bad[at] = byte;
+                assert!(entries(&bad).len() <= lines + 1, "{at} {byte}");
+            }
+        }
+    }
+
+    #[test]
     fn chunked_and_gzipped_bodies_are_undone() {
         assert_eq!(
             dechunk(b"4\r\nWiki\r\n5;x=1\r\npedia\r\n0\r\n\r\n").unwrap(),
