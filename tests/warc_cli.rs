@@ -329,3 +329,23 @@ fn a_truncated_warc_gz_keeps_what_was_read() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("cannot read further"), "{out}");
 }
+
+#[test]
+fn an_archive_named_without_extension_is_read_and_standard_input_refused() {
+    let scratch = Scratch::new();
+    let path = scratch.write("CC-NEWS-20191119-00042", &gzipped(&records()));
+    let (_, out) = scratch.ingest(&[&path]);
+    assert!(out.contains("Stored 2 new articles"), "{out}");
+    let out = Command::cargo_bin("quotetrack")
+        .unwrap()
+        .env_remove("QUOTETRACK_DB")
+        .arg("--db")
+        .arg(scratch.db())
+        .args(["ingest", "-"])
+        .write_stdin(plain(&records()))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("give the archive's path instead"), "{text}");
+}

@@ -46,6 +46,30 @@ pub fn is_warc_path(path: &Path) -> bool {
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
+/// Whether a file is a web archive: by its name, or, when its name says
+/// nothing of its format, by starting with a WARC version line (plain or
+/// in a gzip member).
+pub fn is_warc_file(path: &Path) -> bool {
+    if is_warc_path(path) {
+        return true;
+    }
+    if super::Format::from_path(path).is_some() {
+        return false;
+    }
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let mut head = [0u8; 6];
+    let mut start = BufReader::new(file);
+    let gzip = start.fill_buf().is_ok_and(|b| b.starts_with(b"\x1f\x8b"));
+    let read = if gzip {
+        MultiGzDecoder::new(start).read_exact(&mut head)
+    } else {
+        start.read_exact(&mut head)
+    };
+    read.is_ok() && head.starts_with(b"WARC/") && head[5].is_ascii_digit()
+}
+
 /// One HTML page found in an archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -637,6 +661,23 @@ mod tests {
             panic!("{got:?}")
         };
         assert_eq!(page.body, b"<p>zipped</p>");
+    }
+
+    #[test]
+    fn warc_files_by_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let named = dir.path().join("crawl-00001");
+        std::fs::write(&named, b"WARC/1.1\r\n").unwrap();
+        assert!(is_warc_file(&named));
+        let text = dir.path().join("notes");
+        std::fs::write(&text, b"WARC/ is how a record starts").unwrap();
+        assert!(!is_warc_file(&text));
+        let txt = dir.path().join("notes.txt");
+        std::fs::write(&txt, b"WARC/1.1\r\n").unwrap();
+        assert!(!is_warc_file(&txt), "a .txt file is text");
+        let short = dir.path().join("x");
+        std::fs::write(&short, b"WA").unwrap();
+        assert!(!is_warc_file(&short));
     }
 
     #[test]

@@ -294,6 +294,12 @@ fn read_input(input: &Input, fill: &Meta) -> ReadInput {
                 .read_to_end(&mut bytes)
                 .context("cannot read standard input")
             {
+                Ok(_) if bytes.starts_with(b"WARC/") => article::Read {
+                    articles: vec![Err(anyhow::anyhow!(
+                        "a web archive on standard input; give the archive's path instead"
+                    ))],
+                    warnings: Vec::new(),
+                },
                 Ok(_) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
                 Err(err) => article::Read {
                     articles: vec![Err(err)],

@@ -110,7 +110,7 @@ impl<'a> Work<'a> {
                 break;
             };
             match input {
-                Input::File(path) if warc::is_warc_path(path) => {
+                Input::File(path) if warc::is_warc_file(path) => {
                     let name = path.display().to_string();
                     batch.tally.archives += 1;
                     match warc::open(path) {
