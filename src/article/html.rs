@@ -7,6 +7,7 @@
 //! from a comment or a related headline never reach the store.
 
 use anyhow::{Result, anyhow, bail};
+use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, WINDOWS_1252};
 use scraper::{ElementRef, Html, Selector};
@@ -27,16 +28,25 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
 
     let config = Config {
         text_mode: TextMode::Formatted,
+        // Kept so that teaser blocks inside the body can be told by name.
+        keep_classes: true,
         ..Config::default()
     };
-    let mut readability = Readability::new(page.as_str(), None, Some(config))
+    let document = Document::from(page.as_str());
+    clean(&document);
+    let mut readability = Readability::with_document(document, None, Some(config))
         .map_err(|e| anyhow!("cannot parse the page as HTML: {e}"))?;
     // Asked before parse(), which rewrites the document.
     let readable = readability.is_probably_readable();
     let article = readability.parse().map_err(|e| {
         anyhow!("found no article body in the page ({e}); if {source} is not a news article, leave it out")
     })?;
-    let body = paragraphs(&article.text_content);
+    // Teasers are taken out of the body readability chose, not before it
+    // chooses: taken out before, a page's remaining blocks can outscore
+    // its story.
+    let content = Document::from(article.content.as_ref());
+    clean_body(&content);
+    let body = paragraphs(&content.select("body").formatted_text());
     let text = with_captions(captions(&doc, &body), body);
     // Readability falls back to whatever text a page has; a page with no
     // article (an index, an error page) would be stored as its menu.
@@ -70,6 +80,189 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
             .or_else(|| article.byline.as_deref().and_then(tidy)),
     };
     Ok((meta, text))
+}
+
+/// Words in class names and ids that mark a figure's caption, credit or a
+/// photo gallery.
+const CAPTION_NAMES: [&str; 6] = [
+    "caption",
+    "credit",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "lightbox",
+];
+
+/// ... a byline, a dateline, a timestamp, breadcrumbs or a section label.
+const LABEL_NAMES: [&str; 17] = [
+    "byline",
+    "dateline",
+    "timestamp",
+    "breadcrumb",
+    "kicker",
+    "eyebrow",
+    "author",
+    "published",
+    "updated",
+    "posted",
+    "article-date",
+    "post-date",
+    "entry-date",
+    "entry-meta",
+    "post-meta",
+    "article-meta",
+    "category",
+];
+
+/// ... a teaser for other stories, an advert or a sign-up box.
+const TEASER_NAMES: [&str; 18] = [
+    "related",
+    "recommend",
+    "trending",
+    "latest",
+    "popular",
+    "teaser",
+    "promo",
+    "newsletter",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "outbrain",
+    "taboola",
+    "sponsor",
+    "advert",
+    "subscribe",
+    "signup",
+    "sign-up",
+];
+
+/// An element's class names and id, lowercased.
+fn names_of(node: &NodeRef) -> String {
+    format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_ascii_lowercase()
+}
+
+/// Embedded posts (`blockquote.twitter-tweet`, Instagram, quoted
+/// statements) are the story's own material: nothing in, around or
+/// containing a blockquote is taken out.
+fn holds_blockquote(node: &NodeRef) -> bool {
+    node.is("blockquote")
+        || node.ancestors_it(None).any(|a| a.is("blockquote"))
+        || Selection::from(*node).select("blockquote").exists()
+}
+
+/// Page furniture that readability keeps when it sits inside the story's
+/// container, taken out before readability looks for the body. Each rule
+/// is general, by element or by the words sites use to name such blocks,
+/// and never takes out a block holding three paragraphs of text.
+fn clean(doc: &Document) {
+    // Text inside an <iframe> is the fallback for browsers without frames
+    // (the parser keeps it as raw text), never the story. Captions inside
+    // the body: the article's own are put back in front by `captions`.
+    doc.select("iframe, figcaption").remove();
+    let mut doomed = Vec::new();
+    for node in doc.select("[class], [id]").nodes() {
+        let names = names_of(node);
+        let named = |list: &[&str]| list.iter().any(|n| names.contains(n));
+        let limit = if named(&CAPTION_NAMES) {
+            1500
+        } else if named(&LABEL_NAMES) {
+            300
+        } else {
+            continue;
+        };
+        if node.is("html, body, main, article") || holds_blockquote(node) {
+            continue;
+        }
+        if node.text().len() < limit && !bulky(node) {
+            doomed.push(*node);
+        }
+    }
+    // A name card inside a sentence, shown on hover: an inline element
+    // holding a picture and links ("Rep. Ilhan OmarIlhan OmarHillicon
+    // Valley: ...MORE" once flattened).
+    // The innermost such element is the card; the name it pops up from
+    // stays in the sentence.
+    let is_card = |node: &NodeRef| {
+        let card = Selection::from(*node);
+        card.select("img").exists() && card.select("a").length() >= 2
+    };
+    for node in doc.select("p span, p div").nodes() {
+        if is_card(node)
+            && !Selection::from(*node)
+                .select("span, div")
+                .nodes()
+                .iter()
+                .any(is_card)
+        {
+            doomed.push(*node);
+        }
+    }
+    // A date or time on a line of its own.
+    for node in doc.select("time").nodes() {
+        let line = node
+            .ancestors_it(Some(3))
+            .find(|a| a.is("p, div, span, li, header"))
+            .unwrap_or(*node);
+        if line.text().trim().len() < 120 && !holds_blockquote(&line) {
+            doomed.push(line);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Three paragraphs of real length: a story, not a label or a caption.
+fn bulky(node: &NodeRef) -> bool {
+    Selection::from(*node)
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| p.text().trim().len() > 120)
+        .count()
+        >= 3
+}
+
+/// Teasers left in the body readability chose: a short line that is all
+/// link (another story's headline), and blocks named as teasers.
+fn clean_body(doc: &Document) {
+    let mut doomed = Vec::new();
+    for node in doc.select("p, li, h2, h3, h4, h5").nodes() {
+        let text = node.text();
+        let text = text.trim();
+        if text.is_empty() || text.len() > 200 || holds_blockquote(node) {
+            continue;
+        }
+        // Inside a link (a teaser card: `<a><article><h5>...`), or
+        // covered by the links it holds.
+        let in_link = node.ancestors_it(None).any(|a| a.is("a"));
+        let linked: usize = Selection::from(*node)
+            .select("a")
+            .nodes()
+            .iter()
+            .map(|a| a.text().trim().len())
+            .sum();
+        if in_link || linked >= text.len() {
+            doomed.push(*node);
+        }
+    }
+    for node in doc.select("[class], [id]").nodes() {
+        let names = names_of(node);
+        if TEASER_NAMES.iter().any(|n| names.contains(n))
+            && node.text().len() < 3000
+            && !holds_blockquote(node)
+        {
+            doomed.push(*node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
 }
 
 /// `Island shop restocked | Skerrin Times` -> `Island shop restocked`: the
@@ -158,16 +351,21 @@ fn captions(doc: &Html, body: &str) -> Vec<String> {
 /// Comment threads, related-story boxes and the like, by the names sites
 /// give them.
 fn is_page_furniture(el: ElementRef) -> bool {
-    const NAMES: [&str; 6] = [
+    const NAMES: [&str; 10] = [
         "comment",
         "related",
         "share",
         "social",
         "promo",
         "newsletter",
+        "gallery",
+        "slideshow",
+        "carousel",
+        "lightbox",
     ];
     let v = el.value();
-    if matches!(v.name(), "aside" | "nav" | "footer" | "form") {
+    // A caption inside a link belongs to a teaser card for another story.
+    if matches!(v.name(), "aside" | "nav" | "footer" | "form" | "a") {
         return true;
     }
     let names =
@@ -394,6 +592,46 @@ mod tests {
             with_captions(vec!["C.".into()], "Body.".into()),
             "C.\n\nBody."
         );
+    }
+
+    #[test]
+    fn page_furniture_inside_the_story_is_left_out_tweets_kept() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the council story, long enough to count as the body of a news article that readers came for, with a \u{201c}quote,\u{201d} she said.</p>"
+            )
+        };
+        let body: String = (1..=6).map(para).collect();
+        let page = format!(
+            r#"<html><head><title>Council story</title></head><body><article>
+            <div class="article-byline">By Ann Writer</div>
+            <div class="meta"><time datetime="2019-11-19">Updated Nov 19, 6:55 AM</time></div>
+            <figure><img src="a.jpg"><span class="image-credit">Photo: Getty Images</span></figure>
+            <p>Gov. <span class="people"><a href="/p/kn">Kristi Noem</a><span><img src="k.jpg"><a href="/p/kn">Kristi Lynn Noem</a><a href="/x">Another headline</a><a class="more" href="/p/kn">MORE</a></span></span> (R) defended the campaign on Monday, saying it was working as the state intended it to.</p>
+            {body}
+            <iframe src="/ad">Your browser does not support frames</iframe>
+            <blockquote class="twitter-tweet"><p>Meth. We are on it.</p>&mdash; Someone (@someone) <a href="https://twitter.com/x/status/1">November 18, 2019</a></blockquote>
+            <ul><li><a href="/other">Who will make the Rock Hall in 2020?</a></li></ul>
+            <p><a href="/other2">Dave Matthews Band takes over Rock Hall Fan Vote</a></p>
+            {body}
+            </article></body></html>"#
+        );
+        let (_, text) = parse(page.as_bytes(), "x.html").unwrap();
+        assert!(text.contains("Paragraph 6 of the council story"), "{text}");
+        assert!(text.contains("Gov. Kristi Noem (R) defended"), "{text}");
+        assert!(text.contains("Meth. We are on it."), "{text}");
+        assert!(text.contains("November 18, 2019"), "{text}");
+        for furniture in [
+            "By Ann Writer",
+            "Updated Nov 19",
+            "Getty Images",
+            "Kristi Lynn Noem",
+            "MORE",
+            "support frames",
+            "Rock Hall",
+        ] {
+            assert!(!text.contains(furniture), "{furniture:?} kept:\n{text}");
+        }
     }
 
     #[test]

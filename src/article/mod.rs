@@ -17,6 +17,7 @@ pub mod jsonl;
 pub mod outlets;
 pub mod sentence;
 pub mod text;
+pub mod warc;
 
 pub use date::{ACCEPTED_FORMS, DateError, DateSource, parse_date};
 

@@ -17,10 +17,14 @@ use quotetrack::fetch;
 use quotetrack::store::{Outcome, Store};
 use quotetrack::{Extractor, Lexicon, Quote};
 
+mod warc;
+use warc::{Unit, Work};
+
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt
   quotetrack ingest articles/            (every .txt .md .html .htm .jsonl inside)
+  quotetrack ingest CC-NEWS-2019.warc.gz (the HTML pages of a web archive)
   quotetrack ingest --replace articles/  (extract again after upgrading quotetrack)
 
 Text files may start with front matter between two `---` lines:
@@ -28,6 +32,9 @@ Text files may start with front matter between two `---` lines:
 HTML pages: the article body is found and navigation, share bars, related
 links and comments are left out; title, outlet and date are read from the page.
 JSON Lines: one object per line with \"text\" or \"html\" and the same fields.
+Web archives (.warc, .warc.gz): each HTML response with status 200 is read
+as an HTML page, its record's address and date filling what the page lacks;
+other records are counted and passed over.
 
 Claims in reported speech (no quotation marks: `the official said the call
 was ...`) are stored too, as kind `indirect`; `quotes --kind indirect` lists
@@ -248,25 +255,36 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         // Files are read and extracted (on all cores) one chunk ahead of
         // the chunk being stored, so the database writer never waits; the
         // channel holds one chunk, so memory stays flat however many files
-        // there are. Web pages follow the files, stored in chunks as they
-        // arrive.
-        let (send, chunks) = std::sync::mpsc::sync_channel::<(usize, ReadChunk)>(1);
+        // there are. A web archive's pages are units of their own, read
+        // from the archive one record at a time as the chunks are gathered;
+        // web pages follow the files, stored in chunks as they arrive.
+        let (send, chunks) = std::sync::mpsc::sync_channel::<(warc::Batch, ReadChunk)>(1);
         let (extractor, fill, inputs, kinds) = (&extractor, (&fill, &outlets), &inputs, kinds);
         let (web, fetcher, bar) = (&web, &fetcher, &progress);
         let producer = scope.spawn(move || {
-            let (first, rest) = inputs.split_at(FIRST_CHUNK.min(inputs.len()));
-            let chunks = std::iter::once(first)
-                .chain(rest.chunks(CHUNK))
-                .filter(|c| !c.is_empty());
-            for chunk in chunks {
-                let read = extract_chunk(chunk, fill, extractor, kinds);
-                if send.send((chunk.len(), read)).is_err() {
+            let mut work = Work::new(inputs);
+            let mut size = FIRST_CHUNK;
+            loop {
+                let mut batch = work.batch(size);
+                if batch.units.is_empty() && batch.files == 0 {
+                    break;
+                }
+                size = CHUNK;
+                let read = extract_chunk(&batch.units, fill, extractor, kinds);
+                batch.units.clear();
+                if send.send((batch, read)).is_err() {
                     return Fetched::default();
                 }
             }
             fetch_pages(web, fetcher, fill, extractor, kinds, &send, bar)
         });
-        for (files, (warnings, read)) in chunks {
+        for (batch, (warnings, read)) in chunks {
+            let files = batch.files;
+            summary.archives.add(batch.tally);
+            summary.skipped.extend(batch.skipped);
+            if summary.archives.pages > 0 {
+                progress.set_message(format!("{} archive pages", summary.archives.pages));
+            }
             summary.warned.extend(warnings);
             let mut items = Vec::with_capacity(read.len());
             for (source, result) in read {
@@ -453,7 +471,7 @@ fn fetch_pages(
     fill: (&Meta, &Fill),
     extractor: &Extractor<'_>,
     kinds: Kinds,
-    send: &std::sync::mpsc::SyncSender<(usize, ReadChunk)>,
+    send: &std::sync::mpsc::SyncSender<(warc::Batch, ReadChunk)>,
     progress: &ProgressBar,
 ) -> Fetched {
     let mut fetched = Fetched::default();
@@ -469,7 +487,8 @@ fn fetch_pages(
         let pages = std::mem::take(buffer);
         let read = extract_pages(pages, web, fill, extractor, kinds);
         // Pages were counted on the bar as they arrived.
-        send.send((0, read)).is_ok()
+        // Web pages count on the progress bar as they arrive, not as files.
+        send.send((warc::Batch::default(), read)).is_ok()
     };
     fetch::fetch_all(fetcher, &web.urls, |url, result| {
         fetched.pages += 1;
@@ -544,14 +563,21 @@ fn extract_pages(
 type ReadChunk = (Vec<(String, String)>, Vec<(String, Extracted)>);
 
 fn extract_chunk(
-    chunk: &[Input],
+    chunk: &[Unit],
     fill: (&Meta, &Fill),
     extractor: &Extractor<'_>,
     kinds: Kinds,
 ) -> ReadChunk {
     let (warnings, read): (Vec<_>, Vec<_>) = chunk
         .par_iter()
-        .map(|input| read_input(input, fill))
+        .map(|unit| match unit {
+            Unit::Input(input) => read_input(input, fill),
+            Unit::Page { archive, page } => named(
+                archive.clone(),
+                warc::read_page(archive, page, fill.0),
+                fill.1,
+            ),
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .unzip();
@@ -636,7 +662,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if Format::from_path(&path).is_some() {
+        } else if Format::from_path(&path).is_some() || article::warc::is_warc_path(&path) {
             files.push(path);
         }
     }
@@ -656,6 +682,12 @@ fn read_input(input: &Input, (fill, outlets): (&Meta, &Fill)) -> ReadInput {
                 .read_to_end(&mut bytes)
                 .context("cannot read standard input")
             {
+                Ok(_) if bytes.starts_with(b"WARC/") => article::Read {
+                    articles: vec![Err(anyhow::anyhow!(
+                        "a web archive on standard input; give the archive's path instead"
+                    ))],
+                    warnings: Vec::new(),
+                },
                 Ok(_) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
                 Err(err) => article::Read {
                     articles: vec![Err(err)],
@@ -665,6 +697,12 @@ fn read_input(input: &Input, (fill, outlets): (&Meta, &Fill)) -> ReadInput {
             ("-".to_string(), read)
         }
     };
+    named(source, read, outlets)
+}
+
+/// An input's warnings and articles, each named by where it came from,
+/// with the outlet of its web domain when it names none.
+fn named(source: String, read: article::Read, outlets: &Fill) -> ReadInput {
     let warnings = read
         .warnings
         .into_iter()
@@ -718,6 +756,8 @@ struct Summary {
     /// URLs not fetched because an article from them is stored.
     not_refetched: usize,
     fetched: Fetched,
+    /// What web archives held besides their pages.
+    archives: warc::Tally,
 }
 
 impl Summary {
@@ -810,6 +850,9 @@ impl Summary {
                 "Already stored, left as they were: {} (use --replace to extract them again).",
                 self.unchanged
             );
+        }
+        if let Some(line) = self.archives.line() {
+            println!("{line}");
         }
         list("Read with a warning", &self.warned);
         list("Stored without a date", &self.undated);

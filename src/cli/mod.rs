@@ -45,7 +45,7 @@ pub struct Cli {
 pub enum Command {
     /// Print the quotes of articles without storing them.
     Extract(extract::ExtractArgs),
-    /// Store articles (text, HTML, JSON Lines) and their quotes in the database.
+    /// Store articles (text, HTML, JSON Lines, web archives) and their quotes in the database.
     Ingest(ingest::IngestArgs),
     /// List stored quotes, filtered by speaker, outlet, date or words.
     Quotes(quotes::QuotesArgs),
