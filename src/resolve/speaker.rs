@@ -44,7 +44,12 @@ pub fn speaker(
                     .unwrap_or_else(|| names.expand(&clean, m.span.start))
                     .map_or(clean, str::to_string)
             };
-            (name, SpeakerKind::Person, Mentioned::AsWritten)
+            let kind = if name.contains(' ') {
+                SpeakerKind::Person
+            } else {
+                one_word_kind(text, &name)
+            };
+            (name, kind, Mentioned::AsWritten)
         }
         MentionKind::Pronoun(g) => match people.resolve(m.span.start, g) {
             // Only "he" and "she" point back at a person; "it", "they",
@@ -102,6 +107,41 @@ pub fn speaker(
         role: m.role.map(|r| r.text(text).to_string()),
     };
     (speaker, mentioned)
+}
+
+/// What a one-word name that no full name in the article explains is:
+/// an acronym (`FBI`, `DNC`) is an organisation; a word the article also
+/// writes in lower case (`Good`, `Fight`, `Estimates` opening a sentence)
+/// or a people's name (`Americans`, `Mexican`, `Russians`) is nobody in
+/// particular; anything else a person, as before. Kept as a person, each
+/// became one "person" across every article that used it.
+fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
+    let bare = name.trim_end_matches(['.', ',']);
+    let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return SpeakerKind::Organisation;
+    }
+    let lower = bare.to_lowercase();
+    // `Americans`, `Russians`, `Chinese`: not `Evans` or `Hayes`.
+    let a_people = lower.len() > 6 && (lower.ends_with("ians") || lower.ends_with("ese"))
+        || lower.len() > 7 && lower.ends_with("cans");
+    if a_people || written_in_lower_case(text, &lower) {
+        SpeakerKind::Anonymous
+    } else {
+        SpeakerKind::Person
+    }
+}
+
+/// Whether `lower` stands in `text` as a word in lower case.
+fn written_in_lower_case(text: &str, lower: &str) -> bool {
+    if lower.is_empty() || lower.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+        return false;
+    }
+    text.match_indices(lower).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Does any quote's speaker need the article's full names (a one-word
@@ -285,6 +325,20 @@ mod tests {
             Some((Gender::Masculine, "administration"))
         );
         assert_eq!(owner_pronoun("the campaign"), None);
+    }
+
+    #[test]
+    fn a_one_word_name_may_be_a_body_or_nobody_in_particular() {
+        let text = "Good news, the report said. The FBI agreed.";
+        assert_eq!(one_word_kind(text, "FBI"), SpeakerKind::Organisation);
+        assert_eq!(one_word_kind(text, "Americans"), SpeakerKind::Anonymous);
+        // "Good" opens a sentence here, and is written in lower case too.
+        assert_eq!(
+            one_word_kind("Good said it was a good day.", "Good"),
+            SpeakerKind::Anonymous
+        );
+        assert_eq!(one_word_kind(text, "Brandt"), SpeakerKind::Person);
+        assert_eq!(one_word_kind(text, "Evans"), SpeakerKind::Person);
     }
 
     #[test]
