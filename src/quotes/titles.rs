@@ -49,8 +49,12 @@ pub fn labeled_by_verb(words: &Words, toks: &[Token], qi: usize, floor: usize) -
 
 /// `said on "Morning Joe"`, `NBC's "Meet the Press"`, `a memoir, "Tough
 /// Choices"`: a Title Case passage after a word that introduces a work, or
-/// after a possessive, is the name of a show, book or campaign.
+/// after a possessive, or described as one after it (`"Tales From the
+/// Crypt," an HBO series`), is the name of a show, book or campaign.
 pub fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
+    if is_title_case(quote) && described_as_a_work(words, toks, qi, quote) {
+        return true;
+    }
     if qi == 0 {
         return false;
     }
@@ -80,6 +84,39 @@ pub fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bo
         || words
             .word(before)
             .is_some_and(|w| Words::bare(w).len() != w.len())
+}
+
+/// Words of an apposition after a title that may stand before the noun
+/// for the work: `, the kitschy HBO horror series`.
+const WORK_APPOSITION_REACH: usize = 6;
+
+/// `"Tales From the Crypt," an HBO series that ...`: a comma after the
+/// quote at `qi`, then a determiner and, within a few words, a noun for a
+/// work (grammar/title_cues.txt: series, show, film, book, ...).
+fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
+    /// Title cues that introduce a title rather than name a kind of work.
+    const NOT_WORKS: &[&str] = &[
+        "on", "in", "of", "with", "titled", "entitled", "called", "named", "dubbed",
+    ];
+    let mut k = qi + 1;
+    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        k += 1;
+    } else if !quote.trim_end().ends_with(',') {
+        return false;
+    }
+    let opens = toks
+        .get(k)
+        .is_some_and(|t| words.is(t, &["a", "an", "the", "his", "her", "their", "its"]));
+    opens
+        && toks[k + 1..]
+            .iter()
+            .take(WORK_APPOSITION_REACH)
+            .take_while(|t| t.is_word())
+            .any(|t| {
+                words.lower(t).is_some_and(|w| {
+                    words.lexicon.title_cues.contains(&w) && !NOT_WORKS.contains(&w.as_str())
+                })
+            })
 }
 
 /// `Blue Notes on Brown Water`, `Meet the Press`: every word capitalised but
@@ -223,6 +260,20 @@ mod tests {
         ));
         assert!(!names_work(
             "Ortez said in an interview with \"lawmakers in mind\" that he would run."
+        ));
+    }
+
+    #[test]
+    fn a_title_described_as_a_work_after_it_is_a_work() {
+        assert!(names_work(
+            "\"Harbor Lights,\" a WPMR series that first aired in 1989, returns."
+        ));
+        assert!(names_work(
+            "He wants to revamp \"Harbor Lights,\" the kitschy radio drama series."
+        ));
+        // Words after the comma that name no kind of work.
+        assert!(!names_work(
+            "\"Not On My Watch,\" the mayor told the crowd on Tuesday."
         ));
     }
 
