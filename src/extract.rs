@@ -134,8 +134,7 @@ impl<'l> Extractor<'l> {
         let para_ranges = &article.para_ranges;
         let mut found = found_quotes(&article.spans, toks, para_ranges);
         let mut headline: Vec<Option<bool>> = vec![None; para_ranges.len()];
-        // Read only when some quote may need it: most articles are no
-        // transcript, and their first quote's paragraph says so.
+        // A few tokens a paragraph, read once for the article's quotes.
         let turns = if found.is_empty() {
             Vec::new()
         } else {
@@ -168,20 +167,11 @@ impl<'l> Extractor<'l> {
                     Some((a, Source::Layout))
                 })
                 .or_else(|| {
-                    let opens = f.token == ps && f.para > 0;
+                    // The paragraph above, when the quote opens its own.
+                    let above = (f.token == ps && f.para > 0).then(|| para_ranges[f.para - 1]);
                     signed_after(words, toks, f.token, (ps, pe))
-                        .or_else(|| {
-                            opens
-                                .then(|| colon_paragraph(words, toks, para_ranges[f.para - 1]))
-                                .flatten()
-                        })
-                        .or_else(|| {
-                            opens
-                                .then(|| {
-                                    named_above(words, toks, (ps, pe), para_ranges[f.para - 1])
-                                })
-                                .flatten()
-                        })
+                        .or_else(|| colon_paragraph(words, toks, above?))
+                        .or_else(|| named_above(words, toks, (ps, pe), above?))
                         .or_else(|| {
                             let next = para_ranges.get(f.para + 1)?;
                             signed_below(words, toks, (ps, pe), *next)
