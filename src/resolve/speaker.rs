@@ -122,6 +122,10 @@ fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
         return SpeakerKind::Organisation;
     }
     let lower = bare.to_lowercase();
+    // `Forty-one`: a count of people, nobody in particular.
+    if lower.split('-').all(is_number_word) {
+        return SpeakerKind::Anonymous;
+    }
     // `Americans`, `Russians`, `Chinese`: not `Evans` or `Hayes`.
     let a_people = lower.len() > 6 && (lower.ends_with("ians") || lower.ends_with("ese"))
         || lower.len() > 7 && lower.ends_with("cans");
@@ -130,6 +134,43 @@ fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
     } else {
         SpeakerKind::Person
     }
+}
+
+/// `forty`, `one`, `hundred`: a number written as a word.
+fn is_number_word(word: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "dozen",
+    ];
+    NUMBERS.contains(&word)
 }
 
 /// Whether `lower` stands in `text` as a word in lower case.
@@ -330,15 +371,17 @@ mod tests {
     #[test]
     fn a_one_word_name_may_be_a_body_or_nobody_in_particular() {
         let text = "Good news, the report said. The FBI agreed.";
-        assert_eq!(one_word_kind(text, "FBI"), SpeakerKind::Organisation);
-        assert_eq!(one_word_kind(text, "Americans"), SpeakerKind::Anonymous);
+        let kind = one_word_kind;
+        assert_eq!(kind(text, "FBI"), SpeakerKind::Organisation);
+        assert_eq!(kind(text, "Americans"), SpeakerKind::Anonymous);
+        assert_eq!(kind(text, "Forty-one"), SpeakerKind::Anonymous);
         // "Good" opens a sentence here, and is written in lower case too.
         assert_eq!(
-            one_word_kind("Good said it was a good day.", "Good"),
+            kind("Good said it was a good day.", "Good"),
             SpeakerKind::Anonymous
         );
-        assert_eq!(one_word_kind(text, "Brandt"), SpeakerKind::Person);
-        assert_eq!(one_word_kind(text, "Evans"), SpeakerKind::Person);
+        assert_eq!(kind(text, "Brandt"), SpeakerKind::Person);
+        assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
     }
 
     #[test]
