@@ -196,9 +196,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name promises, if it promises one.
+    /// The format a file name promises, if it promises one. A gzipped
+    /// file (`story.html.gz`) promises what its name without `.gz` does.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gz" {
+            return Format::from_path(Path::new(path.file_stem()?));
+        }
         match ext.as_str() {
             "txt" | "text" | "md" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
@@ -275,10 +279,15 @@ pub fn read_path(path: &Path, fill: &Meta) -> Vec<Result<Article>> {
     read_file(path, fill).articles
 }
 
-/// [`read_path`], keeping the warnings for the caller to report.
+/// [`read_path`], keeping the warnings for the caller to report. A
+/// gzip-compressed file (`story.html.gz`, or any file starting with the
+/// gzip magic bytes) is decompressed first, up to [`MAX_GUNZIPPED`].
 pub fn read_file(path: &Path, fill: &Meta) -> Read {
     let source = path.display().to_string();
-    match std::fs::read(path).with_context(|| format!("cannot read {source}")) {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read {source}"))
+        .and_then(|bytes| gunzip(bytes, MAX_GUNZIPPED));
+    match bytes {
         Ok(bytes) => {
             let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&bytes));
             read(&bytes, format, fill, &source)
@@ -288,6 +297,32 @@ pub fn read_file(path: &Path, fill: &Meta) -> Read {
             warnings: Vec::new(),
         },
     }
+}
+
+/// The most bytes a gzipped article file may decompress to: far above any
+/// real page or article file, low enough that a gzip bomb cannot fill memory.
+pub const MAX_GUNZIPPED: u64 = 64 << 20;
+
+/// `bytes` decompressed when they are gzip-compressed (they start with the
+/// gzip magic bytes), as they are otherwise. More than `limit` bytes once
+/// decompressed is an error, as is a gzip stream that cannot be read.
+pub fn gunzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    if !bytes.starts_with(b"\x1f\x8b") {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&bytes[..])
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .context("gzip-compressed, but cannot be decompressed (a truncated or damaged file?)")?;
+    if out.len() as u64 > limit {
+        bail!(
+            "gzip-compressed, and decompresses to more than {} MB; not read (gunzip it first if it really is one article)",
+            limit >> 20
+        );
+    }
+    Ok(out)
 }
 
 /// An article with no words cannot hold quotes; storing it would only make a
@@ -574,6 +609,20 @@ mod tests {
     }
 
     #[test]
+    fn gzip_is_undone_within_a_limit() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&[b'a'; 2000]).unwrap();
+        let packed = gz.finish().unwrap();
+        assert_eq!(gunzip(packed.clone(), 4096).unwrap().len(), 2000);
+        let err = gunzip(packed.clone(), 1000).unwrap_err().to_string();
+        assert!(err.contains("more than"), "{err}");
+        let err = gunzip(packed[..packed.len() / 2].to_vec(), 4096).unwrap_err();
+        assert!(format!("{err:#}").contains("damaged"), "{err:#}");
+        assert_eq!(gunzip(b"plain".to_vec(), 4).unwrap(), b"plain");
+    }
+
+    #[test]
     fn formats() {
         assert_eq!(Format::from_path(Path::new("a/b.HTML")), Some(Format::Html));
         assert_eq!(
@@ -582,6 +631,18 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Text));
         assert_eq!(Format::from_path(Path::new("a")), None);
+        assert_eq!(
+            Format::from_path(Path::new("p/a.HTML.gz")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_path(Path::new("a.htm.gz")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("a.txt.gz")), Some(Format::Text));
+        assert_eq!(
+            Format::from_path(Path::new("a.jsonl.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::from_path(Path::new("a.tar.gz")), None);
+        assert_eq!(Format::from_path(Path::new("a.gz")), None);
         assert_eq!(Format::sniff(b"\n  <!doctype html>"), Format::Html);
         assert_eq!(Format::sniff(b"{\"text\": 1}"), Format::JsonLines);
         assert_eq!(Format::sniff(b"Once"), Format::Text);
