@@ -24,8 +24,13 @@ pub use date::{ACCEPTED_FORMS, DateError, DateSource, parse_date};
 /// One article, ready to extract and store.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
-    /// The story's text; quote offsets are UTF-8 byte offsets into it.
+    /// The story's body; quote offsets are UTF-8 byte offsets into it, or,
+    /// past its end, into [`Article::full_text`].
     pub text: String,
+    /// The article's figure captions, a paragraph each, when it has any
+    /// (HTML pages): the article's words but not its body. They follow the
+    /// body in [`Article::full_text`], after [`CAPTIONS_SEPARATOR`].
+    pub captions: Option<String>,
     pub outlet: Option<String>,
     /// The publication date, when one was given and could be read.
     pub published: Option<NaiveDate>,
@@ -48,7 +53,27 @@ pub struct Article {
     pub placeholder_dates: Vec<String>,
 }
 
+/// What joins the body and the captions in [`Article::full_text`]: a
+/// blank line, so each caption is a paragraph of its own.
+pub const CAPTIONS_SEPARATOR: &str = "\n\n";
+
 impl Article {
+    /// The text quotes are extracted from and their offsets point into: the
+    /// body, then the captions (if any) after a blank line. A quote at or
+    /// after [`Article::body_end`] came from a caption.
+    pub fn full_text(&self) -> Cow<'_, str> {
+        match &self.captions {
+            Some(captions) => Cow::Owned(format!("{}{CAPTIONS_SEPARATOR}{captions}", self.text)),
+            None => Cow::Borrowed(&self.text),
+        }
+    }
+
+    /// Where the body ends in [`Article::full_text`] when captions follow
+    /// it; `None` when the whole text is body.
+    pub fn body_end(&self) -> Option<usize> {
+        self.captions.as_ref().map(|_| self.text.len())
+    }
+
     /// Build an article from a reader's text and metadata. `fill` supplies
     /// what the file itself lacks; the file's own values win.
     pub fn new(text: String, meta: Meta, fill: &Meta, source: impl Into<String>) -> Article {
@@ -257,7 +282,10 @@ pub fn read(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Read {
             Err(err) => vec![Err(err)],
         },
         Format::Html => vec![
-            html::parse(bytes, source).map(|(meta, text)| Article::new(text, meta, fill, source)),
+            html::parse(bytes, source).map(|(meta, text, captions)| Article {
+                captions,
+                ..Article::new(text, meta, fill, source)
+            }),
         ],
         Format::Text => vec![
             decode_text(bytes)
@@ -328,7 +356,7 @@ pub fn gunzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>> {
 /// An article with no words cannot hold quotes; storing it would only make a
 /// later real copy look like a duplicate.
 fn non_empty(article: Article) -> Result<Article> {
-    if article.text.trim().is_empty() {
+    if article.full_text().trim().is_empty() {
         bail!("no article text found");
     }
     Ok(article)
@@ -606,6 +634,37 @@ mod tests {
             .remove(0)
             .unwrap_err();
         assert!(err.to_string().contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn captions_follow_the_body_in_the_full_text() {
+        let page = br#"<html><head><title>Ferry vote</title></head><body><article>
+            <figure><img src="a.jpg"><figcaption>Board chair Maren Olsen said fares were &ldquo;held too long&rdquo;.</figcaption></figure>
+            <p>Ferry fares between the harbour and the islands will rise by a tenth in April, the transport board decided on Monday after a long evening meeting of its members.</p>
+            <p>"We have held fares for four years, and fuel has not waited for us," said board chair Maren Olsen, who cast the deciding vote at the end.</p>
+            <p>Islanders who cross daily said the rise would hurt them and their families more than the board seemed to understand on the night.</p>
+            </article></body></html>"#;
+        let article = read_bytes(page, Format::Html, &Meta::default(), "x.html")
+            .remove(0)
+            .unwrap();
+        assert!(article.text.starts_with("Ferry fares"), "{}", article.text);
+        assert!(!article.text.contains("held too long"));
+        assert_eq!(
+            article.captions.as_deref(),
+            Some("Board chair Maren Olsen said fares were \u{201c}held too long\u{201d}.")
+        );
+        let full = article.full_text();
+        assert_eq!(article.body_end(), Some(article.text.len()));
+        assert_eq!(&full[..article.text.len()], article.text);
+        assert!(full[article.text.len()..].starts_with("\n\nBoard chair"));
+        // Plain text has no captions: its full text is its text.
+        let plain = read_bytes(b"Text.", Format::Text, &Meta::default(), "x")
+            .remove(0)
+            .unwrap();
+        assert_eq!(
+            (plain.full_text().as_ref(), plain.body_end()),
+            ("Text.", None)
+        );
     }
 
     #[test]

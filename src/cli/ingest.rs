@@ -542,7 +542,7 @@ fn extract_pages(
                 .map(|article| {
                     let extracted = article.map(|mut a| {
                         outlets.fill(&mut a);
-                        let quotes = extractor.extract_kinds(&a.text, kinds);
+                        let quotes = extractor.extract_kinds(&a.full_text(), kinds);
                         (a, quotes)
                     });
                     (url.clone(), extracted)
@@ -588,7 +588,7 @@ fn extract_chunk(
         .flatten()
         .map(|(source, article)| {
             let extracted = article.map(|a| {
-                let quotes = extractor.extract_kinds(&a.text, kinds);
+                let quotes = extractor.extract_kinds(&a.full_text(), kinds);
                 (a, quotes)
             });
             (source, extracted)

@@ -220,6 +220,7 @@ mod tests {
             title: None,
             url: None,
             path: None,
+            section: "body".into(),
         }
     }
 
