@@ -20,7 +20,7 @@ use quotetrack::article::Article;
 use quotetrack::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
 use quotetrack::store::Store;
 
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 18] = [
     "quote_id",
     "speaker",
     "speaker_kind",
@@ -38,6 +38,7 @@ const COLUMNS: [&str; 17] = [
     "confidence",
     "statement_id",
     "context",
+    "section",
 ];
 
 /// The awkward quote: commas, straight and curly quotation marks, a line

@@ -180,10 +180,25 @@ fn html_page_gives_the_metadata_and_only_the_article_text() {
         )
     );
     let text = s.text_of("nurses-strike.html");
-    // Entities decoded; body and caption kept.
+    // Entities decoded; the body is the text, the caption kept apart after
+    // it (db/010_captions.sql).
+    assert!(text.starts_with("Nurses at Kestrel"), "{text}");
     assert!(text.contains("\u{201c}Our members did not take this decision lightly,\u{201d} said Maria Okafor, the union\u{2019}s"));
-    assert!(text.contains("tired of being thanked instead of paid\u{201d}. Photo: Dan Whitlow"));
     assert!(text.contains("The walkout is due to begin at 8am on 9 April."));
+    assert!(!text.contains("Photo: Dan Whitlow"), "{text}");
+    let (captions, body_end): (String, i64) = s
+        .conn()
+        .query_row(
+            "SELECT captions, body_end FROM articles WHERE path LIKE '%nurses-strike.html'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        captions,
+        "Union rep Maria Okafor said staff were \u{201c}tired of being thanked instead of paid\u{201d}. Photo: Dan Whitlow"
+    );
+    assert_eq!(body_end as usize, text.len());
     // Page furniture left out.
     for furniture in [
         "Share on X",
@@ -232,6 +247,54 @@ fn html_page_stores_only_the_articles_own_quotes() {
             "{theirs:?} is not the article's: {found:#?}"
         );
     }
+    // The caption's quote is the article's, labelled as a caption's, its
+    // offsets pointing past the body into the captions that follow it.
+    for row in &rows {
+        let caption = row["text"] == "tired of being thanked instead of paid";
+        assert_eq!(
+            row["section"],
+            if caption { "caption" } else { "body" },
+            "{row}"
+        );
+    }
+    let caption = rows
+        .iter()
+        .find(|r| r["section"] == "caption")
+        .expect("a caption quote");
+    let (text, captions): (String, String) = s
+        .conn()
+        .query_row(
+            "SELECT text, captions FROM articles WHERE path LIKE '%nurses-strike.html'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let full = format!("{text}\n\n{captions}");
+    let (start, end) = (
+        caption["start"].as_u64().unwrap() as usize,
+        caption["end"].as_u64().unwrap() as usize,
+    );
+    assert!(start > text.len());
+    assert_eq!(&full[start..end], "tired of being thanked instead of paid");
+    let id = caption["id"].as_i64().unwrap().to_string();
+    let show = s.cmd(&["show", &id]).output().unwrap();
+    let show = stdout(&show);
+    assert!(
+        show.lines().next().unwrap().ends_with("(caption)"),
+        "{show}"
+    );
+    assert!(show.contains("Photo: Dan Whitlow"), "{show}");
+    let csv = s.cmd(&["export", "--format", "csv"]).output().unwrap();
+    let csv = stdout(&csv);
+    assert!(
+        csv.lines().next().unwrap().ends_with(",context,section"),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().filter(|l| l.ends_with(",caption")).count(),
+        1,
+        "{csv}"
+    );
     let okafor = s.quotes(&["--speaker", "okafor"]);
     assert!(
         okafor
@@ -577,9 +640,10 @@ fn stored_offsets_point_at_the_quote() {
     assert!(!rows.is_empty());
     let conn = s.conn();
     for row in &rows {
+        // The body, then the captions after a blank line (db/010_captions.sql).
         let text: String = conn
             .query_row(
-                "SELECT text FROM articles WHERE id = ?1",
+                "SELECT text || ifnull(char(10, 10) || captions, '') FROM articles WHERE id = ?1",
                 [row["article"].as_i64().unwrap()],
                 |r| r.get(0),
             )

@@ -19,9 +19,10 @@ use super::{DateSource, Meta, tidy};
 /// is not an article: about two sentences.
 const MIN_WORDS: usize = 25;
 
-/// The page's metadata and its article text, paragraphs separated by blank
-/// lines.
-pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
+/// The page's metadata, its article body (paragraphs separated by blank
+/// lines) and the article's figure captions (one paragraph each), if any:
+/// captions are the article's but not its body, so they are kept apart.
+pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String, Option<String>)> {
     let page = decode(bytes);
     let doc = Html::parse_document(&page);
     let found = page_meta(&doc);
@@ -47,10 +48,13 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
     let content = Document::from(article.content.as_ref());
     clean_body(&content);
     let body = paragraphs(&content.select("body").formatted_text());
-    let text = with_captions(captions(&doc, &body), body);
+    let captions = joined(captions(&doc, &body), &body);
     // Readability falls back to whatever text a page has; a page with no
     // article (an index, an error page) would be stored as its menu.
-    let words = text.split_whitespace().count();
+    let words = body.split_whitespace().count()
+        + captions
+            .as_deref()
+            .map_or(0, |c| c.split_whitespace().count());
     if !readable && words < MIN_WORDS {
         bail!(
             "found no article in the page (only {words} words of text); if {source} is not a news article, leave it out"
@@ -79,7 +83,7 @@ pub fn parse(bytes: &[u8], source: &str) -> Result<(Meta, String)> {
             .author
             .or_else(|| article.byline.as_deref().and_then(tidy)),
     };
-    Ok((meta, text))
+    Ok((meta, body, captions))
 }
 
 /// Words in class names and ids that mark a figure's caption, credit or a
@@ -162,7 +166,7 @@ fn holds_blockquote(node: &NodeRef) -> bool {
 fn clean(doc: &Document) {
     // Text inside an <iframe> is the fallback for browsers without frames
     // (the parser keeps it as raw text), never the story. Captions inside
-    // the body: the article's own are put back in front by `captions`.
+    // the body: the article's own are kept apart by `captions`.
     doc.select("iframe, figcaption").remove();
     let mut doomed = Vec::new();
     for node in doc.select("[class], [id]").nodes() {
@@ -373,15 +377,13 @@ fn is_page_furniture(el: ElementRef) -> bool {
     NAMES.iter().any(|n| names.contains(n))
 }
 
-/// Captions go first, where the lead image sits on the page.
-fn with_captions(captions: Vec<String>, body: String) -> String {
+/// The captions as one text, a paragraph each; none when there are none
+/// or no body to go with them.
+fn joined(captions: Vec<String>, body: &str) -> Option<String> {
     if captions.is_empty() || body.is_empty() {
-        return body;
+        return None;
     }
-    let mut text = captions.join("\n\n");
-    text.push_str("\n\n");
-    text.push_str(&body);
-    text
+    Some(captions.join("\n\n"))
 }
 
 /// What the page says about itself, in order of how much each source is
@@ -589,9 +591,11 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(
-            with_captions(vec!["C.".into()], "Body.".into()),
-            "C.\n\nBody."
+            joined(vec!["C.".into(), "D.".into()], "Body."),
+            Some("C.\n\nD.".to_string())
         );
+        assert_eq!(joined(vec!["C.".into()], ""), None);
+        assert_eq!(joined(Vec::new(), "Body."), None);
     }
 
     #[test]
@@ -616,7 +620,7 @@ mod tests {
             {body}
             </article></body></html>"#
         );
-        let (_, text) = parse(page.as_bytes(), "x.html").unwrap();
+        let (_, text, _) = parse(page.as_bytes(), "x.html").unwrap();
         assert!(text.contains("Paragraph 6 of the council story"), "{text}");
         assert!(text.contains("Gov. Kristi Noem (R) defended"), "{text}");
         assert!(text.contains("Meth. We are on it."), "{text}");

@@ -51,8 +51,10 @@ fn parse_line(line: &str, fill: &Meta, source: &str) -> Result<Article> {
         return Ok(Article::new(text.replace("\r\n", "\n"), own, fill, source));
     }
     if let Some(page) = string(&record, &["html"])? {
-        let (page_meta, text) = html::parse(page.as_bytes(), source)?;
-        return Ok(Article::new(text, own.or(&page_meta), fill, source));
+        let (page_meta, text, captions) = html::parse(page.as_bytes(), source)?;
+        let mut article = Article::new(text, own.or(&page_meta), fill, source);
+        article.captions = captions;
+        return Ok(article);
     }
     bail!("no \"text\" or \"html\" field; each line needs the article in one of them")
 }

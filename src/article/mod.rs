@@ -24,8 +24,13 @@ pub use date::{ACCEPTED_FORMS, DateError, DateSource, parse_date};
 /// One article, ready to extract and store.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
-    /// The story's text; quote offsets are UTF-8 byte offsets into it.
+    /// The story's body; quote offsets are UTF-8 byte offsets into it, or,
+    /// past its end, into [`Article::full_text`].
     pub text: String,
+    /// The article's figure captions, a paragraph each, when it has any
+    /// (HTML pages): the article's words but not its body. They follow the
+    /// body in [`Article::full_text`], after [`CAPTIONS_SEPARATOR`].
+    pub captions: Option<String>,
     pub outlet: Option<String>,
     /// The publication date, when one was given and could be read.
     pub published: Option<NaiveDate>,
@@ -48,7 +53,27 @@ pub struct Article {
     pub placeholder_dates: Vec<String>,
 }
 
+/// What joins the body and the captions in [`Article::full_text`]: a
+/// blank line, so each caption is a paragraph of its own.
+pub const CAPTIONS_SEPARATOR: &str = "\n\n";
+
 impl Article {
+    /// The text quotes are extracted from and their offsets point into: the
+    /// body, then the captions (if any) after a blank line. A quote at or
+    /// after [`Article::body_end`] came from a caption.
+    pub fn full_text(&self) -> Cow<'_, str> {
+        match &self.captions {
+            Some(captions) => Cow::Owned(format!("{}{CAPTIONS_SEPARATOR}{captions}", self.text)),
+            None => Cow::Borrowed(&self.text),
+        }
+    }
+
+    /// Where the body ends in [`Article::full_text`] when captions follow
+    /// it; `None` when the whole text is body.
+    pub fn body_end(&self) -> Option<usize> {
+        self.captions.as_ref().map(|_| self.text.len())
+    }
+
     /// Build an article from a reader's text and metadata. `fill` supplies
     /// what the file itself lacks; the file's own values win.
     pub fn new(text: String, meta: Meta, fill: &Meta, source: impl Into<String>) -> Article {
@@ -196,9 +221,13 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name promises, if it promises one.
+    /// The format a file name promises, if it promises one. A gzipped
+    /// file (`story.html.gz`) promises what its name without `.gz` does.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        if ext == "gz" {
+            return Format::from_path(Path::new(path.file_stem()?));
+        }
         match ext.as_str() {
             "txt" | "text" | "md" => Some(Format::Text),
             "html" | "htm" | "xhtml" => Some(Format::Html),
@@ -253,7 +282,10 @@ pub fn read(bytes: &[u8], format: Format, fill: &Meta, source: &str) -> Read {
             Err(err) => vec![Err(err)],
         },
         Format::Html => vec![
-            html::parse(bytes, source).map(|(meta, text)| Article::new(text, meta, fill, source)),
+            html::parse(bytes, source).map(|(meta, text, captions)| Article {
+                captions,
+                ..Article::new(text, meta, fill, source)
+            }),
         ],
         Format::Text => vec![
             decode_text(bytes)
@@ -275,10 +307,15 @@ pub fn read_path(path: &Path, fill: &Meta) -> Vec<Result<Article>> {
     read_file(path, fill).articles
 }
 
-/// [`read_path`], keeping the warnings for the caller to report.
+/// [`read_path`], keeping the warnings for the caller to report. A
+/// gzip-compressed file (`story.html.gz`, or any file starting with the
+/// gzip magic bytes) is decompressed first, up to [`MAX_GUNZIPPED`].
 pub fn read_file(path: &Path, fill: &Meta) -> Read {
     let source = path.display().to_string();
-    match std::fs::read(path).with_context(|| format!("cannot read {source}")) {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("cannot read {source}"))
+        .and_then(|bytes| gunzip(bytes, MAX_GUNZIPPED));
+    match bytes {
         Ok(bytes) => {
             let format = Format::from_path(path).unwrap_or_else(|| Format::sniff(&bytes));
             read(&bytes, format, fill, &source)
@@ -290,10 +327,36 @@ pub fn read_file(path: &Path, fill: &Meta) -> Read {
     }
 }
 
+/// The most bytes a gzipped article file may decompress to: far above any
+/// real page or article file, low enough that a gzip bomb cannot fill memory.
+pub const MAX_GUNZIPPED: u64 = 64 << 20;
+
+/// `bytes` decompressed when they are gzip-compressed (they start with the
+/// gzip magic bytes), as they are otherwise. More than `limit` bytes once
+/// decompressed is an error, as is a gzip stream that cannot be read.
+pub fn gunzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    if !bytes.starts_with(b"\x1f\x8b") {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(&bytes[..])
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .context("gzip-compressed, but cannot be decompressed (a truncated or damaged file?)")?;
+    if out.len() as u64 > limit {
+        bail!(
+            "gzip-compressed, and decompresses to more than {} MB; not read (gunzip it first if it really is one article)",
+            limit >> 20
+        );
+    }
+    Ok(out)
+}
+
 /// An article with no words cannot hold quotes; storing it would only make a
 /// later real copy look like a duplicate.
 fn non_empty(article: Article) -> Result<Article> {
-    if article.text.trim().is_empty() {
+    if article.full_text().trim().is_empty() {
         bail!("no article text found");
     }
     Ok(article)
@@ -574,6 +637,51 @@ mod tests {
     }
 
     #[test]
+    fn captions_follow_the_body_in_the_full_text() {
+        let page = br#"<html><head><title>Ferry vote</title></head><body><article>
+            <figure><img src="a.jpg"><figcaption>Board chair Maren Olsen said fares were &ldquo;held too long&rdquo;.</figcaption></figure>
+            <p>Ferry fares between the harbour and the islands will rise by a tenth in April, the transport board decided on Monday after a long evening meeting of its members.</p>
+            <p>"We have held fares for four years, and fuel has not waited for us," said board chair Maren Olsen, who cast the deciding vote at the end.</p>
+            <p>Islanders who cross daily said the rise would hurt them and their families more than the board seemed to understand on the night.</p>
+            </article></body></html>"#;
+        let article = read_bytes(page, Format::Html, &Meta::default(), "x.html")
+            .remove(0)
+            .unwrap();
+        assert!(article.text.starts_with("Ferry fares"), "{}", article.text);
+        assert!(!article.text.contains("held too long"));
+        assert_eq!(
+            article.captions.as_deref(),
+            Some("Board chair Maren Olsen said fares were \u{201c}held too long\u{201d}.")
+        );
+        let full = article.full_text();
+        assert_eq!(article.body_end(), Some(article.text.len()));
+        assert_eq!(&full[..article.text.len()], article.text);
+        assert!(full[article.text.len()..].starts_with("\n\nBoard chair"));
+        // Plain text has no captions: its full text is its text.
+        let plain = read_bytes(b"Text.", Format::Text, &Meta::default(), "x")
+            .remove(0)
+            .unwrap();
+        assert_eq!(
+            (plain.full_text().as_ref(), plain.body_end()),
+            ("Text.", None)
+        );
+    }
+
+    #[test]
+    fn gzip_is_undone_within_a_limit() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&[b'a'; 2000]).unwrap();
+        let packed = gz.finish().unwrap();
+        assert_eq!(gunzip(packed.clone(), 4096).unwrap().len(), 2000);
+        let err = gunzip(packed.clone(), 1000).unwrap_err().to_string();
+        assert!(err.contains("more than"), "{err}");
+        let err = gunzip(packed[..packed.len() / 2].to_vec(), 4096).unwrap_err();
+        assert!(format!("{err:#}").contains("damaged"), "{err:#}");
+        assert_eq!(gunzip(b"plain".to_vec(), 4).unwrap(), b"plain");
+    }
+
+    #[test]
     fn formats() {
         assert_eq!(Format::from_path(Path::new("a/b.HTML")), Some(Format::Html));
         assert_eq!(
@@ -582,6 +690,18 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("a.txt")), Some(Format::Text));
         assert_eq!(Format::from_path(Path::new("a")), None);
+        assert_eq!(
+            Format::from_path(Path::new("p/a.HTML.gz")),
+            Some(Format::Html)
+        );
+        assert_eq!(Format::from_path(Path::new("a.htm.gz")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("a.txt.gz")), Some(Format::Text));
+        assert_eq!(
+            Format::from_path(Path::new("a.jsonl.gz")),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(Format::from_path(Path::new("a.tar.gz")), None);
+        assert_eq!(Format::from_path(Path::new("a.gz")), None);
         assert_eq!(Format::sniff(b"\n  <!doctype html>"), Format::Html);
         assert_eq!(Format::sniff(b"{\"text\": 1}"), Format::JsonLines);
         assert_eq!(Format::sniff(b"Once"), Format::Text);

@@ -542,7 +542,7 @@ fn extract_pages(
                 .map(|article| {
                     let extracted = article.map(|mut a| {
                         outlets.fill(&mut a);
-                        let quotes = extractor.extract_kinds(&a.text, kinds);
+                        let quotes = extractor.extract_kinds(&a.full_text(), kinds);
                         (a, quotes)
                     });
                     (url.clone(), extracted)
@@ -588,7 +588,7 @@ fn extract_chunk(
         .flatten()
         .map(|(source, article)| {
             let extracted = article.map(|a| {
-                let quotes = extractor.extract_kinds(&a.text, kinds);
+                let quotes = extractor.extract_kinds(&a.full_text(), kinds);
                 (a, quotes)
             });
             (source, extracted)
@@ -636,7 +636,7 @@ fn collect_inputs(paths: &[&PathBuf], summary: &mut Summary) -> Vec<Input> {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
             let mut files = Vec::new();
-            if let Err(err) = walk(path, &mut files) {
+            if let Err(err) = walk(path, &mut files, &mut summary.passed_over) {
                 summary.skipped.push((
                     path.display().to_string(),
                     format!("cannot read this folder: {err}"),
@@ -655,18 +655,75 @@ fn collect_inputs(paths: &[&PathBuf], summary: &mut Summary) -> Vec<Input> {
     inputs
 }
 
-/// Files in a folder with an extension we read; images, notes and the like
-/// are passed over silently (naming such a file directly still reads it).
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Files in a folder with an extension we read (gzipped ones too:
+/// `.html.gz`); images, notes and the like are passed over, and counted by
+/// extension for the summary (naming such a file directly still reads it).
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, passed: &mut PassedOver) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
-            walk(&path, files)?;
+            walk(&path, files, passed)?;
         } else if Format::from_path(&path).is_some() || article::warc::is_warc_path(&path) {
             files.push(path);
+        } else {
+            passed.add(&path);
         }
     }
     Ok(())
+}
+
+/// Files found in folders that are not articles, by extension.
+#[derive(Default)]
+struct PassedOver {
+    files: usize,
+    by_extension: HashMap<String, usize>,
+}
+
+impl PassedOver {
+    /// Extensions shown in the summary line; the rest are "...".
+    const SHOWN: usize = 5;
+
+    fn add(&mut self, path: &Path) {
+        self.files += 1;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        // `.tar.gz` says more than `.gz`; a dot file has no extension.
+        let ext = match name.trim_start_matches('.').split_once('.') {
+            Some((_, rest)) if rest.ends_with(".gz") && rest.len() <= 12 => format!(".{rest}"),
+            _ => path
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+                .unwrap_or_else(|| "no extension".into()),
+        };
+        *self.by_extension.entry(ext).or_default() += 1;
+    }
+
+    /// "Passed over 3 files that are not articles (.pdf, .png)." when any
+    /// were, the most common extensions first.
+    fn line(&self) -> Option<String> {
+        if self.files == 0 {
+            return None;
+        }
+        let mut exts: Vec<(&String, &usize)> = self.by_extension.iter().collect();
+        exts.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let mut shown: Vec<String> = exts
+            .iter()
+            .take(Self::SHOWN)
+            .map(|(e, _)| super::safe::line(e).into_owned())
+            .collect();
+        if exts.len() > Self::SHOWN {
+            shown.push("...".into());
+        }
+        Some(format!(
+            "Passed over {} {} in the folders given that {} not articles ({}); name a file to read it anyway.",
+            self.files,
+            plural(self.files, "file", "files"),
+            plural(self.files, "is", "are"),
+            shown.join(", ")
+        ))
+    }
 }
 
 /// Warnings about one input, and every article in it, each named by where
@@ -688,7 +745,13 @@ fn read_input(input: &Input, (fill, outlets): (&Meta, &Fill)) -> ReadInput {
                     ))],
                     warnings: Vec::new(),
                 },
-                Ok(_) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
+                Ok(_) => match article::gunzip(bytes, article::MAX_GUNZIPPED) {
+                    Ok(bytes) => article::read(&bytes, Format::sniff(&bytes), fill, "-"),
+                    Err(err) => article::Read {
+                        articles: vec![Err(err)],
+                        warnings: Vec::new(),
+                    },
+                },
                 Err(err) => article::Read {
                     articles: vec![Err(err)],
                     warnings: Vec::new(),
@@ -758,6 +821,8 @@ struct Summary {
     fetched: Fetched,
     /// What web archives held besides their pages.
     archives: warc::Tally,
+    /// Files in folders that are not articles.
+    passed_over: PassedOver,
 }
 
 impl Summary {
@@ -852,6 +917,9 @@ impl Summary {
             );
         }
         if let Some(line) = self.archives.line() {
+            println!("{line}");
+        }
+        if let Some(line) = self.passed_over.line() {
             println!("{line}");
         }
         list("Read with a warning", &self.warned);

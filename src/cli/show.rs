@@ -69,11 +69,16 @@ fn write_text(out: &mut impl Write, shown: &QuoteInContext, colour: bool) -> io:
         .unwrap_or_default();
     writeln!(
         out,
-        "Quote {} · {}{} · {}",
+        "Quote {} · {}{} · {}{}",
         q.id,
         clean(speaker),
         kind,
-        q.kind
+        q.kind,
+        if q.section == "caption" {
+            " (caption)"
+        } else {
+            ""
+        }
     )?;
     if let Some(written) = q
         .speaker_as_written

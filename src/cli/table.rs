@@ -174,7 +174,11 @@ pub fn write_quotes(
         conf("CONF")
     )?;
     for row in rows {
-        let text = clean(&row.text);
+        let mut text = clean(&row.text);
+        // A figure caption's quote says so (db/010_captions.sql).
+        if row.section == "caption" {
+            text.insert_str(0, "(caption) ");
+        }
         let lines = match quote_w {
             Some(w) => wrap(&text, w),
             None => vec![text],
@@ -220,6 +224,7 @@ mod tests {
             title: None,
             url: None,
             path: None,
+            section: "body".into(),
         }
     }
 
@@ -267,6 +272,18 @@ mod tests {
         // is squeezed.
         assert!(!out.contains("CONF"), "{out}");
         assert!(table(&[row(1, &long)], Some(90)).contains("CONF"));
+    }
+
+    #[test]
+    fn a_captions_quote_says_so() {
+        let mut caption = row(2, "Tired of being thanked");
+        caption.section = "caption".into();
+        let out = table(&[row(1, "In the body"), caption], None);
+        assert!(out.contains("  In the body\n"), "{out}");
+        assert!(
+            out.contains("  (caption) Tired of being thanked\n"),
+            "{out}"
+        );
     }
 
     #[test]

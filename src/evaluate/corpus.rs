@@ -102,7 +102,7 @@ pub fn ingest_split(split: &Path, store: &mut Store, lexicon: &Lexicon) -> Resul
             .map(|a| {
                 // As `ingest` stores them: quotes and claims (claims are
                 // not linked, but their speakers take part in identity).
-                let quotes = extractor.extract_kinds(&a.text, crate::claims::Kinds::ALL);
+                let quotes = extractor.extract_kinds(&a.full_text(), crate::claims::Kinds::ALL);
                 (a, quotes)
             })
             .collect();

@@ -10,7 +10,7 @@ use anyhow::Result;
 use super::ExportRow;
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "quote_id",
     "speaker",
     "speaker_kind",
@@ -28,6 +28,7 @@ pub const COLUMNS: [&str; 17] = [
     "confidence",
     "statement_id",
     "context",
+    "section",
 ];
 
 /// A text cell as a spreadsheet should see it. Excel, LibreOffice and
@@ -69,7 +70,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[ExportRow]) -> Result<()> {
             .confidence
             .map(|c| format!("{c:.2}"))
             .unwrap_or_default();
-        let record: [Cow<'_, str>; 17] = [
+        let record: [Cow<'_, str>; 18] = [
             Cow::Borrowed(&id),
             text(&row.speaker),
             text(&row.speaker_kind),
@@ -87,6 +88,7 @@ pub fn write_csv(out: &mut impl Write, rows: &[ExportRow]) -> Result<()> {
             Cow::Borrowed(&confidence),
             Cow::Borrowed(&statement),
             spreadsheet_safe(&row.context),
+            Cow::Borrowed(&row.section),
         ];
         csv.write_record(record.iter().map(|c| c.as_bytes()))?;
     }
@@ -137,6 +139,7 @@ mod tests {
             confidence: Some(0.9),
             statement_id: None,
             context: format!("\"{quote}\" she said."),
+            section: "body".into(),
             speaker_id: None,
             normalized: String::new(),
         }

@@ -59,6 +59,9 @@ pub struct ExportRow {
     pub statement_id: Option<i64>,
     /// The sentence (or sentences) the quote sits in.
     pub context: String,
+    /// `body`, or `caption` for a quote from a figure caption (which
+    /// follows the body in the text the offsets point into).
+    pub section: String,
     /// Internal: for grouping in the Quotebank export.
     #[serde(skip)]
     pub(crate) speaker_id: Option<i64>,
@@ -112,7 +115,10 @@ struct ArticleData {
 
 fn article_data(conn: &Connection, statements: &StatementIds, id: i64) -> Result<ArticleData> {
     let text: String = conn
-        .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
+        .prepare_cached(&format!(
+            "SELECT {} FROM articles a WHERE a.id = ?1",
+            crate::store::FULL_TEXT_A
+        ))?
         .query_row([id], |r| r.get(0))?;
     let statement = statements.of_article(conn, id)?;
     let mut stmt =
@@ -175,6 +181,7 @@ fn export_row(row: QuoteRow, article: &ArticleData) -> ExportRow {
         confidence: row.confidence,
         statement_id,
         context,
+        section: row.section,
         speaker_id,
         normalized,
     }

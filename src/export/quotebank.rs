@@ -147,6 +147,7 @@ mod tests {
             confidence: None,
             statement_id: None,
             context: words.into(),
+            section: "body".into(),
             speaker_id: speaker,
             normalized: words.to_lowercase(),
         }

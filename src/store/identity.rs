@@ -634,7 +634,10 @@ fn settle_per_article(
         "SELECT DISTINCT speaker_name FROM quotes WHERE article_id = ?1 AND +speaker_kind = 'person'
            AND +speaker_name IS NOT NULL AND +speaker_name <> ?2",
     )?;
-    let mut text_of = tx.prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+    let mut text_of = tx.prepare_cached(&format!(
+        "SELECT {} FROM articles a WHERE a.id = ?1",
+        super::FULL_TEXT_A
+    ))?;
     let mut counts: BTreeMap<(i64, String, String), usize> = BTreeMap::new();
     for (kind, name, how) in names {
         let articles: Vec<i64> = articles_of
@@ -696,11 +699,12 @@ fn settle_per_article(
 fn read_evidence(tx: &Connection, names: &[NameCount]) -> Result<Evidence> {
     let mut evidence = Evidence::default();
     let asked = names_needing_evidence(names, &mut evidence);
-    let mut texts = tx.prepare_cached(
-        "SELECT a.text FROM articles a WHERE a.id IN
+    let mut texts = tx.prepare_cached(&format!(
+        "SELECT {} FROM articles a WHERE a.id IN
             (SELECT DISTINCT article_id FROM quotes WHERE speaker_kind = 'person' AND speaker_name = ?1
              ORDER BY article_id LIMIT ?2)",
-    )?;
+        super::FULL_TEXT_A
+    ))?;
     for name in asked {
         let Some(parsed) = PersonName::parse(&name) else {
             continue;

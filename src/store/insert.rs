@@ -323,7 +323,8 @@ fn add_one(
     added: &mut Vec<i64>,
 ) -> Result<Outcome> {
     check_quotes(article, quotes)?;
-    let hash = content_hash(&article.text);
+    // The body and its captions: what the quotes' offsets point into.
+    let hash = content_hash(&article.full_text());
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
         .query_row([&hash], |r| r.get(0))
@@ -368,7 +369,8 @@ fn add_one(
                     published = coalesce(?3, published), published_raw = coalesce(?4, published_raw),
                     title = coalesce(?5, title), url = coalesce(?6, url), author = coalesce(?7, author),
                     path = ?8, ingested_at = ?9, canonical_url = coalesce(?10, canonical_url),
-                    date_source = CASE WHEN ?3 IS NULL THEN date_source ELSE ?11 END
+                    date_source = CASE WHEN ?3 IS NULL THEN date_source ELSE ?11 END,
+                    captions = ?12, body_end = ?13
                  WHERE id = ?1",
             )?
             .execute(params![
@@ -382,7 +384,9 @@ fn add_one(
                 article.source,
                 now,
                 article.canonical_url,
-                date_source
+                date_source,
+                article.captions,
+                article.body_end().map(|e| e as i64)
             ])?;
             let statements = crate::track::link::statements_of_article(tx, id)?;
             tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?1")?
@@ -399,8 +403,8 @@ fn add_one(
         }
         None => {
             tx.prepare_cached(
-                "INSERT INTO articles (outlet_id, published, published_raw, title, url, author, path, content_hash, text, ingested_at, canonical_url, date_source)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT INTO articles (outlet_id, published, published_raw, title, url, author, path, content_hash, text, ingested_at, canonical_url, date_source, captions, body_end)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 outlet,
@@ -414,7 +418,9 @@ fn add_one(
                 article.text,
                 now,
                 article.canonical_url,
-                date_source
+                date_source,
+                article.captions,
+                article.body_end().map(|e| e as i64)
             ])?;
             tx.last_insert_rowid()
         }
@@ -547,7 +553,7 @@ fn add_quotes(
 /// The confidence is checked here too, as the schema's CHECK would (the
 /// batch runs without those, see [`Store::add_articles`]).
 fn check_quotes(article: &Article, quotes: &[Quote]) -> Result<()> {
-    let text = &article.text;
+    let text = &article.full_text();
     for quote in quotes {
         let q = &quote.quote;
         if q.start > q.end || text.get(q.start..q.end).is_none() {

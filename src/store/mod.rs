@@ -37,11 +37,17 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/007_reprints.sql")),
     M::up(include_str!("../../db/008_claims.sql")),
     M::up(include_str!("../../db/009_fetched_articles.sql")),
+    M::up(include_str!("../../db/010_captions.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
 /// giving up: long enough for a concurrent ingest to finish a chunk.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The SQL for the text an article's quote offsets point into (see
+/// db/010_captions.sql): its body, then its captions after a blank line.
+/// `a` is the articles table's alias in the query.
+pub const FULL_TEXT_A: &str = "(a.text || ifnull(char(10, 10) || a.captions, ''))";
 
 /// An open, migrated quotetrack database.
 pub struct Store {

@@ -62,6 +62,9 @@ pub struct QuoteRow {
     pub title: Option<String>,
     pub url: Option<String>,
     pub path: Option<String>,
+    /// Where in the article the quote is: `body`, or `caption` for a
+    /// figure caption (db/010_captions.sql).
+    pub section: String,
 }
 
 /// A quote together with the paragraph around it, for `show`.
@@ -84,7 +87,8 @@ pub struct QuoteInContext {
 
 const SELECT: &str =
     "SELECT q.id, s.name, q.text, o.name, a.published, a.id, q.byte_start, q.byte_end,
-        s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path, q.found_by, q.confidence
+        s.kind, q.speaker_mention, q.kind, q.cue, a.title, a.url, a.path, q.found_by, q.confidence,
+        CASE WHEN a.body_end IS NOT NULL AND q.byte_start >= a.body_end THEN 'caption' ELSE 'body' END
     FROM quotes q
     JOIN articles a ON a.id = q.article_id
     LEFT JOIN outlets o ON o.id = a.outlet_id
@@ -109,6 +113,7 @@ fn quote_row(row: &Row) -> rusqlite::Result<QuoteRow> {
         title: row.get(12)?,
         url: row.get(13)?,
         path: row.get(14)?,
+        section: row.get(17)?,
     })
 }
 
@@ -201,8 +206,11 @@ impl Store {
             Option<String>,
             Option<String>,
         ) = self.conn.query_row(
-            "SELECT a.text, q.speaker_role, a.date_source, a.canonical_url
-             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
+            &format!(
+                "SELECT {}, q.speaker_role, a.date_source, a.canonical_url
+                 FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
+                super::FULL_TEXT_A
+            ),
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;

@@ -283,10 +283,11 @@ pub fn trace(conn: &Connection, id: i64) -> Result<Statement> {
 /// The sentence quote `id` stands in, from its article.
 fn sentence_of(conn: &Connection, id: i64) -> Result<String> {
     let found: Option<(String, i64, i64)> = conn
-        .prepare_cached(
-            "SELECT a.text, q.byte_start, q.byte_end FROM quotes q
+        .prepare_cached(&format!(
+            "SELECT {}, q.byte_start, q.byte_end FROM quotes q
              JOIN articles a ON a.id = q.article_id WHERE q.id = ?1",
-        )?
+            crate::store::FULL_TEXT_A
+        ))?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((text, start, end)) = found else {
