@@ -295,6 +295,17 @@ fn html_page_stores_only_the_articles_own_quotes() {
         1,
         "{csv}"
     );
+    // The view a reader opens in Datasette says the same.
+    assert_eq!(
+        s.count("SELECT count(*) FROM quote_details WHERE section = 'caption'"),
+        1
+    );
+    assert_eq!(
+        s.count(&format!(
+            "SELECT count(*) FROM quote_details WHERE section = 'caption' AND quote_id = {id}"
+        )),
+        1
+    );
     let okafor = s.quotes(&["--speaker", "okafor"]);
     assert!(
         okafor
