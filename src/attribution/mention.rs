@@ -779,11 +779,17 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         classify(w, toks, start, end)
     };
     // An unnamed head right before a capitalised word may be role words
-    // before a name (`city engineer Priya Raman`): try that first.
+    // before a name (`city engineer Priya Raman`): try that first. So is a
+    // party or other title word alone before lower-case role words
+    // (`said Republican political consultant Chris Russell`): a title
+    // describes the name that follows it.
+    let only_titles = (start..end).all(|k| w.is_title(&toks[k]));
     found
         .clone()
         .filter(|m| {
-            m.kind != MentionKind::Anonymous || end >= ceiling || !w.is_capitalised(&toks[end])
+            m.kind != MentionKind::Anonymous
+                || end >= ceiling
+                || !(w.is_capitalised(&toks[end]) || only_titles)
         })
         .or_else(|| role_words_then_name(w, toks, start, ceiling))
         .or(found)
@@ -1172,6 +1178,40 @@ mod tests {
         let speaker = quotes[0].speaker.as_ref().unwrap();
         assert_eq!(speaker.name, "Eric Levine");
         assert_eq!(speaker.role.as_deref(), Some("New York attorney"));
+    }
+
+    #[test]
+    fn a_party_before_role_words_describes_the_name_after_them() {
+        for (text, name) in [
+            (
+                "\"It was never meant to be,\" said Republican political consultant Chris Russell.",
+                "Chris Russell",
+            ),
+            (
+                "Republican presidential front-runner Donald Trump is insisting that he has \"expanded the party,\" claiming credit for turnout.",
+                "Donald Trump",
+            ),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            assert_eq!(quotes[0].speaker.as_ref().unwrap().name, name, "{text}");
+        }
+        // Alone, the party word is still an unnamed source.
+        let quotes = crate::extract::extract_quotes("\"It is close,\" said one Republican.");
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.kind, crate::record::SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn a_contraction_opening_a_sentence_is_no_name() {
+        let quotes = crate::extract::extract_quotes(
+            "I'm old enough to remember Jimmy Carter declaring a \"moral equivalent of war\" on oil.",
+        );
+        assert!(
+            quotes
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "I'm")),
+            "{quotes:?}"
+        );
     }
 
     #[test]
