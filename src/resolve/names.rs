@@ -248,6 +248,18 @@ pub struct People {
     roles: Vec<(usize, String)>,
 }
 
+/// The gender a courtesy title written just before a surname gives
+/// ("Mrs. Clinton", "Mr. Bush"); `before` is the text up to the surname.
+pub(crate) fn honorific_gender(before: &str) -> Option<Gender> {
+    let before = before.strip_suffix(' ')?;
+    let title = before.rsplit(char::is_whitespace).next()?;
+    match title.trim_end_matches('.') {
+        "Mr" => Some(Gender::Masculine),
+        "Mrs" | "Ms" | "Miss" => Some(Gender::Feminine),
+        _ => None,
+    }
+}
+
 /// How many named people back a pronoun may reach.
 const PRONOUN_REACH: usize = 12;
 
@@ -304,7 +316,27 @@ impl People {
                     clean_name_into(w, raw, &mut scratch);
                     Some(scratch.as_str())
                 } else {
-                    index.expand(Words::bare(raw), t.span.start)
+                    // `Mrs. Clinton` after `Bill Clinton` and `Hillary
+                    // Clinton`: the courtesy title's gender picks the full
+                    // name, or the nearest would give her pronouns to him.
+                    // When every full name has the other gender, the
+                    // surname stays as written.
+                    let surname = Words::bare(raw);
+                    match honorific_gender(&w.text[..t.span.start]) {
+                        Some(g) => {
+                            let full = index.with_surname(surname, t.span.start);
+                            let fits = |n: &&&str| {
+                                n.contains(' ')
+                                    && Self::given_name_gender(n).is_none_or(|known| known == g)
+                            };
+                            match full.iter().find(fits) {
+                                Some(n) => Some(*n),
+                                None if full.iter().any(|n| n.contains(' ')) => Some(surname),
+                                None => index.expand(surname, t.span.start),
+                            }
+                        }
+                        None => index.expand(surname, t.span.start),
+                    }
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
                 let body = || {
@@ -430,7 +462,7 @@ impl People {
     /// one of unknown gender. Names that never take a pronoun and never speak
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
-        let before = self.occurrences.partition_point(|(p, _, _)| *p < pos);
+        let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
         let mut unknown = None;
         let mut seen = 0;
         for &(_, id, subject) in self.occurrences[..before].iter().rev() {
@@ -475,11 +507,11 @@ impl People {
     /// `the secretary`, `the former governor`: the latest person named
     /// before `pos` with that role word written beside the name.
     pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
-        let before = self.occurrences.partition_point(|(p, _, _)| *p < pos);
+        let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
         self.occurrences[..before]
             .iter()
             .rev()
-            .map(|&(_, id, _)| id)
+            .map(|&(_, id, ..)| id)
             .find(|&id| self.roles.iter().any(|(r_id, r)| *r_id == id && r == role))
             .map(|id| self.names[id].as_str())
     }
@@ -585,6 +617,20 @@ mod tests {
             Some("Miriam Adeyemi")
         );
         assert_eq!(people.resolve(she, Gender::Masculine), Some("Colin Marsh"));
+    }
+
+    #[test]
+    fn a_courtesy_title_picks_the_full_name_of_its_gender() {
+        // The nearest "Clinton" is Bill; "Mrs." says she is Hillary, and a
+        // "Mr." whose only full name is a woman's stays a bare surname.
+        let text = "Hillary Clinton won on Tuesday. Her husband, Bill Clinton, campaigned.\n\n\
+                    Mrs. Clinton has run on practicality, and she says so.\n\n\
+                    Jane Doe spoke. Mr. Doe was there, and he said so.";
+        let people = people_of(text);
+        let she = text.find("she says").unwrap();
+        assert_eq!(people.resolve(she, Gender::Feminine), Some("Hillary Clinton"));
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Doe"));
     }
 
     #[test]

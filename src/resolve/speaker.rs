@@ -2,7 +2,7 @@
 //! expanded to the full name met earlier, a pronoun or a role pointed back
 //! at a person, an organisation without its article.
 
-use super::names::{NameIndex, People, clean_name};
+use super::names::{NameIndex, People, clean_name, honorific_gender};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders};
@@ -276,18 +276,6 @@ fn strip_article(name: &str) -> &str {
         }
     }
     name
-}
-
-/// The gender a courtesy title written just before a surname gives
-/// ("Mrs. Clinton", "Mr. Bush"); `before` is the text up to the surname.
-fn honorific_gender(before: &str) -> Option<Gender> {
-    let before = before.strip_suffix(' ')?;
-    let title = before.rsplit(char::is_whitespace).next()?;
-    match title.trim_end_matches('.') {
-        "Mr" => Some(Gender::Masculine),
-        "Mrs" | "Ms" | "Miss" => Some(Gender::Feminine),
-        _ => None,
-    }
 }
 
 /// Who a bare surname is when the article names several people with it
