@@ -929,6 +929,19 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             break;
         }
     }
+    // `Out Ted Cruz`: a headline's verb before a full name is no part of it.
+    if let Some(k) = (name_start..end.saturating_sub(2))
+        .rev()
+        .find(|&k| w.opens_headline_clause(&toks[k]))
+    {
+        name_start = k + 1;
+    }
+    if let Some(k) = (name_start..end.saturating_sub(1))
+        .rev()
+        .find(|&k| w.is_compound_modifier(&toks[k]))
+    {
+        name_start = k + 1;
+    }
     // `R-Ky.`, `D-Calif.`: a party and state tag is not a name.
     let party_tag = |t: &Token| {
         w.word(t).is_some_and(|x| {
@@ -1199,6 +1212,26 @@ mod tests {
         let quotes = crate::extract::extract_quotes("\"It is close,\" said one Republican.");
         let speaker = quotes[0].speaker.as_ref().unwrap();
         assert_eq!(speaker.kind, crate::record::SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn a_modifier_or_a_headline_verb_before_a_name_is_no_part_of_it() {
+        for (text, name) in [
+            (
+                "\"Carson is cratering,\" said Texas-based Matt Mackowiak.",
+                "Matt Mackowiak",
+            ),
+            (
+                "\"I was shocked,\" said South Korean-born Monte Haines.",
+                "Monte Haines",
+            ),
+            ("\"Really,\" said Co-anchor Norah Rowe.", "Norah Rowe"),
+            // Three name words or more: a given name in -ing stays.
+            ("\"It is over,\" said Irving Kristol.", "Irving Kristol"),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            assert_eq!(quotes[0].speaker.as_ref().unwrap().name, name, "{text}");
+        }
     }
 
     #[test]

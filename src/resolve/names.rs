@@ -126,6 +126,16 @@ impl NameIndex {
             while j < toks.len() && joins(j) {
                 j += 1;
             }
+            if let Some(k) = (i..j.saturating_sub(2))
+                .rev()
+                .find(|&k| w.opens_headline_clause(&toks[k]))
+            {
+                i = k + 1;
+            }
+            // `Los Angeles-area Sanders`: the name starts after a modifier.
+            if let Some(k) = (i..j - 1).rev().find(|&k| w.is_compound_modifier(&toks[k])) {
+                i = k + 1;
+            }
             if j - i >= 2 {
                 let raw = &w.text[toks[i].span.start..toks[j - 1].span.end];
                 index.push(w, toks[i].span.start, raw);
@@ -310,8 +320,18 @@ impl People {
                 {
                     j += 1;
                 }
+                // `Dropped Out Ted Cruz`: the headline's verb is no name.
+                let first = (i..j.saturating_sub(2))
+                    .rev()
+                    .find(|&k| w.opens_headline_clause(&toks[k]))
+                    .map_or(i, |k| k + 1);
+                let first = (first..j - 1)
+                    .rev()
+                    .find(|&k| w.is_compound_modifier(&toks[k]))
+                    .map_or(first, |k| k + 1);
+                let t = &toks[first];
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
-                let name = if j - i >= 2 {
+                let name = if j - first >= 2 {
                     scratch.clear();
                     clean_name_into(w, raw, &mut scratch);
                     Some(scratch.as_str())
@@ -347,7 +367,17 @@ impl People {
                 // body more often than a person, and not who "she" is.
                 let owns_role =
                     || is_possessive(w, &toks[j - 1]) && toks.get(j).is_some_and(|x| w.is_title(x));
-                if let Some(name) = name.filter(|_| !body() && !owns_role()) {
+                // `a Los Angeles-area Sanders volunteer`: a name between an
+                // indefinite article and a common noun describes the
+                // noun's person, who is no one named.
+                let attributive = || {
+                    i > 0
+                        && w.is(&toks[i - 1], &["a", "an"])
+                        && toks
+                            .get(j)
+                            .is_some_and(|x| x.is_word() && !w.is_capitalised(x))
+                };
+                if let Some(name) = name.filter(|_| !body() && !owns_role() && !attributive()) {
                     let id = people.id(name);
                     people
                         .occurrences
@@ -620,6 +650,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_describing_a_noun_or_after_a_modifier_is_no_antecedent() {
+        // "a Trump supporter" is no mention of Trump: the "he" is Singh's.
+        let text = "Donald Trump spoke at the rally. Chandhok Singh, a Trump supporter, \
+                    was there, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Chandhok Singh")
+        );
+        // A compound modifier and a headline's verb are not part of a name.
+        let text = "Texas-based Matt Mackowiak spoke, and he said so.\n\n\
+                    Rubio Wipes Out Ted Cruz and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Matt Mackowiak")
+        );
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Ted Cruz"));
+    }
+
+    #[test]
     fn a_courtesy_title_picks_the_full_name_of_its_gender() {
         // The nearest "Clinton" is Bill; "Mrs." says she is Hillary, and a
         // "Mr." whose only full name is a woman's stays a bare surname.
@@ -628,7 +682,10 @@ mod tests {
                     Jane Doe spoke. Mr. Doe was there, and he said so.";
         let people = people_of(text);
         let she = text.find("she says").unwrap();
-        assert_eq!(people.resolve(she, Gender::Feminine), Some("Hillary Clinton"));
+        assert_eq!(
+            people.resolve(she, Gender::Feminine),
+            Some("Hillary Clinton")
+        );
         let he = text.find("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Doe"));
     }

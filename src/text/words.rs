@@ -9,6 +9,10 @@ use crate::lexicon::{Gender, Lexicon, flag};
 
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
 /// `Charles de Gaulle`, `Abdullah bin Zayed`.
+/// Adverb particles of phrasal verbs in headlines (`Drops Out`, `Lashes
+/// Out`): capitalised before a name, no part of it.
+const HEADLINE_PARTICLES: &[&str] = &["out", "up", "off", "down", "back", "over"];
+
 const PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "van", "von", "der", "bin", "al", "la", "le", "du", "ibn",
     "el",
@@ -185,6 +189,37 @@ impl<'a> Words<'a> {
     /// written: see [`is_claim_verb`](crate::attribution::claims::is_claim_verb).
     pub fn in_claim_verbs(&self, t: &Token) -> bool {
         self.flags(t) & flag::CLAIM_VERB != 0
+    }
+
+    /// `Texas-based`, `Los Angeles-area`: a compound ending in a lower-case
+    /// word describes the name after it and is no part of it.
+    pub fn is_compound_modifier(&self, t: &Token) -> bool {
+        self.word(t).is_some_and(|word| {
+            word.rsplit_once('-')
+                .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_lowercase()))
+        })
+    }
+
+    /// A capitalised word that opens a name's phrase rather than the name:
+    /// a verb in -ing that is no given name (`Entrusting Donald Trump`), an
+    /// adverb particle (`Out Ted Cruz`), a compound modifier (`Texas-based
+    /// Matt Mackowiak`). The name starts after the last such word with two
+    /// name words still after it, so `Irving Kristol` keeps his given name.
+    pub fn opens_headline_clause(&self, t: &Token) -> bool {
+        let Some(word) = self.word(t) else {
+            return false;
+        };
+        let lower = word.to_ascii_lowercase();
+        if HEADLINE_PARTICLES.contains(&lower.as_str()) {
+            return true;
+        }
+        if self.is_compound_modifier(t) {
+            return true;
+        }
+        // Only -ing: -ed ends given names (Mohamed, Alwaleed) and `United`.
+        lower.len() >= 6
+            && lower.ends_with("ing")
+            && crate::lexicon::NameGenders::builtin().of(&lower).is_none()
     }
 
     /// A word that can be part of a proper name.
