@@ -1235,6 +1235,18 @@ mod tests {
     }
 
     #[test]
+    fn a_news_outlet_named_by_one_word_is_an_organisation() {
+        let quotes = crate::extract::extract_quotes(
+            "Politico reveals a few facts: \"Of its voters, 30,290 are Democrats.\"",
+        );
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.name.as_str(), speaker.kind),
+            ("Politico", crate::record::SpeakerKind::Organisation)
+        );
+    }
+
+    #[test]
     fn a_contraction_opening_a_sentence_is_no_name() {
         let quotes = crate::extract::extract_quotes(
             "I'm old enough to remember Jimmy Carter declaring a \"moral equivalent of war\" on oil.",
