@@ -919,8 +919,20 @@ pub fn introduced_above(
         )
     })?;
     // `Trump's plan would ...`: a possessive owns the subject, it is not it.
+    // `Jane Doe, a night nurse in Regina, has worked ...`: an apposition
+    // between commas, then the verb, leaves the name the subject.
+    let apposition = |comma: usize| {
+        (comma + 2..qe.min(comma + 14)).any(|k| {
+            toks[k].is_punct(',')
+                && toks
+                    .get(k + 1)
+                    .and_then(|t| w.word(t))
+                    .is_some_and(|x| x.starts_with(char::is_lowercase))
+        })
+    };
     let owned = toks.get(mention.end_token).is_some_and(|t| {
-        !t.is_word() || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
+        (!t.is_word() && !(t.is_punct(',') && apposition(mention.end_token)))
+            || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
     });
     (!owned).then_some(Attribution {
         mention,
@@ -1006,6 +1018,20 @@ mod tests {
                 Some("Ana Brill".to_string())
             )]
         );
+        // ... also with an apposition between the name and its verb.
+        for intro in [
+            "Jane Doe, a night nurse in Regina, has worked there for 12 years.",
+            "Jane Doe, 41, has worked there for 12 years.",
+        ] {
+            let text = format!("{intro}\n\n\"We are exhausted.\"");
+            assert_eq!(
+                who(&text),
+                vec![(
+                    "We are exhausted.".to_string(),
+                    Some("Jane Doe".to_string())
+                )]
+            );
+        }
         // A thing as the subject above is the writer's narration.
         let text = "The depot plan has divided the town for two years.\n\n\"Not in my back yard.\"";
         assert_eq!(who(text), vec![]);
