@@ -931,7 +931,7 @@ pub fn introduced_above(
         })
     };
     let owned = toks.get(mention.end_token).is_some_and(|t| {
-        (!t.is_word() && !(t.is_punct(',') && apposition(mention.end_token)))
+        !(t.is_word() || t.is_punct(',') && apposition(mention.end_token))
             || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
     });
     (!owned).then_some(Attribution {
