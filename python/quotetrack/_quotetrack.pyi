@@ -15,6 +15,9 @@ class Extractor:
     def extract(
         self, text: str, html: bool = False, doc: str = "-", kinds: Optional[List[str]] = None
     ) -> List[Record]: ...
+    def extract_serde(
+        self, text: str, doc: str = "-", kinds: Optional[List[str]] = None
+    ) -> List[Record]: ...
     def extract_many(
         self,
         texts: List[str],
