@@ -80,7 +80,7 @@ type Done = (usize, std::result::Result<(usize, Vec<u8>), String>);
 /// records to `out` as JSON Lines, in input order, flushing after each
 /// batch. `skipped` hears of each line that was not an article. Blank lines
 /// are passed over. Errors are failed reads of `input` and failed writes.
-pub fn extract_jsonl<R: Read + Send>(
+pub fn extract_jsonl<R: Read + Send + 'static>(
     input: R,
     out: &mut dyn Write,
     extractor: &Extractor<'_>,
@@ -89,10 +89,13 @@ pub fn extract_jsonl<R: Read + Send>(
 ) -> Result<Summary> {
     let batch_lines = options.batch_lines.max(1);
     let mut summary = Summary::default();
-    std::thread::scope(|scope| -> Result<Summary> {
+    {
         let (send, lines) = sync_channel::<Line>(batch_lines);
         let max_line = options.max_line;
-        let reader = scope.spawn(move || -> io::Result<()> {
+        // Not a scoped thread: should writing fail (a closed pipe) while
+        // the reader waits on an idle input, the stream returns at once
+        // rather than waiting for that input's next line.
+        let reader = std::thread::spawn(move || -> io::Result<()> {
             let mut input = BufReader::with_capacity(1 << 16, input);
             let mut number = 0usize;
             loop {
@@ -142,15 +145,16 @@ pub fn extract_jsonl<R: Read + Send>(
             }
             Ok(())
         })();
-        // Dropping the queue stops the reader should writing have failed.
-        drop(lines);
+        // Writing failed: the reader, left behind, stops at its next line
+        // (the queue is gone).
+        result?;
+        // Else the queue was closed by the reader, which has finished.
         let read = reader
             .join()
             .map_err(|_| anyhow!("the reading thread failed"))?;
-        result?;
         read.map_err(|e| anyhow!("cannot read the input: {e}"))?;
         Ok(summary)
-    })
+    }
 }
 
 /// The next batch: the first line waited for, then whatever else is queued
@@ -336,7 +340,8 @@ mod tests {
         let extractor = Extractor::new(Lexicon::builtin());
         let mut out = Vec::new();
         let mut skipped = Vec::new();
-        let summary = extract_jsonl(input.as_bytes(), &mut out, &extractor, options, &mut |s| {
+        let input = io::Cursor::new(input.as_bytes().to_vec());
+        let summary = extract_jsonl(input, &mut out, &extractor, options, &mut |s| {
             skipped.push(s)
         })
         .unwrap();

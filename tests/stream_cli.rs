@@ -195,3 +195,44 @@ fn html_lines_are_read_as_pages() {
     assert_eq!(record["doc"], "https://example.com/barrier");
     assert_eq!(record["speaker"]["name"], "Alicia Brandt");
 }
+
+/// A reader that went away (`| head -1`) ends the stream even while its
+/// input stays open and idle: the filter does not wait for more input.
+#[test]
+fn a_closed_output_ends_the_stream_while_the_input_is_idle() {
+    let articles = fixtures();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotetrack"))
+        .args(["extract", "--input", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    writeln!(stdin, "{}", line("first", &articles[0].1)).unwrap();
+    stdin.flush().unwrap();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .unwrap()
+            .starts_with("{\"doc\":\"first\"")
+    );
+    drop(lines);
+    // The next article's records meet the closed pipe.
+    writeln!(stdin, "{}", line("second", &articles[0].1)).unwrap();
+    stdin.flush().unwrap();
+    let (send, done) = mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let status = child.wait();
+        send.send(status.map(|s| s.code())).ok();
+    });
+    let status = done.recv_timeout(Duration::from_secs(20));
+    drop(stdin);
+    waiter.join().unwrap();
+    let code = status
+        .expect("still running 20 s after its output closed, its input open")
+        .unwrap();
+    assert_eq!(code, Some(0), "a closed pipe is what the reader asked for");
+}
