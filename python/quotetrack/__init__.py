@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import warnings
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
@@ -168,11 +169,23 @@ def extract(text: str, *, html: bool = False, doc: str = "-", kinds: Kinds = Non
 class Database:
     """A quotetrack database (made by ``quotetrack ingest``), opened for
     queries. Use ``quotetrack.open(path)``; close it with ``close()`` or a
-    ``with`` block."""
+    ``with`` block. A Database is used from the thread that opened it (the
+    store's caches are not thread-safe; another thread gets
+    QuotetrackError): open one per thread."""
 
     def __init__(self, path: Union[str, "os.PathLike[str]"]) -> None:
         self.path = os.fspath(path)
+        self._thread = threading.get_ident()
         self._native = _quotetrack.Database(self.path)
+
+    @property
+    def _db(self) -> "_quotetrack.Database":
+        if threading.get_ident() != self._thread:
+            raise QuotetrackError(
+                f"the database {self.path} was opened in another thread; "
+                "open it again in this one (quotetrack.open)"
+            )
+        return self._native
 
     def quotes(
         self,
@@ -193,7 +206,7 @@ class Database:
         ``until`` (dates such as ``"2015-09-18"``), containing all the
         words of ``search``; at most ``limit``."""
         return Records(
-            self._native.quotes(
+            self._db.quotes(
                 speaker,
                 outlet,
                 None if since is None else str(since),
@@ -213,17 +226,17 @@ class Database:
         relation to the fullest rendition, diff and flags."""
         if not isinstance(words, str):
             words = " ".join(words)
-        return Records(self._native.trace(words, limit))
+        return Records(self._db.trace(words, limit))
 
     def speakers(self, kinds: Kinds = None) -> Records:
         """Stored speakers with their counts, as ``quotetrack speakers``
         lists them: named ones (``person`` and ``organisation``) by
         default; ``kinds`` may also name ``anonymous``."""
-        return Records(self._native.speakers(_kinds(kinds)))
+        return Records(self._db.speakers(_kinds(kinds)))
 
     def close(self) -> None:
         """Close the database; later queries raise QuotetrackError."""
-        self._native.close()
+        self._db.close()
 
     def __enter__(self) -> "Database":
         return self

@@ -215,3 +215,26 @@ def test_record_dicts_are_the_serde_records(train_articles):
         assert [json.dumps(r) for r in fast] == [json.dumps(r) for r in slow], doc
         seen += len(fast)
     assert seen > 13000
+
+
+def test_a_database_used_from_another_thread_is_an_error_not_a_panic(demo_db):
+    db = quotetrack.open(demo_db)
+    caught = []
+
+    def use():
+        try:
+            db.quotes(limit=1)
+        except BaseException as err:  # a PanicException is a BaseException
+            caught.append(err)
+
+    thread = threading.Thread(target=use)
+    thread.start()
+    thread.join()
+    assert len(caught) == 1 and isinstance(caught[0], quotetrack.QuotetrackError), caught
+    assert "another thread" in str(caught[0])
+    # Each thread opens its own.
+    rows = []
+    thread = threading.Thread(target=lambda: rows.extend(quotetrack.open(demo_db).quotes(limit=1)))
+    thread.start()
+    thread.join()
+    assert len(rows) == 1 and db.quotes(limit=1) == rows
