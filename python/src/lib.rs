@@ -162,6 +162,11 @@ fn on_threads<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) 
     match threads {
         None => Ok(work()),
         Some(0) => Err(PyValueError::new_err("threads must be 1 or more")),
+        // Each is started at once: a mistyped count should not try to
+        // start a million.
+        Some(n) if n > 1024 => Err(PyValueError::new_err(format!(
+            "threads must be at most 1024 (asked for {n})"
+        ))),
         Some(n) => {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(n)

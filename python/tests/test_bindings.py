@@ -54,6 +54,10 @@ def test_extract_many_gives_one_list_per_text_whatever_the_threads():
     assert extractor.extract_many([]) == []
     with pytest.raises(ValueError, match="threads"):
         extractor.extract_many(texts, threads=0)
+    with pytest.raises(ValueError, match="at most 1024"):
+        extractor.extract_many(texts, threads=10**9)
+    with pytest.raises(OverflowError):
+        extractor.extract_many(texts, threads=-1)
     with pytest.raises(ValueError, match="docs"):
         extractor.extract_many(texts, docs=["a"])
 
