@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
-
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -235,4 +235,39 @@ fn a_closed_output_ends_the_stream_while_the_input_is_idle() {
         .expect("still running 20 s after its output closed, its input open")
         .unwrap();
     assert_eq!(code, Some(0), "a closed pipe is what the reader asked for");
+}
+
+#[test]
+fn a_gzipped_file_of_lines_is_read_as_a_stream() {
+    use flate2::{Compression, write::GzEncoder};
+    let articles = fixtures();
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("articles.jsonl");
+    let gz = dir.path().join("articles.jsonl.gz");
+    let text: String = articles[..3]
+        .iter()
+        .map(|(id, t)| line(id, t) + "\n")
+        .collect();
+    fs::write(&plain, &text).unwrap();
+    // Two gzip members, as archives are often written.
+    let mut bytes = Vec::new();
+    for half in [&text[..text.len() / 2], &text[text.len() / 2..]] {
+        let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(half.as_bytes()).unwrap();
+        bytes.extend(enc.finish().unwrap());
+    }
+    fs::write(&gz, bytes).unwrap();
+    let run = |path: &Path| {
+        cargo_bin_cmd!("quotetrack")
+            .args(["extract", "--input", "jsonl"])
+            .arg(path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let want = run(&plain);
+    assert!(!want.is_empty());
+    assert_eq!(run(&gz), want);
 }

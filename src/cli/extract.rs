@@ -28,7 +28,8 @@ pub struct ExtractArgs {
 
     /// What the inputs hold: article files (text), or articles as JSON
     /// Lines, one a line with `id` (or `url`), `text` or `html`, and
-    /// optional `outlet`, `date`, `title`. JSON Lines are read as a stream:
+    /// optional `outlet`, `date`, `title` (files ending .gz are gunzipped).
+    /// JSON Lines are read as a stream:
     /// each record carries its article's `id`, in input order, written as
     /// the articles are extracted, in flat memory however long the input.
     #[arg(long, value_enum, default_value_t = InputKind::Text, value_name = "WHAT")]
@@ -192,7 +193,17 @@ fn run_jsonl(args: &ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
                 let file = std::fs::File::open(path).with_context(|| {
                     format!("cannot read {name} (give JSON Lines files, or - for standard input)")
                 })?;
-                quotetrack::stream::extract_jsonl(file, &mut out, &extractor, &options, &mut warn)
+                if name.ends_with(".gz") {
+                    // Gzipped JSON Lines, one member or many, read as a stream.
+                    let file = flate2::read::MultiGzDecoder::new(file);
+                    quotetrack::stream::extract_jsonl(
+                        file, &mut out, &extractor, &options, &mut warn,
+                    )
+                } else {
+                    quotetrack::stream::extract_jsonl(
+                        file, &mut out, &extractor, &options, &mut warn,
+                    )
+                }
             }
         };
         result.with_context(|| name.clone().unwrap_or_else(|| "standard input".into()))?;
