@@ -24,6 +24,7 @@ pub mod quotes;
 pub mod record;
 pub mod resolve;
 pub mod store;
+pub mod stream;
 pub mod text;
 pub mod track;
 

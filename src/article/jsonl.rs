@@ -35,22 +35,49 @@ pub fn parse(bytes: &[u8], fill: &Meta, source: &str) -> Vec<Result<Article>> {
 }
 
 fn parse_line(line: &str, fill: &Meta, source: &str) -> Result<Article> {
+    article_of(&object(line)?, fill, source)
+}
+
+/// One line of a stream of articles: the article and the name its quote
+/// records carry, its `id` (a string or a number) or else its `url`. A line
+/// with neither is an error: its records could not be told from another
+/// article's.
+pub fn parse_record(line: &str, fill: &Meta, source: &str) -> Result<(String, Article)> {
+    let record = object(line)?;
+    let id = match record.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(_) => bail!("the \"id\" field should be a non-blank string or a number"),
+    };
+    let article = article_of(&record, fill, source)?;
+    let Some(id) = id.or_else(|| article.url.clone()) else {
+        bail!("no \"id\" or \"url\" field; each line needs one to name its quotes");
+    };
+    Ok((id, article))
+}
+
+fn object(line: &str) -> Result<Map<String, Value>> {
     let value: Value = serde_json::from_str(line).map_err(|e| anyhow!("not valid JSON ({e})"))?;
     let Value::Object(record) = value else {
         bail!("expected a JSON object with a \"text\" or \"html\" field");
     };
+    Ok(record)
+}
+
+fn article_of(record: &Map<String, Value>, fill: &Meta, source: &str) -> Result<Article> {
     let own = Meta {
-        outlet: string(&record, &["outlet", "source", "publication"])?,
-        date: date(&record)?,
-        title: string(&record, &["title", "headline"])?,
-        url: string(&record, &["url", "link"])?,
-        author: string(&record, &["author", "byline"])?,
+        outlet: string(record, &["outlet", "source", "publication"])?,
+        date: date(record)?,
+        title: string(record, &["title", "headline"])?,
+        url: string(record, &["url", "link"])?,
+        author: string(record, &["author", "byline"])?,
         ..Meta::default()
     };
-    if let Some(text) = string(&record, &["text"])? {
+    if let Some(text) = string(record, &["text"])? {
         return Ok(Article::new(text.replace("\r\n", "\n"), own, fill, source));
     }
-    if let Some(page) = string(&record, &["html"])? {
+    if let Some(page) = string(record, &["html"])? {
         let (page_meta, text, captions) = html::parse(page.as_bytes(), source)?;
         let mut article = Article::new(text, own.or(&page_meta), fill, source);
         article.captions = captions;

@@ -355,7 +355,8 @@ pub fn gunzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>> {
 
 /// An article with no words cannot hold quotes; storing it would only make a
 /// later real copy look like a duplicate.
-fn non_empty(article: Article) -> Result<Article> {
+/// The article, or an error when it has no text.
+pub fn non_empty(article: Article) -> Result<Article> {
     if article.full_text().trim().is_empty() {
         bail!("no article text found");
     }

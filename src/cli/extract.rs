@@ -14,7 +14,7 @@ use quotetrack::{Extractor, Kinds, Lexicon, Quote};
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n  quotetrack extract --input jsonl - < articles.jsonl > quotes.jsonl   (a pipe stage: one article a line, {\"id\", \"text\" or \"html\", ...}; records carry the id)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
 )]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt files); `-`
@@ -22,9 +22,18 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: table; jsonl with --input jsonl].
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+
+    /// What the inputs hold: article files (text), or articles as JSON
+    /// Lines, one a line with `id` (or `url`), `text` or `html`, and
+    /// optional `outlet`, `date`, `title` (files ending .gz are gunzipped).
+    /// JSON Lines are read as a stream:
+    /// each record carries its article's `id`, in input order, written as
+    /// the articles are extracted, in flat memory however long the input.
+    #[arg(long, value_enum, default_value_t = InputKind::Text, value_name = "WHAT")]
+    pub input: InputKind,
 
     /// Which records to print: direct quotes (with their continuations),
     /// partial quotes, indirect claims (reported speech without quotation
@@ -42,6 +51,14 @@ pub fn kinds_of(names: &[String]) -> Kinds {
     names
         .iter()
         .fold(Kinds::NONE, |k, name| k.with(name).unwrap_or(k))
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// Article files: text, read whole, named by their file name.
+    Text,
+    /// JSON Lines of articles, streamed.
+    Jsonl,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -65,16 +82,19 @@ struct Input {
 const BATCH: usize = 512;
 
 pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
+    if args.input == InputKind::Jsonl {
+        return run_jsonl(&args, lexicon);
+    }
     let inputs = collect_inputs(&args.paths)?;
     let extractor = Extractor::new(lexicon);
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut skipped = 0usize;
     let mut first_json = true;
-    if args.format == Format::Json {
+    let format = args.format.unwrap_or(Format::Table);
+    if format == Format::Json {
         out.write_all(b"[")?;
     }
-    let format = args.format;
     let kinds = kinds_of(&args.kind);
     std::thread::scope(|scope| -> Result<()> {
         // Files are read, extracted and formatted on all cores, a batch
@@ -119,10 +139,75 @@ pub fn run(args: ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
         }
         Ok(())
     })?;
-    if args.format == Format::Json {
+    if format == Format::Json {
         out.write_all(b"\n]\n")?;
     }
     out.flush()?;
+    Ok(if skipped > 0 { 1 } else { 0 })
+}
+
+/// `extract --input jsonl`: each path (or `-`) read as a stream of JSON
+/// Lines articles, their records written as they are extracted.
+fn run_jsonl(args: &ExtractArgs, lexicon: &Lexicon) -> Result<i32> {
+    if let Some(format) = args.format.filter(|f| *f != Format::Jsonl) {
+        anyhow::bail!(
+            "--input jsonl writes --format jsonl only (asked for {}): a stream's records are written as they come",
+            format
+                .to_possible_value()
+                .map_or_else(|| "?".to_string(), |v| v.get_name().to_string())
+        );
+    }
+    let extractor = Extractor::new(lexicon);
+    let options = quotetrack::stream::Options {
+        kinds: kinds_of(&args.kind),
+        ..Default::default()
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let mut skipped = 0usize;
+    for path in &args.paths {
+        let name = if path.as_os_str() == "-" {
+            None
+        } else {
+            Some(path.display().to_string())
+        };
+        let mut warn = |s: quotetrack::stream::Skipped| {
+            skipped += 1;
+            let place = match &name {
+                Some(name) => format!("{}:{}", super::safe::line(name), s.line),
+                None => format!("line {}", s.line),
+            };
+            eprintln!(
+                "quotetrack: warning: skipped {place}: {}",
+                super::safe::text(&s.reason)
+            );
+        };
+        let result = match &name {
+            None => quotetrack::stream::extract_jsonl(
+                io::stdin(),
+                &mut out,
+                &extractor,
+                &options,
+                &mut warn,
+            ),
+            Some(name) => {
+                let file = std::fs::File::open(path).with_context(|| {
+                    format!("cannot read {name} (give JSON Lines files, or - for standard input)")
+                })?;
+                if name.ends_with(".gz") {
+                    // Gzipped JSON Lines, one member or many, read as a stream.
+                    let file = flate2::read::MultiGzDecoder::new(file);
+                    quotetrack::stream::extract_jsonl(
+                        file, &mut out, &extractor, &options, &mut warn,
+                    )
+                } else {
+                    quotetrack::stream::extract_jsonl(
+                        file, &mut out, &extractor, &options, &mut warn,
+                    )
+                }
+            }
+        };
+        result.with_context(|| name.clone().unwrap_or_else(|| "standard input".into()))?;
+    }
     Ok(if skipped > 0 { 1 } else { 0 })
 }
 

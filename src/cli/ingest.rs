@@ -17,6 +17,7 @@ use quotetrack::fetch;
 use quotetrack::store::{Outcome, Store};
 use quotetrack::{Extractor, Lexicon, Quote};
 
+mod extracted;
 mod warc;
 use warc::{Unit, Work};
 
@@ -63,12 +64,16 @@ Outlets: a page that names no site gets its outlet from its domain through
 grammar/outlets.csv; add lines (domain,name) in a file given with --outlets
 or QUOTETRACK_OUTLETS.
 
+Quotes extracted elsewhere (on a cluster, or by `extract --input jsonl`):
+  quotetrack extract --input jsonl --kind all articles.jsonl > quotes.jsonl
+  quotetrack ingest --extracted quotes.jsonl --articles articles.jsonl
+
 An article whose text is already stored is not stored again. The exit status
 is 1 when any file, line or URL was skipped; the summary says which and why.")]
 pub struct IngestArgs {
     /// Article files or folders (searched recursively), web pages
     /// (http:// or https:// addresses); `-` reads standard input.
-    #[arg(value_name = "PATH|URL", required_unless_present_any = ["urls", "feed"])]
+    #[arg(value_name = "PATH|URL", required_unless_present_any = ["urls", "feed", "extracted"])]
     pub paths: Vec<PathBuf>,
 
     /// A list of web pages to fetch: one URL per line, or a CSV with a
@@ -181,6 +186,23 @@ pub struct IngestArgs {
     /// was ...`, kind `indirect`): a quarter faster on political news.
     #[arg(long)]
     pub no_claims: bool,
+
+    /// Quote records extracted elsewhere (`quotetrack extract --input jsonl
+    /// --kind all`, or the Spark stage in examples/spark/), stored with the
+    /// articles of --articles instead of extracting again: each record's
+    /// `doc` is its article's `id` (or `url`). Statements and speakers are
+    /// linked as by any ingest.
+    #[arg(long, value_name = "QUOTES.jsonl", requires = "articles", conflicts_with_all = ["paths", "urls", "feed"], help_heading = "Quotes extracted elsewhere")]
+    pub extracted: Option<PathBuf>,
+
+    /// The JSON Lines articles the --extracted quotes were extracted from.
+    #[arg(
+        long,
+        value_name = "ARTICLES.jsonl",
+        requires = "extracted",
+        help_heading = "Quotes extracted elsewhere"
+    )]
+    pub articles: Option<PathBuf>,
 }
 
 /// Files read and extracted in parallel, then stored in one transaction:
@@ -219,6 +241,9 @@ pub fn run(args: IngestArgs, db: &Path, lexicon: &Lexicon) -> Result<i32> {
         author: args.author.clone(),
         ..Meta::default()
     };
+    if let Some(quotes) = &args.extracted {
+        return extracted::run(&args, quotes, db, &fill, &outlets);
+    }
     let mut summary = Summary::default();
     let (url_args, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = args
         .paths

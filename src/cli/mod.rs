@@ -73,16 +73,10 @@ pub fn db_path(chosen: Option<&Path>) -> PathBuf {
     chosen.map_or_else(|| PathBuf::from("quotetrack.db"), Path::to_path_buf)
 }
 
-/// Open a database that must already exist: asking a path that holds
-/// nothing would otherwise create an empty file and answer "no quotes".
+/// Open a database that must already exist (see
+/// [`quotetrack::store::Store::open_existing`]).
 pub fn open_existing(db: &Path) -> anyhow::Result<quotetrack::store::Store> {
-    if !db.exists() {
-        anyhow::bail!(
-            "there is no database at {}; store articles first with `quotetrack ingest FILE...`, or point to yours with --db PATH or QUOTETRACK_DB",
-            db.display()
-        );
-    }
-    quotetrack::store::Store::open(db)
+    quotetrack::store::Store::open_existing(db)
 }
 
 /// Output cut short by a closed pipe (`quotetrack quotes | head`) is what

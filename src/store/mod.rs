@@ -78,6 +78,18 @@ impl Store {
 
     /// A database that lives only as long as the value: for the demo and
     /// tests.
+    /// Open a database that must already exist: asking a path that holds
+    /// nothing would otherwise create an empty file and answer "no quotes".
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            anyhow::bail!(
+                "there is no database at {}; store articles first with `quotetrack ingest FILE...`, or point to yours with --db PATH or QUOTETRACK_DB",
+                path.display()
+            );
+        }
+        Store::open(path)
+    }
+
     pub fn open_in_memory() -> Result<Store> {
         Store::setup(Connection::open_in_memory()?)
     }
