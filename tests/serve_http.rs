@@ -188,6 +188,12 @@ fn every_page_answers_with_the_security_headers() {
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
         assert_eq!(a.header("x-content-type-options"), Some("nosniff"));
     }
+    // A search lists the statement its words are in, linked.
+    let found = s.ok("/?q=mount+defense+harbor");
+    assert!(
+        found.contains(&format!("href=\"/statements/{statement}\"")),
+        "{found}"
+    );
     let page = s.ok("/");
     assert!(page.contains("<script src=\"/assets/app.js\" defer></script>"));
     // No inline script anywhere: the CSP would block it.

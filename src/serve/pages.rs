@@ -107,16 +107,7 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
             let mut statements = Vec::new();
             if let Some(words) = &words {
                 for id in track::find_statements(store.conn(), words, 5)? {
-                    let s = track::trace(store.conn(), id)?;
-                    if let Some(r) = s.reference() {
-                        statements.push((
-                            id,
-                            r.text.clone(),
-                            s.speaker.clone(),
-                            s.renditions.len(),
-                            s.outlets(),
-                        ));
-                    }
+                    statements.extend(queries::statement_summary(store, id)?);
                 }
             }
             Ok((rows, more, speakers, (statements, list)))
@@ -141,11 +132,11 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
                 h2 { "Statements" }
                 p class="muted" { "One remark as every outlet reported it: open one to see how it travelled." }
                 ul class="statements" {
-                    @for (id, text, speaker, n, outlets) in &statements {
+                    @for s in &statements {
                         li {
-                            a href=(format!("/statements/{id}")) { "“" (T(text)) "”" }
-                            " — " (Opt(speaker.as_deref()))
-                            span class="muted" { " · " (n) " renditions in " (outlets) " outlets" }
+                            a href=(format!("/statements/{}", s.id)) { "“" (Opt(s.text.as_deref())) "”" }
+                            " — " (Opt(s.speaker.as_deref()))
+                            span class="muted" { " · " (s.renditions) " renditions in " (s.outlets) " outlets" }
                         }
                     }
                 }

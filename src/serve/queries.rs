@@ -146,6 +146,40 @@ fn coarsen(mut periods: Vec<(String, i64)>) -> Vec<(String, i64)> {
     periods
 }
 
+/// A statement in a list: its reference wording and speaker, renditions
+/// and outlets, read from the statements table without tracing it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementSummary {
+    pub id: i64,
+    pub text: Option<String>,
+    pub speaker: Option<String>,
+    pub renditions: i64,
+    pub outlets: i64,
+}
+
+pub fn statement_summary(store: &Store, id: i64) -> Result<Option<StatementSummary>> {
+    Ok(store
+        .conn()
+        .prepare_cached(
+            "SELECT s.id, q.text, sp.name, s.renditions,
+                (SELECT count(DISTINCT a.outlet_id) FROM renditions r
+                   JOIN quotes q2 ON q2.id = r.quote_id JOIN articles a ON a.id = q2.article_id
+                  WHERE r.statement_id = s.id)
+             FROM statements s LEFT JOIN quotes q ON q.id = s.reference_quote_id
+             LEFT JOIN speakers sp ON sp.id = q.speaker_id WHERE s.id = ?1",
+        )?
+        .query_row([id], |r| {
+            Ok(StatementSummary {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                speaker: r.get(2)?,
+                renditions: r.get(3)?,
+                outlets: r.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
 /// The statement a quote is a rendition of, if it is linked.
 pub fn statement_of(store: &Store, quote: i64) -> Result<Option<i64>> {
     Ok(crate::track::statement_of_quote(store.conn(), quote)?.flatten())
