@@ -27,8 +27,8 @@ pub async fn index() -> Json<Value> {
         "endpoints": {
             "/api/quotes": "quotes as `quotetrack quotes --format json`; q, speaker, speaker_id, outlet, since, until, article, kind, page, per",
             "/api/quotes/{id}": "one quote with its paragraph, as `quotetrack show ID --format json`",
-            "/api/statements?q=WORDS": "statements whose renditions contain the words, as `quotetrack trace WORDS --format json`",
-            "/api/statements/{id}": "one statement with every rendition, its diff and flags",
+            "/api/statements?q=WORDS": "statements whose renditions contain the words, as `quotetrack trace WORDS --format json --no-claims` (claims=1: with claims, as without --no-claims); limit",
+            "/api/statements/{id}": "one statement with every rendition, its diff and flags (claims=1: with claims)",
             "/api/speakers": "speakers, most quoted first, as `quotetrack speakers list --format jsonl`",
             "/api/speakers/{id}": "one speaker: names, roles, outlets",
             "/api/articles/{id}": "one article's text and its quotes",
@@ -82,6 +82,7 @@ pub async fn statements(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) ->
         WebError::BadRequest("give the words to look for as q=WORDS".into()).json()
     })?;
     let limit = params.number("limit").map_err(WebError::json)?.unwrap_or(3);
+    let claims = wants_claims(&params).map_err(WebError::json)?;
     if !(1..=20).contains(&limit) {
         return Err(WebError::BadRequest("limit must be between 1 and 20".into()).json());
     }
@@ -92,12 +93,27 @@ pub async fn statements(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) ->
                 .into_iter()
                 .map(|id| track::trace(conn, id))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            with_claims(conn, &mut statements, Some(&words))?;
+            if claims {
+                with_claims(conn, &mut statements, Some(&words))?;
+            }
             Ok(statements)
         })
         .await
         .map_err(WebError::json)?;
     ok(found)
+}
+
+/// `claims=1`: set the claims in reported speech beside each statement,
+/// as `trace` does (a search of its own, so asked for, not by default:
+/// `trace --no-claims`'s records otherwise).
+fn wants_claims(params: &Params) -> Result<bool, WebError> {
+    match params.text("claims")?.as_deref() {
+        None | Some("0") => Ok(false),
+        Some("1") => Ok(true),
+        Some(other) => Err(WebError::BadRequest(format!(
+            "claims must be 0 or 1, not {other:?}"
+        ))),
+    }
 }
 
 /// Set each statement's claims beside it, as `trace` does.
@@ -118,15 +134,23 @@ fn with_claims(
 }
 
 /// `/api/statements/{id}`.
-pub async fn statement(State(app): State<Arc<App>>, Path(raw): Path<String>) -> Api {
+pub async fn statement(
+    State(app): State<Arc<App>>,
+    Path(raw): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Api {
     let sid = id(&raw, "statement").map_err(WebError::json)?;
+    let params = Params::parse(query.as_deref()).map_err(WebError::json)?;
+    let claims = wants_claims(&params).map_err(WebError::json)?;
     let s = app
         .read(move |store| {
             let mut s = vec![track::trace(store.conn(), sid)?];
             if s[0].renditions.is_empty() {
                 return Err(WebError::NotFound(format!("there is no statement {sid}")));
             }
-            with_claims(store.conn(), &mut s, None)?;
+            if claims {
+                with_claims(store.conn(), &mut s, None)?;
+            }
             Ok(s.remove(0))
         })
         .await
@@ -138,18 +162,20 @@ pub async fn statement(State(app): State<Arc<App>>, Path(raw): Path<String>) -> 
 pub async fn speakers(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Api {
     let params = Params::parse(raw.as_deref()).map_err(WebError::json)?;
     let (page, per) = params.page().map_err(WebError::json)?;
-    let rows = app
+    let reader = Arc::clone(&app);
+    let rows = reader
         .read(move |store| {
-            Ok(store
-                .speaker_list(&["person", "organisation"])?
-                .into_iter()
+            Ok(app
+                .speaker_list(store)?
+                .iter()
                 .skip((page - 1) * per)
                 .take(per)
+                .cloned()
                 .collect::<Vec<_>>())
         })
         .await
         .map_err(WebError::json)?;
-    ok(rows)
+    ok(rows.as_slice())
 }
 
 /// `/api/speakers/{id}`.
@@ -187,9 +213,10 @@ pub async fn article(State(app): State<Arc<App>>, Path(raw): Path<String>) -> Ap
 
 /// `/api/outlets`.
 pub async fn outlets(State(app): State<Arc<App>>) -> Api {
-    let rows = app
-        .read(|store| Ok(queries::outlets(store)?))
+    let reader = Arc::clone(&app);
+    let rows = reader
+        .read(move |store| Ok(app.outlet_list(store)?))
         .await
         .map_err(WebError::json)?;
-    ok(rows)
+    ok(rows.as_slice())
 }

@@ -17,7 +17,8 @@
 use std::cell::RefCell;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use axum::Router;
@@ -27,7 +28,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use crate::store::Store;
+use crate::store::{SpeakerRow, Store};
 
 mod api;
 pub mod assets;
@@ -44,9 +45,43 @@ pub struct Config {
     pub db: PathBuf,
 }
 
-/// The server's state: the database to read.
+/// The server's state: the database to read, and the lists that need a
+/// pass over every quote (speakers by quote count, outlets by articles),
+/// kept for [`LIST_TTL`] so a large database answers them at once.
 pub struct App {
     db: PathBuf,
+    speakers: Cached<Vec<SpeakerRow>>,
+    outlets: Cached<Vec<queries::OutletRow>>,
+}
+
+/// How long a whole-database list is reused before it is read again (an
+/// ingest may be adding to the database meanwhile).
+pub const LIST_TTL: Duration = Duration::from_secs(300);
+
+/// A value read from the database, and when.
+struct Cached<T>(Mutex<Option<(Instant, Arc<T>)>>);
+
+impl<T> Cached<T> {
+    fn new() -> Self {
+        Cached(Mutex::new(None))
+    }
+
+    /// The value, read by `read` when there is none or it is older than
+    /// [`LIST_TTL`]. Concurrent callers wait for one read.
+    fn get(&self, read: impl FnOnce() -> Result<T>) -> Result<Arc<T>> {
+        let mut slot = self
+            .0
+            .lock()
+            .map_err(|_| anyhow::anyhow!("a request failed while reading a list"))?;
+        if let Some((at, value)) = slot.as_ref()
+            && at.elapsed() < LIST_TTL
+        {
+            return Ok(Arc::clone(value));
+        }
+        let value = Arc::new(read()?);
+        *slot = Some((Instant::now(), Arc::clone(&value)));
+        Ok(value)
+    }
 }
 
 /// At most this many requests read the database at once (the blocking
@@ -68,7 +103,33 @@ impl App {
         drop(Store::open_read_only(&config.db)?);
         Ok(App {
             db: config.db.clone(),
+            speakers: Cached::new(),
+            outlets: Cached::new(),
         })
+    }
+
+    /// People and organisations, most quoted first.
+    pub(crate) fn speaker_list(&self, store: &Store) -> Result<Arc<Vec<SpeakerRow>>> {
+        self.speakers
+            .get(|| store.speaker_list(&["person", "organisation"]))
+    }
+
+    /// Outlets, most articles first.
+    pub(crate) fn outlet_list(&self, store: &Store) -> Result<Arc<Vec<queries::OutletRow>>> {
+        self.outlets.get(|| queries::outlets(store))
+    }
+
+    /// Read the whole-database lists once, so the first visitor does not
+    /// wait for them.
+    fn warm(self: &Arc<Self>) {
+        let app = Arc::clone(self);
+        std::thread::spawn(move || {
+            let _ = app.with_store(|store| {
+                app.speaker_list(store)?;
+                app.outlet_list(store)?;
+                Ok(())
+            });
+        });
     }
 
     /// Run `f` on this thread's connection, opening it if needed.
@@ -241,9 +302,13 @@ pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; 
 /// before the first request is taken.
 pub fn serve(config: &Config, addr: SocketAddr, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     let app = Arc::new(App::new(config)?);
+    app.warm();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(READERS)
+        // Keep the reading threads, and so their connections and page
+        // caches, rather than open new ones after every quiet spell.
+        .thread_keep_alive(Duration::from_secs(3600))
         .enable_io()
         .build()
         .context("cannot start the web server's threads")?;

@@ -13,7 +13,7 @@ use super::html::{Nav, Opt, Span, T, clean, confidence, link, marked, page};
 use super::params::{Params, QuoteList, id};
 use super::{App, WebError, queries};
 use crate::export::{export_rows, write_csv, write_json};
-use crate::store::{QuoteRow, Store};
+use crate::store::{QuoteRow, SpeakerRow, Store};
 use crate::track::{self, ChangeKind, DiffEntry, Position, Rendition, Statement};
 
 type Page = Result<Html<String>, WebError>;
@@ -102,7 +102,13 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
     let words = params.text("q")?;
     let (rows, more, speakers, statements) = app
         .read(move |store| {
-            let (rows, more) = quote_page(store, &list)?;
+            // Without a filter there is nothing searched for: the page
+            // offers the form and the lists (and does not sort every quote).
+            let (rows, more) = if list.query.is_empty() {
+                (Vec::new(), false)
+            } else {
+                quote_page(store, &list)?
+            };
             let speakers = speaker_ids(store, &rows)?;
             let mut statements = Vec::new();
             if let Some(words) = &words {
@@ -141,13 +147,21 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
                     }
                 }
             }
-            h2 { "Quotes" }
-            @if rows.is_empty() {
-                p { "No quote matches. Try fewer words, or part of a name." }
+            @if list.query.is_empty() {
+                p {
+                    "Type words from a quote, part of a speaker's or outlet's name, or dates. Or browse the "
+                    a href="/speakers" { "speakers" } ", " a href="/outlets" { "outlets" } " and "
+                    a href="/articles" { "articles" } "."
+                }
             } @else {
-                (quote_table(&rows, &speakers))
+                h2 { "Quotes" }
+                @if rows.is_empty() {
+                    p { "No quote matches. Try fewer words, or part of a name." }
+                } @else {
+                    (quote_table(&rows, &speakers))
+                }
+                (pager(&list, "/", rows.len(), more))
             }
-            (pager(&list, "/", rows.len(), more))
         },
     ))
 }
@@ -439,18 +453,25 @@ pub async fn speakers(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> P
     let (page_no, per) = params.page()?;
     let name = params.text("name")?;
     let wanted = name.clone();
-    let (rows, total) = app
+    let reader = Arc::clone(&app);
+    let (rows, total) = reader
         .read(move |store| {
-            let mut rows = store.speaker_list(&["person", "organisation"])?;
-            if let Some(name) = &wanted {
-                let ids = store.speakers_named(name)?;
-                rows.retain(|r| ids.binary_search(&r.id).is_ok());
-            }
-            let total = rows.len();
-            let rows: Vec<_> = rows
-                .into_iter()
+            let all = app.speaker_list(store)?;
+            let ids = match &wanted {
+                Some(name) => Some(store.speakers_named(name)?),
+                None => None,
+            };
+            let wanted = |r: &&SpeakerRow| {
+                ids.as_ref()
+                    .is_none_or(|ids| ids.binary_search(&r.id).is_ok())
+            };
+            let total = all.iter().filter(wanted).count();
+            let rows: Vec<SpeakerRow> = all
+                .iter()
+                .filter(wanted)
                 .skip((page_no - 1) * per)
                 .take(per)
+                .cloned()
                 .collect();
             Ok((rows, total))
         })
@@ -681,7 +702,10 @@ pub async fn articles(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> P
 
 /// `/outlets`: every outlet with its articles.
 pub async fn outlets(State(app): State<Arc<App>>) -> Page {
-    let rows = app.read(|store| Ok(queries::outlets(store)?)).await?;
+    let reader = Arc::clone(&app);
+    let rows = reader
+        .read(move |store| Ok(app.outlet_list(store)?))
+        .await?;
     done(page(
         "Outlets",
         Nav::Outlets,
@@ -690,7 +714,7 @@ pub async fn outlets(State(app): State<Arc<App>>) -> Page {
             table {
                 thead { tr { th scope="col" { "Outlet" } th scope="col" { "Articles" } th scope="col" { "First" } th scope="col" { "Last" } th scope="col" { "Quotes" } } }
                 tbody {
-                    @for o in &rows {
+                    @for o in rows.iter() {
                         tr {
                             td { a href=(format!("/articles?outlet={}", o.id)) { (T(&o.name)) } }
                             td { (o.articles) }

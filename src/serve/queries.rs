@@ -63,7 +63,8 @@ fn article_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
     })
 }
 
-/// Articles newest first, of one outlet or all, `limit` from `offset`.
+/// Articles newest first (undated last: SQLite orders NULL lowest), of
+/// one outlet or all, `limit` from `offset`; read along the date index.
 pub fn articles(
     store: &Store,
     outlet: Option<i64>,
@@ -72,7 +73,7 @@ pub fn articles(
 ) -> Result<Vec<ArticleRow>> {
     let mut stmt = store.conn().prepare_cached(&format!(
         "{ARTICLE} WHERE ?1 IS NULL OR a.outlet_id = ?1
-         ORDER BY a.published IS NULL, a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3"
+         ORDER BY a.published DESC, a.id DESC LIMIT ?2 OFFSET ?3"
     ))?;
     let rows = stmt.query_map(params![outlet, limit as i64, offset as i64], article_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
