@@ -395,3 +395,41 @@ fn the_database_is_opened_read_only_and_a_missing_one_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no database"));
     assert!(!s.dir.path().join("none.db").exists());
 }
+
+#[test]
+fn demo_serve_prints_the_demo_statements_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(bin())
+        .env_remove("QUOTETRACK_DB")
+        .arg("--db")
+        .arg(dir.path().join("demo.db"))
+        .args(["demo", "--serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let server = Server {
+        child,
+        base: String::new(),
+        dir,
+    };
+    let url = line.split(" at ").nth(1).unwrap().trim().to_string();
+    assert!(url.contains("/statements/"), "{line}");
+    let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
+    let page = agent
+        .get(&url)
+        .call()
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    // The mayor's remark, in the six outlets, with the wrong attribution.
+    assert!(page.contains("said by Alicia Brandt"), "{page}");
+    assert!(page.contains("We will not gamble with the safety of families"));
+    assert!(page.contains("flag-other_speaker"));
+    drop(server);
+}
