@@ -67,11 +67,16 @@ fn database() -> TempDir {
 
 /// Start `quotetrack serve --port 0` on `db` and read the address it prints.
 fn serve(dir: TempDir) -> Server {
+    serve_with(dir, &[])
+}
+
+fn serve_with(dir: TempDir, extra: &[&str]) -> Server {
     let mut child = Command::new(bin())
         .env_remove("QUOTETRACK_DB")
         .arg("--db")
         .arg(dir.path().join("quotes.db"))
         .args(["serve", "--port", "0"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -126,6 +131,28 @@ impl Server {
             status: response.status().as_u16(),
             body: response.body_mut().read_to_string().unwrap(),
             headers,
+        }
+    }
+
+    /// POST a form.
+    fn post(&self, path: &str, form: &[(&str, &str)]) -> Answer {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut body = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in form {
+            body.append_pair(k, v);
+        }
+        let mut response = agent
+            .post(&format!("{}{path}", self.base))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .send(body.finish())
+            .unwrap();
+        Answer {
+            status: response.status().as_u16(),
+            body: response.body_mut().read_to_string().unwrap(),
+            headers: Vec::new(),
         }
     }
 
@@ -432,4 +459,109 @@ fn demo_serve_prints_the_demo_statements_page() {
     assert!(page.contains("We will not gamble with the safety of families"));
     assert!(page.contains("flag-other_speaker"));
     drop(server);
+}
+
+/// The id of the speaker called `name`, by the API.
+fn speaker_id(s: &Server, name: &str) -> i64 {
+    s.get("/api/speakers?per=500")
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no speaker {name}"))["id"]
+        .as_i64()
+        .unwrap()
+}
+
+#[test]
+fn corrections_need_allow_edits_and_the_forms_token() {
+    // Read-only by default: no form, and a POST is refused.
+    let s = server();
+    let okafor = speaker_id(&s, "Ruth Okafor");
+    let page = s.ok(&format!("/speakers/{okafor}"));
+    assert!(page.contains("Ruth Okafor"));
+    assert!(!page.contains("method=\"post\""), "{page}");
+    let a = s.post(
+        &format!("/speakers/{okafor}/edit"),
+        &[("action", "alias"), ("alias", "Minister Okafor")],
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    let csv = s.dir.path().join("quotes.db.speakers.csv");
+    assert!(!csv.exists());
+    drop(s);
+
+    let s = serve_with(database(), &["--allow-edits"]);
+    let okafor = speaker_id(&s, "Ruth Okafor");
+    let page = s.ok(&format!("/speakers/{okafor}"));
+    let token = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the speaker page has the edit forms")
+        .to_string();
+    assert_eq!(token.len(), 48);
+    let edit = format!("/speakers/{okafor}/edit");
+    // Without the token, or with another, nothing is written.
+    for form in [
+        vec![("action", "alias"), ("alias", "Minister Okafor")],
+        vec![
+            ("action", "alias"),
+            ("alias", "Minister Okafor"),
+            ("csrf", "0000"),
+        ],
+    ] {
+        let a = s.post(&edit, &form);
+        assert_eq!(a.status, 403, "{}", a.body);
+    }
+    let csv = s.dir.path().join("quotes.db.speakers.csv");
+    assert!(!csv.exists());
+    let a = s.post(
+        &edit,
+        &[
+            ("action", "alias"),
+            ("alias", "Minister Okafor"),
+            ("csrf", &token),
+        ],
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert!(
+        a.body
+            .contains("Minister Okafor is now a name of Ruth Okafor"),
+        "{}",
+        a.body
+    );
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(written.contains("Minister Okafor,Ruth Okafor"), "{written}");
+    // Merge the man the Coast Times credited into her: the CLI's merge.
+    let strand = speaker_id(&s, "Paul Strand");
+    let a = s.post(
+        &format!("/speakers/{strand}/edit"),
+        &[
+            ("action", "merge"),
+            ("into", "Ruth Okafor"),
+            ("csrf", &token),
+        ],
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let written = std::fs::read_to_string(&csv).unwrap();
+    assert!(written.contains("Paul Strand,Ruth Okafor"), "{written}");
+    // The pages read the corrected database.
+    let quotes = s.get("/api/quotes?speaker=okafor&per=500").json();
+    assert!(quotes.as_array().unwrap().iter().any(|q| {
+        q["speaker_as_written"]
+            .as_str()
+            .is_some_and(|w| w.contains("Strand"))
+    }));
+    // A bad edit is a 400 with the CLI's words, not a crash.
+    let a = s.post(
+        &edit,
+        &[
+            ("action", "merge"),
+            ("into", "Nobody Atall"),
+            ("csrf", &token),
+        ],
+    );
+    assert_eq!(a.status, 400, "{}", a.body);
+    assert!(a.body.contains("no speaker is called"), "{}", a.body);
 }

@@ -140,7 +140,7 @@ fn serve(args: &DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32> {
         "quotetrack: the demo corpus is in {}; open the address below for the mayor's remark across six outlets",
         path.display()
     );
-    super::serve::start(&path, args.host, args.port, &page)?;
+    super::serve::start(&path, args.host, args.port, &page, false)?;
     Ok(0)
 }
 

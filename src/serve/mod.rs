@@ -32,6 +32,7 @@ use crate::store::{SpeakerRow, Store};
 
 mod api;
 pub mod assets;
+mod edit;
 pub mod html;
 mod pages;
 mod params;
@@ -40,16 +41,41 @@ mod queries;
 pub use params::{MAX_QUERY, PER_PAGE_MAX};
 
 /// What the server was asked to serve.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     pub db: PathBuf,
+    /// `--allow-edits`: how a speaker correction from a page is applied
+    /// (the CLI passes its own `speakers merge/split/alias add`, so the
+    /// same corrections CSV is written the same way). `None`: read-only.
+    pub edits: Option<EditFn>,
 }
+
+/// A speaker correction asked for from a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Fold speaker `speaker` (an id) into the speaker called `into`.
+    Merge { speaker: i64, into: String },
+    /// Take `name` out of speaker `speaker` (or split it into its names).
+    Split { speaker: i64, name: String },
+    /// Record `alias` as another name of speaker `speaker`.
+    Alias { speaker: i64, alias: String },
+}
+
+/// Applies an [`Edit`] to the database at the path; returns what was done,
+/// for the page, or an error worded for the user.
+pub type EditFn = Arc<dyn Fn(&Path, &Edit) -> Result<String> + Send + Sync>;
 
 /// The server's state: the database to read, and the lists that need a
 /// pass over every quote (speakers by quote count, outlets by articles),
 /// kept for [`LIST_TTL`] so a large database answers them at once.
 pub struct App {
     db: PathBuf,
+    /// With `--allow-edits`: how to apply an edit, and the token every
+    /// form carries (a page of another site cannot read it, so cannot post
+    /// an edit on the user's behalf).
+    edits: Option<(EditFn, String)>,
+    /// Edits are applied one at a time.
+    editing: Mutex<()>,
     speakers: Cached<Vec<SpeakerRow>>,
     outlets: Cached<Vec<queries::OutletRow>>,
 }
@@ -82,6 +108,13 @@ impl<T> Cached<T> {
         *slot = Some((Instant::now(), Arc::clone(&value)));
         Ok(value)
     }
+
+    /// Read it again next time (after an edit).
+    fn clear(&self) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = None;
+        }
+    }
 }
 
 /// At most this many requests read the database at once (the blocking
@@ -101,8 +134,14 @@ impl App {
     /// Check the database opens read-only.
     pub fn new(config: &Config) -> Result<App> {
         drop(Store::open_read_only(&config.db)?);
+        let edits = match &config.edits {
+            Some(f) => Some((Arc::clone(f), edit::token()?)),
+            None => None,
+        };
         Ok(App {
             db: config.db.clone(),
+            edits,
+            editing: Mutex::new(()),
             speakers: Cached::new(),
             outlets: Cached::new(),
         })
@@ -165,6 +204,8 @@ pub enum WebError {
     NotFound(String),
     /// A parameter that cannot be read (400).
     BadRequest(String),
+    /// Not allowed: edits when they are off, a form without its token (403).
+    Forbidden(String),
     /// The database failed (500); the details go to standard error only.
     Internal(anyhow::Error),
 }
@@ -186,6 +227,7 @@ impl WebError {
         match self {
             WebError::NotFound(m) => (StatusCode::NOT_FOUND, m.clone()),
             WebError::BadRequest(m) => (StatusCode::BAD_REQUEST, m.clone()),
+            WebError::Forbidden(m) => (StatusCode::FORBIDDEN, m.clone()),
             WebError::Internal(e) => {
                 eprintln!("quotetrack serve: {e:#}");
                 (
@@ -213,6 +255,7 @@ impl IntoResponse for WebError {
         let title = match status {
             StatusCode::NOT_FOUND => "Not found",
             StatusCode::BAD_REQUEST => "Bad request",
+            StatusCode::FORBIDDEN => "Not allowed",
             _ => "Error",
         };
         let body = html::page(
@@ -251,6 +294,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/speakers/{id}", get(api::speaker))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/outlets", get(api::outlets))
+        .route("/speakers/{id}/edit", axum::routing::post(edit::post))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(16 * 1024))
         .layer(middleware::from_fn(guard))

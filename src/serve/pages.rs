@@ -408,6 +408,7 @@ pub async fn speaker(
         })
         .await?;
     let s = &detail.speaker;
+    let edit_token = app.edit_token();
     let speakers: HashMap<i64, i64> = rows.iter().map(|q| (q.id, sid)).collect();
     done(page(
         &s.name,
@@ -442,6 +443,7 @@ pub async fn speaker(
             h2 { "Quotes" }
             (quote_table(&rows, &speakers))
             (pager(&list, &format!("/speakers/{sid}"), rows.len(), more))
+            @if let Some(token) = edit_token { (super::edit::forms(token, sid, &detail.names)) }
         },
     ))
 }
