@@ -24,9 +24,11 @@ impl Drop for Server {
     }
 }
 
+/// The browser: $CHROMIUM when set (a path that does not exist counts as
+/// no browser), else Debian's.
 fn chromium() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CHROMIUM") {
-        return Some(PathBuf::from(path));
+        return Some(PathBuf::from(path)).filter(|p| p.exists());
     }
     ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
         .iter()
