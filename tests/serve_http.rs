@@ -565,3 +565,55 @@ fn corrections_need_allow_edits_and_the_forms_token() {
     assert_eq!(a.status, 400, "{}", a.body);
     assert!(a.body.contains("no speaker is called"), "{}", a.body);
 }
+
+#[test]
+fn reprints_are_grouped_under_the_article_they_reprint() {
+    // tests/fixtures/reprints: a wire story, a paper that runs it as sent,
+    // and a paper that reports it on its own.
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reprints");
+    let out = Command::new(bin())
+        .env_remove("QUOTETRACK_DB")
+        .arg("--db")
+        .arg(dir.path().join("quotes.db"))
+        .arg("ingest")
+        .arg(&fixtures)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = serve(dir);
+    let found = s.get("/api/statements?q=water+treatment&limit=20").json();
+    let statement = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(
+            (1..=10)
+                .map(|i| s.get(&format!("/api/statements/{i}")).json())
+                .collect::<Vec<_>>()
+                .iter(),
+        )
+        .find(|st| {
+            st["renditions"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|r| r["reprint_of"].is_i64()))
+        })
+        .cloned()
+        .expect("a statement with a reprint");
+    let reprint = statement["renditions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["reprint_of"].is_i64())
+        .unwrap();
+    let page = s.ok(&format!("/statements/{}", statement["statement"]));
+    // The reprint is listed under its original, not as a rendition of its own.
+    let quote = reprint["quote"].as_i64().unwrap();
+    assert!(page.contains("Reprinted by:"), "{page}");
+    assert!(page.contains(&format!("<li class=\"reprint\" data-quote=\"{quote}\">")));
+    assert!(!page.contains(&format!("data-quote=\"{quote}\"><div class=\"when\">")));
+}
