@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod record;
 pub mod resolve;
+pub mod serve;
 pub mod store;
 pub mod stream;
 pub mod text;

@@ -27,9 +27,31 @@ use super::trace;
     after_help = "Without --db the demo works in memory and leaves nothing behind. With
 --db PATH the database is kept, so you can go on with
   quotetrack --db PATH quotes --speaker brandt
-  quotetrack --db PATH show 1"
+  quotetrack --db PATH show 1
+
+With --serve the demo corpus is browsed in a web page instead (kept in
+--db PATH, or a file in the system's temporary folder), and the address of
+the mayor's statement across outlets is printed."
 )]
-pub struct DemoArgs {}
+pub struct DemoArgs {
+    /// Serve the demo database as web pages (see `quotetrack serve`) and
+    /// print the address of the demo statement's page.
+    #[arg(long)]
+    pub serve: bool,
+
+    /// With --serve: the port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 8080, requires = "serve")]
+    pub port: u16,
+
+    /// With --serve: the address to listen on.
+    #[arg(
+        long,
+        value_name = "ADDR",
+        default_value = "127.0.0.1",
+        requires = "serve"
+    )]
+    pub host: std::net::IpAddr,
+}
 
 /// The corpus, compiled in so the demo works from an installed binary.
 const CORPUS: &[(&str, &str)] = &[
@@ -64,7 +86,10 @@ const STATEMENT: &str = "gamble safety families";
 /// The speaker whose quotes the demo lists.
 const SPEAKER: &str = "Brandt";
 
-pub fn run(_args: DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32> {
+pub fn run(args: DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32> {
+    if args.serve {
+        return serve(&args, db, lexicon);
+    }
     let mut store = match db {
         Some(path) => Store::open(path)?,
         None => Store::open_in_memory()?,
@@ -92,6 +117,30 @@ pub fn run(_args: DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32>
             "This ran in memory. Keep the database to explore it: quotetrack demo --db demo.db"
         )?,
     }
+    Ok(0)
+}
+
+/// `demo --serve`: store the corpus in a file (the server opens it
+/// read-only, once per request being answered) and serve it, pointing at
+/// the demo statement's page.
+fn serve(args: &DemoArgs, db: Option<&Path>, lexicon: &Lexicon) -> Result<i32> {
+    let path = match db {
+        Some(path) => path.to_path_buf(),
+        None => std::env::temp_dir().join(format!("quotetrack-demo-{}.db", std::process::id())),
+    };
+    let statement = {
+        let mut store = Store::open(&path)?;
+        ingest_corpus(&mut store, lexicon)?;
+        track::find_statements(store.conn(), STATEMENT, 1)?
+            .first()
+            .copied()
+    };
+    let page = statement.map_or_else(|| "/".to_string(), |id| format!("/statements/{id}"));
+    eprintln!(
+        "quotetrack: the demo corpus is in {}; open the address below for the mayor's remark across six outlets",
+        path.display()
+    );
+    super::serve::start(&path, args.host, args.port, &page, false)?;
     Ok(0)
 }
 

@@ -70,6 +70,7 @@ impl FilterArgs {
             no_reprints: self.no_reprints,
             kinds: super::extract::kinds_of(&self.kind),
             limit: self.limit,
+            ..QuoteFilter::default()
         }
     }
 

@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod man;
 pub mod quotes;
 pub mod safe;
+pub mod serve;
 pub mod show;
 pub mod speakers;
 pub mod table;
@@ -24,7 +25,7 @@ pub mod trace;
 #[derive(Parser, Debug)]
 #[command(name = "quotetrack", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack ingest --feed https://www.example.com/rss.xml\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack trace avoid misunderstandings\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack demo"
+    after_help = "Examples:\n  quotetrack extract article.txt\n  quotetrack extract --format jsonl articles/ > quotes.jsonl\n  cat article.txt | quotetrack extract -\n  quotetrack ingest --outlet \"CBC News\" --date 2015-09-18 story.txt\n  quotetrack ingest --feed https://www.example.com/rss.xml\n  quotetrack quotes --speaker kerry\n  quotetrack show 12\n  quotetrack speakers show kerry\n  quotetrack trace avoid misunderstandings\n  quotetrack export --speaker kerry --output kerry.csv\n  quotetrack serve\n  quotetrack demo"
 )]
 pub struct Cli {
     /// Folder of word lists replacing the built-in ones (speech_verbs.txt,
@@ -62,6 +63,9 @@ pub enum Command {
     /// Write stored quotes as CSV, JSON Lines, JSON or Quotebank-style JSON
     /// Lines, with the filters of `quotes`.
     Export(export::ExportArgs),
+    /// Browse the database in a web page: search, speakers, statements
+    /// across outlets, articles (read-only, on 127.0.0.1).
+    Serve(serve::ServeArgs),
     /// Print a tab-completion script for a shell.
     Completions(completions::CompletionsArgs),
     /// Print the manual page, generated from these definitions.
@@ -118,6 +122,7 @@ pub fn run() -> i32 {
         Command::Trace(args) => trace::run(args, &db_path(cli.db.as_deref())),
         Command::Demo(args) => demo::run(args, cli.db.as_deref(), &lexicon),
         Command::Export(args) => export::run(args, &db_path(cli.db.as_deref())),
+        Command::Serve(args) => serve::run(args, &db_path(cli.db.as_deref())),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
     };

@@ -132,8 +132,8 @@ pub fn run(args: SpeakersArgs, db: &Path) -> Result<i32> {
             }
             Ok(0)
         }
-        SpeakersCommand::Merge { a, b } => merge(&mut store, &a, &b),
-        SpeakersCommand::Split { name } => split(&mut store, &name),
+        SpeakersCommand::Merge { a, b } => merge(&mut store, &a, &b, &mut io::stdout()),
+        SpeakersCommand::Split { name } => split(&mut store, &name, &mut io::stdout()),
         SpeakersCommand::Alias {
             command:
                 AliasCommand::Add {
@@ -141,7 +141,7 @@ pub fn run(args: SpeakersArgs, db: &Path) -> Result<i32> {
                     alias,
                     wikidata,
                 },
-        } => alias_add(&mut store, &name, &alias, wikidata),
+        } => alias_add(&mut store, &name, &alias, wikidata, &mut io::stdout()),
     }
 }
 
@@ -308,6 +308,35 @@ fn print_detail(d: &SpeakerDetail) -> Result<()> {
     Ok(())
 }
 
+/// A correction from `serve --allow-edits`'s speaker page, applied as the
+/// commands above apply it (same checks, same corrections file). Returns
+/// what was done, for the page.
+pub fn apply_edit(db: &Path, edit: &quotetrack::serve::Edit) -> Result<String> {
+    use quotetrack::serve::Edit;
+    let mut store = open_existing(db)?;
+    store.assign_speakers()?;
+    let mut said = Vec::new();
+    match edit {
+        Edit::Merge { speaker, into } => {
+            merge(&mut store, &format!("#{speaker}"), into, &mut said)?;
+        }
+        Edit::Split { speaker, name } => {
+            if !store.speaker_found_names(*speaker)?.contains(name) {
+                bail!("{name:?} is not a name this speaker was found under");
+            }
+            split(&mut store, name, &mut said)?;
+        }
+        Edit::Alias { speaker, alias } => {
+            alias_add(&mut store, &format!("#{speaker}"), alias, None, &mut said)?;
+        }
+    }
+    let mut done = String::from_utf8_lossy(&said).trim().to_string();
+    if let Some(path) = store.corrections_path() {
+        done.push_str(&format!(" Saved in {}.", path.display()));
+    }
+    Ok(done)
+}
+
 fn plural(n: i64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
@@ -387,7 +416,7 @@ fn save(store: &mut Store, corrections: &Corrections) -> Result<()> {
     Ok(())
 }
 
-fn merge(store: &mut Store, a: &str, b: &str) -> Result<i32> {
+fn merge(store: &mut Store, a: &str, b: &str, out: &mut dyn Write) -> Result<i32> {
     let (ida, idb) = (find_one(store, a)?, find_one(store, b)?);
     let name_b = store.speaker_name(idb)?.unwrap_or_else(|| b.to_string());
     if ida == idb {
@@ -417,14 +446,15 @@ fn merge(store: &mut Store, a: &str, b: &str) -> Result<i32> {
     save(store, &corrections)?;
     let id = find_one(store, &name_b)?;
     let quotes = store.speaker_detail(id)?.map_or(0, |d| d.speaker.quotes);
-    println!(
+    writeln!(
+        out,
         "Merged {name_a} into {name_b}: {quotes} quote{} now.",
         plural(quotes)
-    );
+    )?;
     Ok(0)
 }
 
-fn split(store: &mut Store, name: &str) -> Result<i32> {
+fn split(store: &mut Store, name: &str, out: &mut dyn Write) -> Result<i32> {
     let id = find_one(store, name)?;
     let canonical = store.speaker_name(id)?.unwrap_or_default();
     let found = store.speaker_found_names(id)?;
@@ -449,12 +479,18 @@ fn split(store: &mut Store, name: &str) -> Result<i32> {
     }
     save(store, &corrections)?;
     for n in &apart {
-        println!("{n} is now its own speaker.");
+        writeln!(out, "{n} is now its own speaker.")?;
     }
     Ok(0)
 }
 
-fn alias_add(store: &mut Store, name: &str, alias: &str, wikidata: Option<String>) -> Result<i32> {
+fn alias_add(
+    store: &mut Store,
+    name: &str,
+    alias: &str,
+    wikidata: Option<String>,
+    out: &mut dyn Write,
+) -> Result<i32> {
     if let Some(q) = &wikidata
         && !is_wikidata_id(q)
     {
@@ -481,6 +517,6 @@ fn alias_add(store: &mut Store, name: &str, alias: &str, wikidata: Option<String
         corrections.rows.push(row(alias, &canonical, wikidata));
     }
     save(store, &corrections)?;
-    println!("{alias} is now a name of {canonical}.");
+    writeln!(out, "{alias} is now a name of {canonical}.")?;
     Ok(0)
 }

@@ -169,7 +169,13 @@ impl Store {
 
     /// Speakers of these kinds, most quoted first.
     pub fn speaker_list(&self, kinds: &[&str]) -> Result<Vec<SpeakerRow>> {
-        let mut stmt = self.conn.prepare(
+        self.speaker_rows(kinds, None)
+    }
+
+    /// [`Store::speaker_list`], or only speaker `only` (read through its
+    /// own quotes, not every speaker's).
+    fn speaker_rows(&self, kinds: &[&str], only: Option<i64>) -> Result<Vec<SpeakerRow>> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.name, s.kind, s.wikidata_id, count(q.id), count(DISTINCT a.outlet_id),
                     count(DISTINCT a.id), min(a.published), max(a.published),
                     (SELECT json_group_array(alias) FROM
@@ -178,20 +184,23 @@ impl Store {
              FROM speakers s
              LEFT JOIN quotes q ON q.speaker_id = s.id AND q.kind <> 'indirect'
              LEFT JOIN articles a ON a.id = q.article_id
-             WHERE s.kind IN (SELECT value FROM json_each(?1))
+             WHERE s.kind IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR s.id = ?2)
              GROUP BY s.id
              ORDER BY count(q.id) DESC, claims DESC, s.name COLLATE NOCASE, s.id",
         )?;
-        let rows = stmt.query_map([serde_json::to_string(kinds)?], speaker_row)?;
+        let rows = stmt.query_map(
+            rusqlite::params![serde_json::to_string(kinds)?, only],
+            speaker_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One speaker in full, or `None` if there is no such id.
     pub fn speaker_detail(&self, id: i64) -> Result<Option<SpeakerDetail>> {
         let Some(speaker) = self
-            .speaker_list(&["person", "organisation", "anonymous"])?
+            .speaker_rows(&["person", "organisation", "anonymous"], Some(id))?
             .into_iter()
-            .find(|s| s.id == id)
+            .next()
         else {
             return Ok(None);
         };

@@ -76,6 +76,52 @@ impl Store {
         Ok(store)
     }
 
+    /// Open an existing database for reading only (`quotetrack serve`):
+    /// nothing is migrated, linked or written, and SQLite refuses writes on
+    /// this connection. A database whose schema is not the one this build
+    /// writes is refused with what to do, since the queries rely on it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .with_context(|| format!("cannot open the database {} for reading", path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        // Several of these may be open at once (one per request being
+        // answered), so each keeps a smaller page cache than a writer's.
+        conn.pragma_update(None, "cache_size", -16_384)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        let version: usize = conn
+            .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+            .map_err(|e| {
+                anyhow!(
+                    "{} is not a database quotetrack can use: {e}",
+                    path.display()
+                )
+            })?
+            .max(0) as usize;
+        if version < MIGRATIONS.len() {
+            anyhow::bail!(
+                "{} was written by an older quotetrack; run any command that writes to it once (e.g. `quotetrack --db {} speakers list`) to bring it up to date",
+                path.display(),
+                path.display()
+            );
+        }
+        if version > MIGRATIONS.len() {
+            anyhow::bail!(
+                "{} was written by a newer quotetrack; upgrade quotetrack to read it",
+                path.display()
+            );
+        }
+        Ok(Store {
+            conn,
+            corrections: Some(corrections_path_for(path)),
+            linker: Linker::default(),
+        })
+    }
+
     /// A database that lives only as long as the value: for the demo and
     /// tests.
     /// Open a database that must already exist: asking a path that holds

@@ -32,6 +32,14 @@ pub struct QuoteFilter {
     /// continuations) and no claims, as before claims were stored.
     pub kinds: Kinds,
     pub limit: Option<usize>,
+    /// Quotes of exactly this speaker id (the web page of one speaker,
+    /// where a name would also match others containing it).
+    pub speaker_id: Option<i64>,
+    /// Quotes of this article only.
+    pub article: Option<i64>,
+    /// Skip this many quotes first (a later page of a list); used only with
+    /// `limit`.
+    pub offset: usize,
 }
 
 /// One stored quote with where it ran. Field order is the JSON order, which
@@ -137,6 +145,14 @@ impl Store {
                 &self.speakers_named(name)?,
             )?));
         }
+        if let Some(id) = filter.speaker_id {
+            filters.push_str(" AND q.speaker_id = ?");
+            args.push(Value::Integer(id));
+        }
+        if let Some(id) = filter.article {
+            filters.push_str(" AND q.article_id = ?");
+            args.push(Value::Integer(id));
+        }
         if let Some(name) = &filter.outlet {
             filters.push_str(
                 " AND q.article_id IN (SELECT a.id FROM articles a WHERE a.outlet_id IN (SELECT value FROM json_each(?)))",
@@ -182,8 +198,9 @@ impl Store {
         let sql = match filter.limit {
             Some(limit) => {
                 args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
+                args.push(Value::Integer(filter.offset.min(i64::MAX as usize) as i64));
                 format!(
-                    "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {ORDER} LIMIT ?) {ORDER}"
+                    "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {ORDER} LIMIT ? OFFSET ?) {ORDER}"
                 )
             }
             None => format!("{SELECT} WHERE {filters} {ORDER}"),
