@@ -369,6 +369,9 @@ impl Database {
             no_reprints,
             kinds: kinds_of(kinds)?,
             limit,
+            // What the web page narrows by (one speaker id, one article, a
+            // page's offset) stays at its default: everything.
+            ..QuoteFilter::default()
         };
         let rows = self.with(|store| store.quotes(&filter))?;
         let list = PyList::empty(py);
