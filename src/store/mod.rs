@@ -38,6 +38,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/008_claims.sql")),
     M::up(include_str!("../../db/009_fetched_articles.sql")),
     M::up(include_str!("../../db/010_captions.sql")),
+    M::up(include_str!("../../db/011_quotes_published.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before

@@ -193,17 +193,23 @@ impl Store {
             }
         }
         // Publication order (undated last), then article and place in it.
-        const ORDER: &str =
-            "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id";
+        // A date filter leaves no undated quote, and without that first
+        // term the order is the one `quotes_published` (db/011) reads in.
+        let dated = filter.since.is_some() || filter.until.is_some();
+        let order = if dated {
+            "ORDER BY q.published, q.article_id, q.byte_start, q.id"
+        } else {
+            "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id"
+        };
         let sql = match filter.limit {
             Some(limit) => {
                 args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
                 args.push(Value::Integer(filter.offset.min(i64::MAX as usize) as i64));
                 format!(
-                    "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {ORDER} LIMIT ? OFFSET ?) {ORDER}"
+                    "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {order} LIMIT ? OFFSET ?) {order}"
                 )
             }
-            None => format!("{SELECT} WHERE {filters} {ORDER}"),
+            None => format!("{SELECT} WHERE {filters} {order}"),
         };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), quote_row)?;

@@ -636,3 +636,25 @@ fn linking_sees_statements_another_connection_stored() {
     alone.add_articles(&items, false).unwrap();
     assert_eq!(statements_of(&a), statements_of(&alone));
 }
+
+/// A date filter reads the quotes in the order `quotes_published` (db/011)
+/// keeps them and stops at the page's end, rather than sorting every
+/// quote in the range: on a million quotes that took 0.7–1.1 s a call.
+#[test]
+fn a_date_filter_reads_the_date_index_in_order() {
+    let store = Store::open_in_memory().unwrap();
+    let plan: Vec<String> = store
+        .conn()
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT q.id FROM quotes q WHERE 1 AND q.published >= ?1
+             ORDER BY q.published, q.article_id, q.byte_start, q.id LIMIT 50",
+        )
+        .unwrap()
+        .query_map(["2024-06-01"], |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let plan = plan.join(" | ");
+    assert!(plan.contains("quotes_published"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+}
