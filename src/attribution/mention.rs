@@ -930,18 +930,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         }
     }
     // `Out Ted Cruz`: a headline's verb before a full name is no part of it.
-    if let Some(k) = (name_start..end.saturating_sub(2))
-        .rev()
-        .find(|&k| w.opens_headline_clause(&toks[k]))
-    {
-        name_start = k + 1;
-    }
-    if let Some(k) = (name_start..end.saturating_sub(1))
-        .rev()
-        .find(|&k| w.is_compound_modifier(&toks[k]))
-    {
-        name_start = k + 1;
-    }
+    name_start = w.name_start(toks, name_start, end);
     // `R-Ky.`, `D-Calif.`: a party and state tag is not a name.
     let party_tag = |t: &Token| {
         w.word(t).is_some_and(|x| {

@@ -126,16 +126,9 @@ impl NameIndex {
             while j < toks.len() && joins(j) {
                 j += 1;
             }
-            if let Some(k) = (i..j.saturating_sub(2))
-                .rev()
-                .find(|&k| w.opens_headline_clause(&toks[k]))
-            {
-                i = k + 1;
-            }
-            // `Los Angeles-area Sanders`: the name starts after a modifier.
-            if let Some(k) = (i..j - 1).rev().find(|&k| w.is_compound_modifier(&toks[k])) {
-                i = k + 1;
-            }
+            // `Out Ted Cruz`, `Los Angeles-area Sanders`: the name starts
+            // after a headline's verb or a modifier.
+            i = w.name_start(toks, i, j);
             if j - i >= 2 {
                 let raw = &w.text[toks[i].span.start..toks[j - 1].span.end];
                 index.push(w, toks[i].span.start, raw);
@@ -321,14 +314,7 @@ impl People {
                     j += 1;
                 }
                 // `Dropped Out Ted Cruz`: the headline's verb is no name.
-                let first = (i..j.saturating_sub(2))
-                    .rev()
-                    .find(|&k| w.opens_headline_clause(&toks[k]))
-                    .map_or(i, |k| k + 1);
-                let first = (first..j - 1)
-                    .rev()
-                    .find(|&k| w.is_compound_modifier(&toks[k]))
-                    .map_or(first, |k| k + 1);
+                let first = w.name_start(toks, i, j);
                 let t = &toks[first];
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
                 let name = if j - first >= 2 {

@@ -203,23 +203,38 @@ impl<'a> Words<'a> {
     /// A capitalised word that opens a name's phrase rather than the name:
     /// a verb in -ing that is no given name (`Entrusting Donald Trump`), an
     /// adverb particle (`Out Ted Cruz`), a compound modifier (`Texas-based
-    /// Matt Mackowiak`). The name starts after the last such word with two
-    /// name words still after it, so `Irving Kristol` keeps his given name.
-    pub fn opens_headline_clause(&self, t: &Token) -> bool {
+    /// Matt Mackowiak`).
+    fn opens_headline_clause(&self, t: &Token) -> bool {
         let Some(word) = self.word(t) else {
             return false;
         };
-        let lower = word.to_ascii_lowercase();
-        if HEADLINE_PARTICLES.contains(&lower.as_str()) {
-            return true;
-        }
-        if self.is_compound_modifier(t) {
+        if HEADLINE_PARTICLES
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+            || self.is_compound_modifier(t)
+        {
             return true;
         }
         // Only -ing: -ed ends given names (Mohamed, Alwaleed) and `United`.
-        lower.len() >= 6
-            && lower.ends_with("ing")
-            && crate::lexicon::NameGenders::builtin().of(&lower).is_none()
+        word.len() >= 6
+            && word.as_bytes()[word.len() - 3..].eq_ignore_ascii_case(b"ing")
+            && crate::lexicon::NameGenders::builtin().of(word).is_none()
+    }
+
+    /// Where the name in the run of name words `toks[start..end]` begins:
+    /// after the last word opening a headline's clause with two name words
+    /// still after it (so `Irving Kristol` keeps his given name), and after
+    /// any compound modifier before its last word (`Los Angeles-area
+    /// Sanders`).
+    pub fn name_start(&self, toks: &[Token], start: usize, end: usize) -> usize {
+        let start = (start..end.saturating_sub(2))
+            .rev()
+            .find(|&k| self.opens_headline_clause(&toks[k]))
+            .map_or(start, |k| k + 1);
+        (start..end.saturating_sub(1))
+            .rev()
+            .find(|&k| self.is_compound_modifier(&toks[k]))
+            .map_or(start, |k| k + 1)
     }
 
     /// A word that can be part of a proper name.
