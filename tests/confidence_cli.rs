@@ -6,35 +6,18 @@
 //! quote credited to the sentence's subject with no reporting verb.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Scratch {
-    dir: TempDir,
-}
+mod common;
+use common::Scratch;
 
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .env_remove("QUOTETRACK_GRAMMAR")
-            .env("COLUMNS", "200")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
+        let mut cmd = self.quotetrack(args);
+        cmd.env("COLUMNS", "200");
         cmd
     }
 

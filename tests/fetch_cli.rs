@@ -12,13 +12,13 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
-use rusqlite::Connection;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 /// What the server answers to one request.
 #[derive(Clone, Default)]
@@ -181,26 +181,7 @@ fn page(title: &str, speaker: &str, n: usize, head: &str) -> String {
     )
 }
 
-/// A scratch folder with a database.
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     /// `quotetrack --db DB ingest --host-delay 0 ARGS`: fast, short
     /// timeouts.
     fn ingest(&self, args: &[&str]) -> (bool, String) {
@@ -246,14 +227,6 @@ impl Scratch {
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn conn(&self) -> Connection {
-        Connection::open(self.db()).unwrap()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        self.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
     /// (url, canonical_url, published, date_source, outlet) of the article

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use flate2::{Compression, write::GzEncoder};
 use rusqlite::Connection;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 const PAGE: &str = r#"<!doctype html>
 <html><head><title>Harbour ferry fares to rise in spring | Coast Courier</title>
@@ -33,21 +35,7 @@ fn gz(bytes: &[u8]) -> Vec<u8> {
     enc.finish().unwrap()
 }
 
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
     /// Write `bytes` to `name` inside the scratch folder's `in/`.
     fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.dir.path().join("in").join(name);

@@ -9,9 +9,10 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use rusqlite::Connection;
 use serde_json::Value;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,31 +20,11 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// A scratch folder with a database path in it.
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
     /// `quotetrack --db DB ARGS...`, with no QUOTETRACK_DB leaking in from
     /// the environment.
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
-        cmd
+        self.quotetrack(args)
     }
 
     fn ingest(&self, paths: &[PathBuf]) -> std::process::Output {
@@ -69,14 +50,6 @@ impl Scratch {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect()
-    }
-
-    fn conn(&self) -> Connection {
-        Connection::open(self.db()).unwrap()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        self.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 
     /// (outlet, published, title, url, author) of the article from `path`.

@@ -14,27 +14,11 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use rusqlite::Connection;
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Scratch {
-    dir: TempDir,
-}
+mod common;
+use common::Scratch;
 
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     /// Write `bytes` to `name` (folders created as needed).
     fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path(name);
@@ -44,26 +28,13 @@ impl Scratch {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .env_remove("QUOTETRACK_GRAMMAR")
-            .env("NO_COLOR", "1")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
+        let mut cmd = self.quotetrack(args);
+        cmd.env("NO_COLOR", "1");
         cmd
     }
 
     fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().unwrap()
-    }
-
-    fn conn(&self) -> Connection {
-        Connection::open(self.db()).unwrap()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        self.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 }
 

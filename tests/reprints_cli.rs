@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,16 +23,10 @@ const ORIGINAL: &str = "1-valley-wire.txt";
 const REPRINT: &str = "2-lakeside-gazette.txt";
 const OWN_STORY: &str = "3-county-herald.txt";
 
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
     /// A database with these fixtures ingested, one ingest each, in order.
     fn with(files: &[&str]) -> Scratch {
-        let s = Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let s = Scratch::new();
         for file in files {
             let out = s.cmd(&["ingest"]).arg(fixture(file)).output().unwrap();
             assert!(
@@ -43,12 +39,7 @@ impl Scratch {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("quotes.db"))
-            .args(args);
-        cmd
+        self.quotetrack(args)
     }
 
     fn stdout(&self, args: &[&str]) -> String {

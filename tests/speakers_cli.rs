@@ -9,28 +9,20 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use rusqlite::Connection;
 use serde_json::Value;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/speakers")
 }
 
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
     /// A fresh database holding the five fixture articles.
     fn ingested() -> Scratch {
-        let s = Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let s = Scratch::new();
         s.ok(&["ingest", fixtures().to_str().unwrap()]);
         s
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
     }
 
     fn csv(&self) -> PathBuf {
@@ -38,13 +30,7 @@ impl Scratch {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .env_remove("QUOTETRACK_GRAMMAR")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
-        cmd
+        self.quotetrack(args)
     }
 
     fn ok(&self, args: &[&str]) -> String {

@@ -6,34 +6,18 @@
 //! minister's other remark sharing the words "coastal neighborhoods" must
 //! stay a statement of its own.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
 
-struct Scratch {
-    dir: TempDir,
-}
+mod common;
+use common::Scratch;
 
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .env_remove("NO_COLOR")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
+        let mut cmd = self.quotetrack(args);
+        cmd.env_remove("NO_COLOR");
         cmd
     }
 

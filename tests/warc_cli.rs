@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use flate2::{Compression, write::GzEncoder};
 use rusqlite::Connection;
-use tempfile::TempDir;
+
+mod common;
+use common::Scratch;
 
 /// A news page in the shape outlets publish: metadata in the head, a
 /// navigation bar, the story, a related-links box.
@@ -173,21 +175,7 @@ fn gzipped(records: &[Vec<u8>]) -> Vec<u8> {
 /// An article's path, url, published and published_raw as stored.
 type Stored = (String, Option<String>, Option<String>, Option<String>);
 
-struct Scratch {
-    dir: TempDir,
-}
-
 impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("quotes.db")
-    }
-
     fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -224,11 +212,6 @@ impl Scratch {
             .unwrap()
             .map(Result::unwrap)
             .collect()
-    }
-
-    fn count(&self, sql: &str) -> i64 {
-        let conn = Connection::open(self.db()).unwrap();
-        conn.query_row(sql, [], |r| r.get(0)).unwrap()
     }
 }
 

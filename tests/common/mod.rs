@@ -1,0 +1,51 @@
+//! The scratch folder and database most CLI tests work in. Each test file
+//! adds the helpers of its own in an `impl Scratch` block; not every file
+//! uses every helper here.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+/// A scratch folder with a database path in it.
+pub struct Scratch {
+    pub dir: TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("quotes.db")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `quotetrack --db DB ARGS`, with no database or word lists from the
+    /// environment.
+    pub fn quotetrack(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
+        cmd.env_remove("QUOTETRACK_DB")
+            .env_remove("QUOTETRACK_GRAMMAR")
+            .arg("--db")
+            .arg(self.db())
+            .args(args);
+        cmd
+    }
+
+    pub fn conn(&self) -> Connection {
+        Connection::open(self.db()).unwrap()
+    }
+
+    pub fn count(&self, sql: &str) -> i64 {
+        self.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+}
