@@ -9,11 +9,12 @@
 //! QUOTETRACK_REQUIRE_BROWSER=1 (set by .ci/run, which installs it), when
 //! it fails.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Output};
 
 use serde_json::Value;
+
+mod common;
 
 struct Server(Child);
 
@@ -97,26 +98,8 @@ fn the_statement_page_renders_in_a_browser() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut child = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(&db)
-        .args(["serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (child, base) = common::start_serve(&db, &[]);
     let _server = Server(child);
-    let base = line
-        .split(" at ")
-        .nth(1)
-        .unwrap()
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
 
     let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
     let get = |path: &str| -> Value {

@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use serde_json::Value;
 use tempfile::TempDir;
 
+mod common;
+
 /// A running server, stopped when dropped.
 struct Server {
     child: Child,
@@ -71,28 +73,7 @@ fn serve(dir: TempDir) -> Server {
 }
 
 fn serve_with(dir: TempDir, extra: &[&str]) -> Server {
-    let mut child = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(dir.path().join("quotes.db"))
-        .args(["serve", "--port", "0"])
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .split(" at ")
-        .nth(1)
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .trim()
-        .trim_end_matches('/')
-        .to_string();
-    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let (child, base) = common::start_serve(&dir.path().join("quotes.db"), extra);
     Server { child, base, dir }
 }
 

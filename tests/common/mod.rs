@@ -49,3 +49,32 @@ impl Scratch {
         self.conn().query_row(sql, [], |r| r.get(0)).unwrap()
     }
 }
+
+/// Start `quotetrack --db DB serve --port 0 EXTRA` and read the address it
+/// prints first (without its trailing slash). The caller stops the child.
+pub fn start_serve(db: &std::path::Path, extra: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quotetrack"))
+        .env_remove("QUOTETRACK_DB")
+        .arg("--db")
+        .arg(db)
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split(" at ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim()
+        .trim_end_matches('/')
+        .to_string();
+    (child, base)
+}
