@@ -783,13 +783,13 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     // party or other title word alone before lower-case role words
     // (`said Republican political consultant Chris Russell`): a title
     // describes the name that follows it.
-    let only_titles = (start..end).all(|k| w.is_title(&toks[k]));
+    let only_titles = || (start..end).all(|k| w.is_title(&toks[k]));
     found
         .clone()
         .filter(|m| {
             m.kind != MentionKind::Anonymous
                 || end >= ceiling
-                || !(w.is_capitalised(&toks[end]) || only_titles)
+                || !(w.is_capitalised(&toks[end]) || only_titles())
         })
         .or_else(|| role_words_then_name(w, toks, start, ceiling))
         .or(found)
