@@ -88,6 +88,10 @@ fn print_verbose(report: &Report) {
     for (verdict, flag) in &report.flag_verdicts {
         println!("{verdict}\t{flag}");
     }
+    println!("\nSpeaker pairs identity got wrong (verdict, name (doc) / name (doc)):");
+    for (verdict, pair) in &report.identity_errors {
+        println!("{verdict}\t{pair}");
+    }
     println!("\nSpeaker names not found in their doc:");
     for name in &report.names_not_found {
         println!("{name}");

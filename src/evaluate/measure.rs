@@ -111,6 +111,9 @@ pub struct Report {
     pub identity: Counts,
     /// Speaker pairs with a name not found among its doc's quotes.
     pub names_not_found: Vec<String>,
+    /// Speaker pairs the identity layer got wrong (`wrong`: joined, labelled
+    /// different; `missed`: kept apart or not found, labelled same), described.
+    pub identity_errors: Vec<(&'static str, String)>,
     pub statement_labels: usize,
     pub speaker_labels: usize,
 }
@@ -466,6 +469,16 @@ fn measure_identity(conn: &Connection, pairs: &[SpeakerPair], report: &mut Repor
         }
         let predicted = a.is_some() && a == b;
         report.identity.add(pair.same, predicted);
+        if pair.same != predicted {
+            let verdict = if predicted { "wrong" } else { "missed" };
+            report.identity_errors.push((
+                verdict,
+                format!(
+                    "{} ({}) / {} ({})",
+                    pair.name_a, pair.doc_a, pair.name_b, pair.doc_b
+                ),
+            ));
+        }
     }
     Ok(())
 }
