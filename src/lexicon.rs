@@ -23,6 +23,7 @@ pub const SPEECH_NOUNS: &str = include_str!("../grammar/speech_nouns.txt");
 pub const DOCUMENT_NOUNS: &str = include_str!("../grammar/document_nouns.txt");
 pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
 pub const CLAIM_VERBS: &str = include_str!("../grammar/claim_verbs.txt");
+pub const KIN_WORDS: &str = include_str!("../grammar/kin_words.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
@@ -74,6 +75,9 @@ pub struct Lexicon {
     /// (`said`, `warned`, `according`), every form, lower case: the cues of
     /// claims.
     pub claim_verbs: HashSet<String>,
+    /// Family words that introduce a name as someone's relative
+    /// (`father`, `husband`), lower case.
+    pub kin_words: HashSet<String>,
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
@@ -215,6 +219,7 @@ impl Lexicon {
             document_nouns: lower_set(&lists.document_nouns),
             naming_verbs: lower_set(&lists.naming_verbs),
             claim_verbs: lower_set(&lists.claim_verbs),
+            kin_words: lower_set(&lists.kin_words),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             confidence: lists.confidence,
             flags: HashMap::default(),
@@ -282,6 +287,7 @@ impl Lexicon {
             ("document_nouns.txt", &mut lists.document_nouns),
             ("naming_verbs.txt", &mut lists.naming_verbs),
             ("claim_verbs.txt", &mut lists.claim_verbs),
+            ("kin_words.txt", &mut lists.kin_words),
             ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
@@ -466,6 +472,7 @@ struct Lists {
     document_nouns: String,
     naming_verbs: String,
     claim_verbs: String,
+    kin_words: String,
     abbreviations: String,
     confidence: [f64; FoundBy::ALL.len()],
 }
@@ -487,6 +494,7 @@ impl Default for Lists {
             document_nouns: DOCUMENT_NOUNS.to_string(),
             naming_verbs: NAMING_VERBS.to_string(),
             claim_verbs: CLAIM_VERBS.to_string(),
+            kin_words: KIN_WORDS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
             confidence: confidence_table(CONFIDENCE, [0.0; FoundBy::ALL.len()]).unwrap_or_default(),

@@ -1567,29 +1567,6 @@ pub struct Form {
     pub relative: bool,
 }
 
-/// Family words that introduce a name as someone's relative.
-const KIN: &[&str] = &[
-    "father",
-    "mother",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "wife",
-    "husband",
-    "grandson",
-    "granddaughter",
-    "grandfather",
-    "grandmother",
-    "uncle",
-    "aunt",
-    "nephew",
-    "niece",
-    "cousin",
-    "dad",
-    "mom",
-];
-
 /// Is `word` (lower case) a title, honorific or other word that stands
 /// before a surname without being a given name ("President", "Mr.")?
 fn not_a_given_name(word: &str) -> bool {
@@ -1687,9 +1664,10 @@ fn forms_in_window(text: &str, surname: &str, out: &mut BTreeSet<Form>) {
             .get(k + 1)
             .and_then(|t| suffix_form(t))
             .map(str::to_string);
+        let kin = &Lexicon::builtin().kin_words;
         let relative = toks[g.saturating_sub(4)..g - 1]
             .iter()
-            .any(|t| KIN.contains(t));
+            .any(|t| kin.contains(*t));
         out.insert(Form {
             given: given.to_string(),
             middle,

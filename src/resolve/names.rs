@@ -155,7 +155,8 @@ impl NameIndex {
         self.full.push((pos, start as u32, end as u32, last as u32));
     }
 
-    /// Every distinct full name ending with `word`: those before `pos`
+    /// Every distinct full name ending with `word` (or with it and a
+    /// generational suffix, "Brent Bozell III"): those before `pos`
     /// nearest first, then those after it in text order.
     pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
         let key = word_key(word);
@@ -164,7 +165,7 @@ impl NameIndex {
         for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
             let (p, _, e, last) = self.full[k as usize];
             if !same_word(&self.buf[ws as usize..we as usize], word)
-                || !self.buf[last as usize..e as usize].eq_ignore_ascii_case(word)
+                || !surname_of(&self.buf[..e as usize], last as usize).eq_ignore_ascii_case(word)
             {
                 continue;
             }
@@ -180,6 +181,13 @@ impl NameIndex {
             }
         }
         before
+    }
+
+    /// Where `name` (as the index holds it) is first written.
+    pub fn first_at(&self, name: &str) -> Option<usize> {
+        (0..self.full.len())
+            .find(|&k| self.name(k) == name)
+            .map(|k| self.full[k].0)
     }
 
     /// Where `name` (as the index holds it) is last written before `pos`.
@@ -548,6 +556,20 @@ pub fn is_person(kind: MentionKind) -> bool {
     matches!(kind, MentionKind::Name)
 }
 
+/// The surname of a name ending at the end of `buf` whose last word
+/// starts at `last`: that word, or the one before a generational suffix.
+fn surname_of(buf: &str, last: usize) -> &str {
+    let word = &buf[last..];
+    if !GENERATIONAL.contains(&word.trim_end_matches('.')) {
+        return word;
+    }
+    let before = buf[..last].trim_end().trim_end_matches(',');
+    before.rsplit(' ').next().unwrap_or(word)
+}
+
+/// Generational suffixes as a name ends with them, without a dot.
+const GENERATIONAL: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,6 +598,13 @@ mod tests {
         assert_eq!(idx.expand("Kerry", 55), Some("John Kerry"));
         assert_eq!(idx.expand("Lavrov", 60), Some("Sergey Lavrov"));
         assert_eq!(idx.expand("Smith", 60), None);
+    }
+
+    #[test]
+    fn a_generational_suffix_is_not_the_surname() {
+        assert_eq!(surname_of("Brent Bozell III", 13), "Bozell");
+        assert_eq!(surname_of("Alan Reyes, Jr.", 12), "Reyes");
+        assert_eq!(surname_of("Alan Reyes", 5), "Reyes");
     }
 
     #[test]

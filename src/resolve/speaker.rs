@@ -314,6 +314,21 @@ fn shared_surname<'a>(
         .into_iter()
         .filter(personal)
         .collect();
+    // A name the article introduces as someone's relative ("his father,
+    // Brent Bozell, Jr.", "her husband, Bill Clinton") is not whom the bare
+    // surname stands for when one other person of the name is there:
+    // the article is about that one. A courtesy title says which of the
+    // family is meant better than this does.
+    if honorific.is_none() {
+        let (relatives, others): (Vec<&str>, Vec<&str>) = candidates.iter().partition(|name| {
+            names
+                .first_at(name)
+                .is_some_and(|at| introduced_as_relative(words, at))
+        });
+        if let ([_, ..], [only]) = (&relatives[..], &others[..]) {
+            return Some(Some(only));
+        }
+    }
     let given = |name: &str| name.split_whitespace().next().map(str::to_lowercase);
     let several = candidates
         .iter()
@@ -343,6 +358,25 @@ fn shared_surname<'a>(
     }))
 }
 
+/// Words before a name read for a family word: "his pastor father,".
+const KIN_REACH: usize = 3;
+
+/// Does a family word stand just before the name at `at` ("his father,
+/// Rafael Cruz")?
+fn introduced_as_relative(words: &Words, at: usize) -> bool {
+    let text = words.text;
+    let mut from = at.saturating_sub(KIN_REACH * 12);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(KIN_REACH)
+        .any(|w| words.lexicon.kin_words.contains(&w.to_lowercase()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +404,36 @@ mod tests {
         );
         assert_eq!(kind(text, "Brandt"), SpeakerKind::Person);
         assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_surname_is_not_the_relative_the_article_introduces() {
+        let speakers = |text: &str| -> Vec<String> {
+            crate::extract::extract_quotes(text)
+                .into_iter()
+                .filter_map(|q| q.speaker.map(|s| s.name))
+                .collect()
+        };
+        // The husband is named nearer, but as her husband.
+        let text = "Margaret Castell toured the mill on Monday.\n\n\
+                    Her husband, Robert Castell, spoke first at the gate.\n\n\
+                    \"We will keep the mill open,\" Castell said.\n";
+        assert_eq!(speakers(text), ["Margaret Castell"]);
+        // A father with the same given name, and a suffix on the son.
+        let text = "\"I back the levy,\" Alan Reyes III told the council.\n\n\
+                    His father, Alan Reyes, Jr., founded the paper.\n\n\
+                    \"It is overdue,\" Reyes said.\n";
+        assert_eq!(speakers(text), ["Alan Reyes III", "Alan Reyes III"]);
+        // Without a family word, the nearest full name still decides.
+        let text = "Margaret Castell toured the mill on Monday.\n\n\
+                    Robert Castell, the foreman, spoke first at the gate.\n\n\
+                    \"We will keep the mill open,\" Castell said.\n";
+        assert_eq!(speakers(text), ["Robert Castell"]);
+        // A courtesy title still picks by gender, relative or not.
+        let text = "Margaret Castell toured the mill on Monday.\n\n\
+                    Her husband, Robert Castell, spoke first at the gate.\n\n\
+                    \"We will keep the mill open,\" Mr. Castell said.\n";
+        assert_eq!(speakers(text), ["Robert Castell"]);
     }
 
     #[test]
