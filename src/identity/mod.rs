@@ -351,9 +351,10 @@ impl<'a> Matcher<'a> {
             return 1.0;
         }
         let shorter = a.len().min(b.len());
-        // "Democrat"/"Democrats", "Matthew"/"Matthews": a plural or a
-        // patronymic, not a spelling.
-        if shorter < 4 || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) {
+        // "Democrat"/"Democrats", "Matthew"/"Matthews", "Richards"/
+        // "Richardson": a plural, a patronymic or another name built on
+        // this one, not a spelling.
+        if shorter < 4 || a.starts_with(b) || b.starts_with(a) {
             return 0.0;
         }
         let edits = strsim::damerau_levenshtein(a, b);
@@ -1824,6 +1825,9 @@ mod tests {
         assert!(!same("Peter Cook", "Peter Cooke-Smith"));
         assert!(!same("Albert Gore", "Alfred Gore"));
         assert!(!same("Iowa Democrat", "Iowa Democrats"));
+        // A surname built on another is another surname.
+        assert!(!same("Anna Richardson", "Anne Richards"));
+        assert!(!same("Mark Williams", "Mark Williamson"));
     }
 
     #[test]
