@@ -1217,6 +1217,16 @@ mod tests {
             ("\"Really,\" said Co-anchor Norah Rowe.", "Norah Rowe"),
             // Three name words or more: a given name in -ing stays.
             ("\"It is over,\" said Irving Kristol.", "Irving Kristol"),
+            // An inverted reporting verb or a plural title before the
+            // name: the surname is the full name met before.
+            (
+                "Rosa Quill runs the fund.\n\nContinued Quill: \"We will rebuild.\"",
+                "Rosa Quill",
+            ),
+            (
+                "Rep. Dana Ruel spoke first.\n\n\"It passed,\" said Republicans Ruel and Amos.",
+                "Dana Ruel",
+            ),
         ] {
             let quotes = crate::extract::extract_quotes(text);
             assert_eq!(quotes[0].speaker.as_ref().unwrap().name, name, "{text}");

@@ -231,10 +231,35 @@ impl<'a> Words<'a> {
             .rev()
             .find(|&k| self.opens_headline_clause(&toks[k]))
             .map_or(start, |k| k + 1);
-        (start..end.saturating_sub(1))
+        let start = (start..end.saturating_sub(1))
             .rev()
             .find(|&k| self.is_compound_modifier(&toks[k]))
-            .map_or(start, |k| k + 1)
+            .map_or(start, |k| k + 1);
+        // `Stated Stone:`, `Republicans Jolly of Indian Shores`, `Professors
+        // Foner and Alba`: an inverted reporting verb or a plural title
+        // before the name is no part of it, even before a lone surname.
+        if end - start >= 2 && self.stands_before_a_name(&toks[start]) {
+            start + 1
+        } else {
+            start
+        }
+    }
+
+    /// A capitalised reporting verb that is no given name the gender list
+    /// knows (`Stated`, `Continued`), or the plural of a title or party
+    /// word (`Professors`, `Senators`, `Republicans`). The given name
+    /// `Said` is read as the verb: the training split has `Said Comey`
+    /// once and no one named Said.
+    fn stands_before_a_name(&self, t: &Token) -> bool {
+        let Some(word) = self.word(t) else {
+            return false;
+        };
+        if self.is_speech_verb(t) {
+            return crate::lexicon::NameGenders::builtin().of(word).is_none();
+        }
+        word.strip_suffix('s').is_some_and(|singular| {
+            singular.len() > 2 && self.lexicon.titles.contains(&singular.to_lowercase())
+        })
     }
 
     /// A word that can be part of a proper name.
