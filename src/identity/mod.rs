@@ -620,6 +620,17 @@ pub fn refusal(name: &str, known: impl Fn(&str) -> bool) -> Option<Refusal> {
     None
 }
 
+/// A name key ending in the head of an organisation's name (`air force`,
+/// `committee`): "Chinese Air Force" is not stray words around a person
+/// called "Air Force", and is not joined to one.
+fn names_a_body(key: &str) -> bool {
+    let heads = &Lexicon::builtin().organisations;
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    heads.contains(last)
+        || words.len() >= 2 && heads.contains(&format!("{} {last}", words[words.len() - 2]))
+}
+
 /// The name inside a refused run, as written, with the words around it:
 /// the subject of a headline's verb ("Donald Trump" in "Donald Trump
 /// Praises Breitbart"), the name after a speech verb that opens it ("Said
@@ -1011,7 +1022,9 @@ pub fn people(names: &[NameCount], corrections: &Corrections, evidence: &Evidenc
         let core = name_inside(&n.name, &r).filter(|(core, _)| {
             let key = name_key(core);
             let single = !key.contains(' ') && surnames.contains(&key);
-            (by_key.contains_key(&key) || single) && refusal(core, known).is_none()
+            (by_key.contains_key(&key) || single)
+                && refusal(core, known).is_none()
+                && !names_a_body(&key)
         });
         match core {
             Some((core, around)) => {
@@ -1828,6 +1841,8 @@ mod tests {
         // A surname built on another is another surname.
         assert!(!same("Anna Richardson", "Anne Richards"));
         assert!(!same("Mark Williams", "Mark Williamson"));
+        assert!(names_a_body("chinese air force") && names_a_body("air force"));
+        assert!(!names_a_body("mario vargas llosa"));
     }
 
     #[test]
