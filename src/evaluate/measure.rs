@@ -436,26 +436,34 @@ fn judge_flags(
 }
 
 /// The speaker id most of `doc`'s quotes under `name` (as the extractor
-/// resolved it there) are assigned to.
+/// resolved it there) are assigned to; when no quote there has the name,
+/// most of its claims (identity joins the speakers of both).
 fn speaker_id(conn: &Connection, doc: &str, name: &str) -> Result<Option<i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT q.speaker_id, a.path FROM quotes q JOIN articles a ON a.id = q.article_id
-         WHERE q.speaker_name = ?1 COLLATE NOCASE AND q.speaker_id IS NOT NULL AND q.kind <> 'indirect'",
+        "SELECT q.speaker_id, a.path, q.kind = 'indirect' FROM quotes q
+         JOIN articles a ON a.id = q.article_id
+         WHERE q.speaker_name = ?1 COLLATE NOCASE AND q.speaker_id IS NOT NULL",
     )?;
-    let mut counts: HashMap<i64, usize> = HashMap::new();
+    // Counts from quotes, then from claims.
+    let mut counts: [HashMap<i64, usize>; 2] = [HashMap::new(), HashMap::new()];
     let rows = stmt.query_map([name], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, bool>(2)?,
+        ))
     })?;
     for row in rows {
-        let (id, path) = row?;
+        let (id, path, claim) = row?;
         if doc_name(path.as_deref().unwrap_or("")) == doc {
-            *counts.entry(id).or_default() += 1;
+            *counts[usize::from(claim)].entry(id).or_default() += 1;
         }
     }
-    Ok(counts
-        .into_iter()
-        .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
-        .map(|(id, _)| id))
+    Ok(counts.into_iter().find_map(|c| {
+        c.into_iter()
+            .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
+            .map(|(id, _)| id)
+    }))
 }
 
 fn measure_identity(conn: &Connection, pairs: &[SpeakerPair], report: &mut Report) -> Result<()> {
