@@ -351,6 +351,18 @@ impl<'l> Extractor<'l> {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
             let found_by = found_by(source, mentioned, carried);
+            // A sentence's subject is a weak cue, and a lone capitalised
+            // word the article never gives in full (`Estimates`, `Unless`,
+            // `Frustrations` opening a sentence) is seldom a person: no
+            // speaker rather than a wrong one.
+            if found_by == FoundBy::Subject
+                && speaker.kind == SpeakerKind::Person
+                && !speaker.name.contains(' ')
+                && !titled_somewhere(words, &speaker.name)
+            {
+                resolved.push(None);
+                continue;
+            }
             out.push(Quote {
                 quote,
                 cue: a.cue.map(|c| TextSpan::of(c, text)),
@@ -363,6 +375,25 @@ impl<'l> Extractor<'l> {
         }
         out
     }
+}
+
+/// Does the article write `name` after a title or courtesy title
+/// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
+/// surname, not a word that opens a sentence.
+fn titled_somewhere(words: &Words, name: &str) -> bool {
+    let text = words.text;
+    let lexicon = words.lexicon;
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        !word.is_empty()
+            && (lexicon.titles.contains(lower.trim_end_matches('.'))
+                || lexicon.honorifics.contains(word))
+    })
 }
 
 /// The quote's words without surrounding spaces.
@@ -587,6 +618,30 @@ mod tests {
                     "Colin Marsh".to_string()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_capitalised_subject_is_no_speaker() {
+        let speakers = |text: &str| -> Vec<String> {
+            extract_quotes(text)
+                .into_iter()
+                .map(|q| q.speaker.map(|s| s.name).unwrap_or_default())
+                .collect()
+        };
+        // A word opening the sentence, never a full name in the article.
+        assert!(speakers("Frustrations over the \"hemorrhaging budget\" grew.").is_empty());
+        // A surname the article writes after a title is a person.
+        assert_eq!(
+            speakers(
+                "President Oduya spoke on Monday.\n\nOduya called the levy \"a fair deal\" for the port."
+            ),
+            ["Oduya"]
+        );
+        // A full name met before it makes the surname a person too.
+        assert_eq!(
+            speakers("Rosa Quill spoke.\n\nQuill called the levy \"a fair deal\" for the port."),
+            ["Rosa Quill"]
         );
     }
 

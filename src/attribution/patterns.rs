@@ -1204,7 +1204,11 @@ mod tests {
     #[test]
     fn then_is_an_adverb_not_a_role() {
         assert_eq!(
-            who("Trump then accused the crowd of being \"donors and special interests\" today."),
+            // (The article names him in full first: a lone capitalised word
+            // it never explains is no speaker.)
+            who(
+                "Donald Trump spoke in Ohio. Trump then accused the crowd of being \"donors and special interests\" today."
+            ),
             vec![(
                 "donors and special interests".to_string(),
                 Some("Trump".to_string())
@@ -1348,14 +1352,18 @@ mod tests {
     #[test]
     fn remarks_described_as_are_the_describers_words() {
         assert_eq!(
-            who("Hollande denounced Trump's remarks as \"hurtful and humiliating\" on Friday."),
+            who(
+                "Francois Hollande spoke. Hollande denounced Trump's remarks as \"hurtful and humiliating\" on Friday."
+            ),
             vec![(
                 "hurtful and humiliating".to_string(),
                 Some("Hollande".to_string())
             )]
         );
         assert_eq!(
-            who("Trump's call for \"a total and complete shutdown\" drew protests."),
+            who(
+                "Donald Trump spoke. Trump's call for \"a total and complete shutdown\" drew protests."
+            ),
             vec![(
                 "a total and complete shutdown".to_string(),
                 Some("Trump's".to_string())
