@@ -406,14 +406,16 @@ mod tests {
         assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
     }
 
+    /// The names of the speakers of the quotes `text` gives.
+    fn speakers(text: &str) -> Vec<String> {
+        crate::extract::extract_quotes(text)
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| s.name))
+            .collect()
+    }
+
     #[test]
     fn a_surname_is_not_the_relative_the_article_introduces() {
-        let speakers = |text: &str| -> Vec<String> {
-            crate::extract::extract_quotes(text)
-                .into_iter()
-                .filter_map(|q| q.speaker.map(|s| s.name))
-                .collect()
-        };
         // The husband is named nearer, but as her husband.
         let text = "Margaret Castell toured the mill on Monday.\n\n\
                     Her husband, Robert Castell, spoke first at the gate.\n\n\
@@ -438,12 +440,6 @@ mod tests {
 
     #[test]
     fn a_courtesy_title_picks_the_family_member_of_its_gender() {
-        let speakers = |text: &str| -> Vec<String> {
-            crate::extract::extract_quotes(text)
-                .into_iter()
-                .filter_map(|q| q.speaker.map(|s| s.name))
-                .collect()
-        };
         let text = "Margaret Castell won the primary on Tuesday.\n\
                     Her husband, Robert Castell, stayed home.\n\
                     \"We will keep going,\" Mrs. Castell said.\n\
