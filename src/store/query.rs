@@ -10,6 +10,13 @@ use super::{Store, fold};
 use crate::claims::Kinds;
 use crate::record::QuoteKind;
 
+/// Words in at least this many quotes are looked for along the date index
+/// when a page of them is asked for (see [`Store::quotes`]).
+const WALK_FROM: i64 = 5_000;
+/// At most this many quotes are read in date order looking for a page of
+/// matches before every match is sorted instead.
+const WALK_BUDGET: i64 = 100_000;
+
 /// Which quotes to list. Every field narrows; the default lists everything.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteFilter {
@@ -129,6 +136,17 @@ impl Store {
     /// The quotes matching `filter`, in publication order (undated last),
     /// then article and position in it.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>> {
+        self.quotes_walking(filter, None)
+    }
+
+    /// [`Store::quotes`], with whether to look for a page of matching
+    /// words along the date index first forced (`Some`), for tests that
+    /// compare both ways.
+    pub(crate) fn quotes_walking(
+        &self,
+        filter: &QuoteFilter,
+        walk: Option<bool>,
+    ) -> Result<Vec<QuoteRow>> {
         // The filters and the order read the quotes table alone (it keeps
         // each article's date, db/005_quote_dates.sql), so with a limit the
         // quotes wanted are chosen from an index and only their articles
@@ -180,18 +198,16 @@ impl Store {
                 " AND q.article_id NOT IN (SELECT a.id FROM articles a WHERE a.reprint_of IS NOT NULL)",
             );
         }
-        if let Some(words) = &filter.search {
-            match fts_query(words) {
-                Some(query) => {
-                    filters.push_str(
-                        " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                    );
-                    args.push(Value::Text(query));
-                }
+        // The words are matched last, so that the walk below can ask it of
+        // the quote ids it reads in date order instead.
+        let words = match &filter.search {
+            Some(words) => match fts_query(words) {
+                Some(query) => Some(query),
                 // Punctuation only: nothing can match it.
                 None => return Ok(Vec::new()),
-            }
-        }
+            },
+            None => None,
+        };
         // Publication order (undated last), then article and place in it.
         // A date filter leaves no undated quote, and without that first
         // term the order is the one `quotes_published` (db/011) reads in.
@@ -201,10 +217,69 @@ impl Store {
         } else {
             "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id"
         };
-        let sql = match filter.limit {
-            Some(limit) => {
-                args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-                args.push(Value::Integer(filter.offset.min(i64::MAX as usize) as i64));
+        let page = filter.limit.map(|limit| {
+            (
+                Value::Integer(limit.min(i64::MAX as usize) as i64),
+                Value::Integer(filter.offset.min(i64::MAX as usize) as i64),
+            )
+        });
+        if let (Some(words), Some(limit)) = (&words, filter.limit)
+            && walk.map_or_else(|| self.walk_dates(filter, words, limit), Ok)?
+        {
+            // The quotes in date order (the dated ones, or those in the
+            // date range) read from `quotes_published` at most WALK_BUDGET
+            // of them, each asked whether it matches the words. That window
+            // is the start of the list in its own order, so when it holds
+            // a full page, the page is the one sorting every match gives.
+            let mut window = String::from("p.published IS NOT NULL");
+            let mut walk_args: Vec<Value> = Vec::new();
+            if let Some(since) = filter.since {
+                window.push_str(" AND p.published >= ?");
+                walk_args.push(Value::Text(since.format("%Y-%m-%d").to_string()));
+            }
+            if let Some(until) = filter.until {
+                window.push_str(" AND p.published <= ?");
+                walk_args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
+            }
+            walk_args.extend(args.iter().cloned());
+            walk_args.push(Value::Text(words.clone()));
+            if let Some((limit, offset)) = &page {
+                walk_args.push(limit.clone());
+                walk_args.push(offset.clone());
+            }
+            // The window is read first (CROSS JOIN keeps it the outer
+            // loop), and the words are asked of its ids before any quote
+            // row is read.
+            let sql = format!(
+                "{SELECT} WHERE q.id IN (
+                   SELECT w.id FROM (
+                     SELECT p.id, p.published, p.article_id, p.byte_start
+                     FROM quotes p INDEXED BY quotes_published WHERE {window}
+                     ORDER BY p.published, p.article_id, p.byte_start, p.id LIMIT {WALK_BUDGET}) w
+                   CROSS JOIN quotes q ON q.id = w.id
+                   WHERE {filters} AND w.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)
+                   ORDER BY w.published, w.article_id, w.byte_start, w.id LIMIT ? OFFSET ?)
+                 {order}"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt
+                .query_map(params_from_iter(walk_args), quote_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if rows.len() == limit {
+                return Ok(rows);
+            }
+            // Fewer: the page runs past the window (or into the undated
+            // quotes, or past the last match), so sort every match below.
+        }
+        if let Some(words) = words {
+            filters
+                .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+            args.push(Value::Text(words));
+        }
+        let sql = match page {
+            Some((limit, offset)) => {
+                args.push(limit);
+                args.push(offset);
                 format!(
                     "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {order} LIMIT ? OFFSET ?) {order}"
                 )
@@ -214,6 +289,37 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), quote_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether a limited list of quotes matching `words` (an FTS query) is
+    /// first looked for along the date index (see [`Store::quotes`]): when
+    /// the words are in so many quotes that sorting every match by date
+    /// costs more than reading quotes in date order until a page is full.
+    /// Lists narrowed to a speaker or an article are read from their own
+    /// index instead. Only the speed depends on this, never the answer.
+    fn walk_dates(&self, filter: &QuoteFilter, words: &str, limit: usize) -> Result<bool> {
+        if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
+            return Ok(false);
+        }
+        // Matches spread evenly over the quotes fill the page within the
+        // window when there are at least (page end) × quotes / window of
+        // them; fewer than WALK_FROM are sorted at once anyway.
+        let quotes: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
+            .query_row([], |r| r.get(0))?;
+        let end = filter.offset.saturating_add(limit) as i64;
+        let needed = WALK_FROM.max(end.saturating_mul(quotes) / WALK_BUDGET);
+        if needed > WALK_BUDGET {
+            return Ok(false);
+        }
+        let matches: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![words, needed], |r| r.get(0))?;
+        Ok(matches >= needed)
     }
 
     /// One quote with its paragraph, or `None` if there is no such id.
