@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::article::Article;
 use crate::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+use crate::store::query::WordsPlan;
 
 /// A quote of `words` found in `text`, said by `name` (as `mention`).
 fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) -> Quote {
@@ -738,9 +739,11 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
                         offset,
                         ..filter.clone()
                     };
-                    let walked = store.quotes_walking(&f, Some(true)).unwrap();
-                    let sorted = store.quotes_walking(&f, Some(false)).unwrap();
-                    assert_eq!(walked, sorted, "{f:?}");
+                    let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
+                    for plan in [WordsPlan::Walk, WordsPlan::Probe] {
+                        let walked = store.quotes_planned(&f, Some(plan)).unwrap();
+                        assert_eq!(walked, sorted, "{plan:?} {f:?}");
+                    }
                     compared += usize::from(!sorted.is_empty());
                 }
             }
