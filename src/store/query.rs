@@ -10,6 +10,31 @@ use super::{Store, fold};
 use crate::claims::Kinds;
 use crate::record::QuoteKind;
 
+/// Words in at least this many quotes are looked for along the date index
+/// when a page of them is asked for (see [`Store::quotes`]).
+const WALK_FROM: i64 = 5_000;
+/// At most this many quotes are read in date order looking for a page of
+/// matches before every match is sorted instead.
+const WALK_BUDGET: i64 = 100_000;
+/// At most this many quotes in date order are each asked of the full-text
+/// index on their own (about 20 µs each on a million quotes).
+const PROBE_BUDGET: i64 = 2_000;
+
+/// How [`Store::quotes`] finds a page of the quotes matching words. The
+/// answer is the same whichever is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WordsPlan {
+    /// Every match, sorted by date.
+    Sort,
+    /// Quotes in date order, each looked up in the set of matches (read
+    /// once, in time proportional to the matches: about 130 ms for 900,000).
+    Walk,
+    /// Quotes in date order, each asked of the full-text index on its own:
+    /// for words in most quotes, whose set of matches would take longer to
+    /// read than the page needs.
+    Probe,
+}
+
 /// Which quotes to list. Every field narrows; the default lists everything.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteFilter {
@@ -129,6 +154,16 @@ impl Store {
     /// The quotes matching `filter`, in publication order (undated last),
     /// then article and position in it.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>> {
+        self.quotes_planned(filter, None)
+    }
+
+    /// [`Store::quotes`], with how to find a page of matching words forced
+    /// (`Some`), for tests that compare the ways.
+    pub(crate) fn quotes_planned(
+        &self,
+        filter: &QuoteFilter,
+        plan: Option<WordsPlan>,
+    ) -> Result<Vec<QuoteRow>> {
         // The filters and the order read the quotes table alone (it keeps
         // each article's date, db/005_quote_dates.sql), so with a limit the
         // quotes wanted are chosen from an index and only their articles
@@ -180,18 +215,16 @@ impl Store {
                 " AND q.article_id NOT IN (SELECT a.id FROM articles a WHERE a.reprint_of IS NOT NULL)",
             );
         }
-        if let Some(words) = &filter.search {
-            match fts_query(words) {
-                Some(query) => {
-                    filters.push_str(
-                        " AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
-                    );
-                    args.push(Value::Text(query));
-                }
+        // The words are matched last, so that the walk below can ask it of
+        // the quote ids it reads in date order instead.
+        let words = match &filter.search {
+            Some(words) => match fts_query(words) {
+                Some(query) => Some(query),
                 // Punctuation only: nothing can match it.
                 None => return Ok(Vec::new()),
-            }
-        }
+            },
+            None => None,
+        };
         // Publication order (undated last), then article and place in it.
         // A date filter leaves no undated quote, and without that first
         // term the order is the one `quotes_published` (db/011) reads in.
@@ -201,10 +234,41 @@ impl Store {
         } else {
             "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id"
         };
-        let sql = match filter.limit {
-            Some(limit) => {
-                args.push(Value::Integer(limit.min(i64::MAX as usize) as i64));
-                args.push(Value::Integer(filter.offset.min(i64::MAX as usize) as i64));
+        let page = filter.limit.map(|limit| {
+            (
+                Value::Integer(limit.min(i64::MAX as usize) as i64),
+                Value::Integer(filter.offset.min(i64::MAX as usize) as i64),
+            )
+        });
+        if let (Some(words), Some(limit)) = (&words, filter.limit) {
+            let plan = match plan {
+                Some(plan) => plan,
+                None => self.words_plan(filter, words, limit)?,
+            };
+            // A probe that comes up short reads the set of matches next.
+            let tries: &[WordsPlan] = match plan {
+                WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Walk],
+                WordsPlan::Walk => &[WordsPlan::Walk],
+                WordsPlan::Sort => &[],
+            };
+            for &how in tries {
+                let rows = self.walk_dates(filter, &filters, &args, words, how)?;
+                if rows.len() == limit {
+                    return Ok(rows);
+                }
+            }
+            // Fewer: the page runs past the window (or into the undated
+            // quotes, or past the last match), so sort every match below.
+        }
+        if let Some(words) = words {
+            filters
+                .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+            args.push(Value::Text(words));
+        }
+        let sql = match page {
+            Some((limit, offset)) => {
+                args.push(limit);
+                args.push(offset);
                 format!(
                     "{SELECT} WHERE q.id IN (SELECT q.id FROM quotes q WHERE {filters} {order} LIMIT ? OFFSET ?) {order}"
                 )
@@ -214,6 +278,127 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), quote_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A page of the quotes matching `words` (an FTS query) and `filters`
+    /// (with their `args`), read along the date index as `how` says: the
+    /// quotes in date order (the dated ones, or those in the date range),
+    /// at most a window of them, each asked whether it matches. The window
+    /// is the start of the list in its own order, so when it holds a full
+    /// page, the page is the one sorting every match gives; when it comes
+    /// up short, the caller cannot tell why, and sorts.
+    fn walk_dates(
+        &self,
+        filter: &QuoteFilter,
+        filters: &str,
+        args: &[Value],
+        words: &str,
+        how: WordsPlan,
+    ) -> Result<Vec<QuoteRow>> {
+        let mut window = String::from("p.published IS NOT NULL");
+        let mut walk_args: Vec<Value> = Vec::new();
+        if let Some(since) = filter.since {
+            window.push_str(" AND p.published >= ?");
+            walk_args.push(Value::Text(since.format("%Y-%m-%d").to_string()));
+        }
+        if let Some(until) = filter.until {
+            window.push_str(" AND p.published <= ?");
+            walk_args.push(Value::Text(until.format("%Y-%m-%d").to_string()));
+        }
+        walk_args.extend(args.iter().cloned());
+        walk_args.push(Value::Text(words.to_string()));
+        walk_args.push(Value::Integer(
+            filter.limit.unwrap_or(0).min(i64::MAX as usize) as i64,
+        ));
+        walk_args.push(Value::Integer(filter.offset.min(i64::MAX as usize) as i64));
+        let (budget, matches) = match how {
+            // Each id looked up in the index on its own: no cost up front.
+            WordsPlan::Probe => (
+                PROBE_BUDGET,
+                "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = w.id)",
+            ),
+            // The set of matching ids read once, then each id looked up in it.
+            _ => (
+                WALK_BUDGET,
+                "w.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+            ),
+        };
+        // The window is read first (CROSS JOIN keeps it the outer loop),
+        // and the words are asked of its ids before any quote row is read.
+        let sql = format!(
+            "{SELECT} WHERE q.id IN (
+               SELECT w.id FROM (
+                 SELECT p.id, p.published, p.article_id, p.byte_start
+                 FROM quotes p INDEXED BY quotes_published WHERE {window}
+                 ORDER BY p.published, p.article_id, p.byte_start, p.id LIMIT {budget}) w
+               CROSS JOIN quotes q ON q.id = w.id
+               WHERE {filters} AND {matches}
+               ORDER BY w.published, w.article_id, w.byte_start, w.id LIMIT ? OFFSET ?)
+             ORDER BY q.published, q.article_id, q.byte_start, q.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(walk_args), quote_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How to find a page of the quotes matching `words` (see
+    /// [`WordsPlan`]): along the date index when the words are in so many
+    /// quotes that sorting every match costs more than reading quotes in
+    /// date order until a page is full. Lists narrowed to a speaker or an
+    /// article are read from their own index instead. Only the speed
+    /// depends on this, never the answer.
+    fn words_plan(&self, filter: &QuoteFilter, words: &str, limit: usize) -> Result<WordsPlan> {
+        if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
+            return Ok(WordsPlan::Sort);
+        }
+        // Matches spread evenly over the quotes fill the page within a
+        // window of W quotes when there are at least (page end) x quotes
+        // / W of them; fewer than WALK_FROM are sorted at once anyway. A
+        // probe is chosen when half its window should do, and not for one
+        // outlet's quotes, most of which its window would pass over.
+        let quotes: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
+            .query_row([], |r| r.get(0))?;
+        let end = filter.offset.saturating_add(limit) as i64;
+        // One outlet's quotes are as rare in the window as its articles
+        // are among all (Granite Herald: 1 in 15 of the synthetic ones).
+        let share = match &filter.outlet {
+            Some(name) => {
+                let ids = serde_json::to_string(&self.outlets_named(name)?)?;
+                self.conn
+                    .prepare_cached(
+                        "SELECT (SELECT count(*) FROM articles WHERE outlet_id IN (SELECT value FROM json_each(?1))),
+                                (SELECT coalesce(max(id), 0) FROM articles)",
+                    )?
+                    .query_row([ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            }
+            None => (1, 1),
+        };
+        if share.0 == 0 {
+            return Ok(WordsPlan::Sort);
+        }
+        let walk = WALK_FROM
+            .max(end.saturating_mul(quotes).saturating_mul(share.1) / share.0 / WALK_BUDGET);
+        let probe = end.saturating_mul(quotes).saturating_mul(2) / PROBE_BUDGET;
+        let probe = (probe <= quotes && filter.outlet.is_none()).then_some(probe);
+        let count_to = walk.max(probe.unwrap_or(0));
+        if count_to > quotes {
+            return Ok(WordsPlan::Sort);
+        }
+        let matches: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(rusqlite::params![words, count_to], |r| r.get(0))?;
+        Ok(if probe.is_some_and(|p| matches >= p) {
+            WordsPlan::Probe
+        } else if matches >= walk {
+            WordsPlan::Walk
+        } else {
+            WordsPlan::Sort
+        })
     }
 
     /// One quote with its paragraph, or `None` if there is no such id.

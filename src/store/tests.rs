@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::article::Article;
 use crate::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
+use crate::store::query::WordsPlan;
 
 /// A quote of `words` found in `text`, said by `name` (as `mention`).
 fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) -> Quote {
@@ -657,4 +658,96 @@ fn a_date_filter_reads_the_date_index_in_order() {
     let plan = plan.join(" | ");
     assert!(plan.contains("quotes_published"), "{plan}");
     assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+}
+
+/// Articles whose ids do not follow their dates, several on each date, a
+/// fifth undated, each with quotes of every kind, some with the word.
+fn dated_and_undated() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let batch: Vec<(Article, Vec<Quote>)> = (0..40u32)
+        .map(|i| {
+            let text = format!(
+                "\"Alpha first {i},\" Ann Lee said.\n\n\"Beta {i},\" Bo Ray said.\n\n\"Alpha partial {i},\" Cy Dee said.\n\n\"Alpha claim {i},\" Di Fox said."
+            );
+            // Later articles are often dated earlier; dates repeat.
+            let mut a = article(&text, ["North Post", "South Star"][i as usize % 2], (2020, 3, 1 + (7 * i) % 4));
+            a.source = format!("story-{i}.txt");
+            a.url = Some(format!("https://example.org/{i}"));
+            if i % 5 == 2 {
+                a.published = None;
+                a.published_raw = None;
+            }
+            let mut quotes = vec![
+                quote(&text, &format!("Alpha first {i},"), "Ann Lee", "Ann Lee", SpeakerKind::Person),
+                quote(&text, &format!("Beta {i},"), "Bo Ray", "Bo Ray", SpeakerKind::Person),
+                quote(&text, &format!("Alpha partial {i},"), "Cy Dee", "Cy Dee", SpeakerKind::Person),
+                quote(&text, &format!("Alpha claim {i},"), "Di Fox", "Di Fox", SpeakerKind::Person),
+            ];
+            quotes[2].kind = QuoteKind::Partial;
+            quotes[3].kind = QuoteKind::Indirect;
+            // Stored in reverse order of place, so ids do not follow it.
+            quotes.reverse();
+            (a, quotes)
+        })
+        .collect();
+    store.add_articles(&batch, false).unwrap();
+    store
+}
+
+#[test]
+fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
+    let store = dated_and_undated();
+    let everything = store
+        .quotes(&QuoteFilter {
+            search: Some("alpha".into()),
+            kinds: crate::claims::Kinds::ALL,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(everything.len(), 120);
+    // Undated quotes come last, and dates repeat.
+    assert!(everything[..96].iter().all(|q| q.date.is_some()));
+    assert!(everything[96..].iter().all(|q| q.date.is_none()));
+    let base = [
+        QuoteFilter::default(),
+        QuoteFilter {
+            kinds: crate::claims::Kinds::ALL,
+            ..Default::default()
+        },
+        QuoteFilter {
+            outlet: Some("south".into()),
+            ..Default::default()
+        },
+        QuoteFilter {
+            since: NaiveDate::from_ymd_opt(2020, 3, 2),
+            until: NaiveDate::from_ymd_opt(2020, 3, 3),
+            ..Default::default()
+        },
+        QuoteFilter {
+            speaker: Some("ann".into()),
+            ..Default::default()
+        },
+    ];
+    let mut compared = 0;
+    for filter in base {
+        for words in ["alpha", "ALPHA first", "beta", "gamma"] {
+            for limit in [1, 2, 5, 17, 50, 200] {
+                for offset in [0, 1, 3, 16, 40, 70, 79, 80, 81, 95, 96, 119, 500] {
+                    let f = QuoteFilter {
+                        search: Some(words.into()),
+                        limit: Some(limit),
+                        offset,
+                        ..filter.clone()
+                    };
+                    let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
+                    for plan in [WordsPlan::Walk, WordsPlan::Probe] {
+                        let walked = store.quotes_planned(&f, Some(plan)).unwrap();
+                        assert_eq!(walked, sorted, "{plan:?} {f:?}");
+                    }
+                    compared += usize::from(!sorted.is_empty());
+                }
+            }
+        }
+    }
+    assert!(compared > 300, "{compared}");
 }
