@@ -183,6 +183,15 @@ impl NameIndex {
         before
     }
 
+    /// The full name written starting at byte `pos`, if one is.
+    pub fn starting_at(&self, pos: usize) -> Option<&str> {
+        let k = self.full.partition_point(|&(p, ..)| p < pos);
+        self.full
+            .get(k)
+            .filter(|&&(p, ..)| p == pos)
+            .map(|_| self.name(k))
+    }
+
     /// Where `name` (as the index holds it) is first written.
     pub fn first_at(&self, name: &str) -> Option<usize> {
         (0..self.full.len())

@@ -36,7 +36,9 @@ pub fn speaker(
     let (name, kind, mentioned) = match m.kind {
         MentionKind::Name => {
             let clean = clean_name(words, written);
-            let name = if clean.contains(' ') {
+            let name = if let Some(full) = holder_of_title(words, names, written, m.span.end) {
+                full.to_string()
+            } else if clean.contains(' ') {
                 clean
             } else {
                 let gender = honorific_gender(&text[..m.span.start]);
@@ -198,7 +200,10 @@ pub fn resolution_needed<'m>(
     for m in mentions {
         let written = m.span.text(words.text);
         match m.kind {
-            MentionKind::Name => names |= !clean_name(words, written).contains(' '),
+            MentionKind::Name => {
+                names |=
+                    !clean_name(words, written).contains(' ') || ends_with_title(words, written)
+            }
             MentionKind::Pronoun(_) => people = true,
             MentionKind::Anonymous => people |= role_reference(words, written).is_some(),
             MentionKind::Organisation => people |= owner_pronoun(written).is_some(),
@@ -358,6 +363,41 @@ fn shared_surname<'a>(
     }))
 }
 
+/// `CNN President` (a headline's speaker) when the article goes on to
+/// write `CNN President Jeff Zucker`: a body and a title used as a name
+/// stand for the person the article gives them to. `end` is where the
+/// mention ends; the first later place the same words stand before a
+/// full name decides.
+fn holder_of_title<'a>(
+    words: &Words,
+    names: &'a NameIndex,
+    written: &str,
+    end: usize,
+) -> Option<&'a str> {
+    if !ends_with_title(words, written) {
+        return None;
+    }
+    let text = words.text;
+    let mut from = end;
+    while let Some(at) = text.get(from..)?.find(written) {
+        let after = from + at + written.len();
+        if text[after..].starts_with(' ')
+            && let Some(name) = names.starting_at(after + 1)
+        {
+            return Some(name);
+        }
+        from = after;
+    }
+    None
+}
+
+/// `CNN President`: more than one word, the last a title.
+fn ends_with_title(words: &Words, written: &str) -> bool {
+    written
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| words.lexicon.titles.contains(&last.to_lowercase()))
+}
+
 /// Words before a name read for a family word: "his pastor father,".
 const KIN_REACH: usize = 3;
 
@@ -412,6 +452,17 @@ mod tests {
             .into_iter()
             .filter_map(|q| q.speaker.map(|s| s.name))
             .collect()
+    }
+
+    #[test]
+    fn a_body_and_title_as_a_name_is_the_person_given_them() {
+        let text = "Tidewater Radio President: 'We Will Not Raise Fees.'\n\n\
+                    Tidewater Radio President Lena Ortiz spoke on Monday.\n";
+        assert_eq!(speakers(text), ["Lena Ortiz"]);
+        // No one is given the title: the words stay as written.
+        let text = "Tidewater Radio President: 'We Will Not Raise Fees.'\n\n\
+                    The board met on Monday.\n";
+        assert_eq!(speakers(text), ["Tidewater Radio President"]);
     }
 
     #[test]
