@@ -14,7 +14,7 @@ use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People, resolution};
-use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker};
+use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker, titled_somewhere};
 use crate::text::classes::{LowerWords, TokenClasses};
 use crate::text::tokens::Token;
 use crate::text::words::Words;
@@ -375,25 +375,6 @@ impl<'l> Extractor<'l> {
         }
         out
     }
-}
-
-/// Does the article write `name` after a title or courtesy title
-/// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
-/// surname, not a word that opens a sentence.
-fn titled_somewhere(words: &Words, name: &str) -> bool {
-    let text = words.text;
-    let lexicon = words.lexicon;
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].trim_end();
-        let word = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let lower = word.to_lowercase();
-        !word.is_empty()
-            && (lexicon.titles.contains(lower.trim_end_matches('.'))
-                || lexicon.honorifics.contains(word))
-    })
 }
 
 /// The quote's words without surrounding spaces.

@@ -65,10 +65,6 @@ fn browse(chromium: &Path, args: &[&str], url: &str) -> Output {
     out
 }
 
-fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("quotetrack")
-}
-
 #[test]
 fn the_statement_page_renders_in_a_browser() {
     let Some(chromium) = chromium() else {
@@ -85,19 +81,7 @@ fn the_statement_page_renders_in_a_browser() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("quotes.db");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trace");
-    let out = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(&db)
-        .arg("ingest")
-        .arg(&fixtures)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::run_ok(&db, &["ingest", fixtures.to_str().unwrap()]);
     let (child, base) = common::start_serve(&db, &[]);
     let _server = Server(child);
 

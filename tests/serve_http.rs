@@ -4,9 +4,8 @@
 //! quote, title, outlet and URL carry markup, a `javascript:` URL and a
 //! bidi override.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -31,6 +30,10 @@ fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("quotetrack")
 }
 
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
 const HOSTILE: &str = "---
 outlet: Evil <b>Outlet</b>
 date: 2023-03-09
@@ -50,20 +53,7 @@ fn database() -> TempDir {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trace");
     let hostile = dir.path().join("hostile.txt");
     std::fs::write(&hostile, HOSTILE).unwrap();
-    let out = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(&db)
-        .arg("ingest")
-        .arg(&fixtures)
-        .arg(&hostile)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::run_ok(&db, &["ingest", path_str(&fixtures), path_str(&hostile)]);
     dir
 }
 
@@ -144,19 +134,7 @@ impl Server {
     }
 
     fn cli(&self, args: &[&str]) -> String {
-        let out = Command::new(bin())
-            .env_remove("QUOTETRACK_DB")
-            .arg("--db")
-            .arg(self.dir.path().join("quotes.db"))
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        common::run_ok(&self.dir.path().join("quotes.db"), args)
     }
 
     /// The statement of the minister's remark, by the API.
@@ -407,26 +385,16 @@ fn the_database_is_opened_read_only_and_a_missing_one_is_refused() {
 #[test]
 fn demo_serve_prints_the_demo_statements_page() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(dir.path().join("demo.db"))
-        .args(["demo", "--serve", "--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (child, url) = common::spawn_for_address(
+        &dir.path().join("demo.db"),
+        &["demo", "--serve", "--port", "0"],
+    );
     let server = Server {
         child,
         base: String::new(),
         dir,
     };
-    let url = line.split(" at ").nth(1).unwrap().trim().to_string();
-    assert!(url.contains("/statements/"), "{line}");
+    assert!(url.contains("/statements/"), "{url}");
     let agent: ureq::Agent = ureq::Agent::config_builder().build().into();
     let page = agent
         .get(&url)
@@ -553,18 +521,9 @@ fn reprints_are_grouped_under_the_article_they_reprint() {
     // and a paper that reports it on its own.
     let dir = tempfile::tempdir().unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reprints");
-    let out = Command::new(bin())
-        .env_remove("QUOTETRACK_DB")
-        .arg("--db")
-        .arg(dir.path().join("quotes.db"))
-        .arg("ingest")
-        .arg(&fixtures)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::run_ok(
+        &dir.path().join("quotes.db"),
+        &["ingest", path_str(&fixtures)],
     );
     let s = serve(dir);
     let found = s.get("/api/statements?q=water+treatment&limit=20").json();

@@ -363,6 +363,25 @@ fn shared_surname<'a>(
     }))
 }
 
+/// Does the article write `name` after a title or courtesy title
+/// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
+/// surname, not a word that opens a sentence.
+pub(crate) fn titled_somewhere(words: &Words, name: &str) -> bool {
+    let text = words.text;
+    let lexicon = words.lexicon;
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        !word.is_empty()
+            && (lexicon.titles.contains(lower.trim_end_matches('.'))
+                || lexicon.honorifics.contains(word))
+    })
+}
+
 /// `CNN President` (a headline's speaker) when the article goes on to
 /// write `CNN President Jeff Zucker`: a body and a title used as a name
 /// stand for the person the article gives them to. `end` is where the

@@ -3,7 +3,7 @@
 //! uses every helper here.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use rusqlite::Connection;
@@ -32,13 +32,7 @@ impl Scratch {
     /// `quotetrack --db DB ARGS`, with no database or word lists from the
     /// environment.
     pub fn quotetrack(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("quotetrack").unwrap();
-        cmd.env_remove("QUOTETRACK_DB")
-            .env_remove("QUOTETRACK_GRAMMAR")
-            .arg("--db")
-            .arg(self.db())
-            .args(args);
-        cmd
+        quotetrack_on(&self.db(), args)
     }
 
     pub fn conn(&self) -> Connection {
@@ -50,17 +44,52 @@ impl Scratch {
     }
 }
 
+/// `quotetrack --db DB ARGS`, with no database or word lists from the
+/// environment.
+pub fn quotetrack_on(db: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("quotetrack").unwrap();
+    cmd.env_remove("QUOTETRACK_DB")
+        .env_remove("QUOTETRACK_GRAMMAR")
+        .arg("--db")
+        .arg(db)
+        .args(args);
+    cmd
+}
+
+/// Run `quotetrack --db DB ARGS`, which must succeed (its error output is
+/// the failure message); what it printed.
+pub fn run_ok(db: &Path, args: &[&str]) -> String {
+    let out = quotetrack_on(db, args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Start `quotetrack --db DB serve --port 0 EXTRA` and read the address it
 /// prints first (without its trailing slash). The caller stops the child.
-pub fn start_serve(db: &std::path::Path, extra: &[&str]) -> (std::process::Child, String) {
+pub fn start_serve(db: &Path, extra: &[&str]) -> (std::process::Child, String) {
+    let args: Vec<&str> = ["serve", "--port", "0"]
+        .iter()
+        .chain(extra)
+        .copied()
+        .collect();
+    spawn_for_address(db, &args)
+}
+
+/// Start `quotetrack --db DB ARGS` (a server) and read the address it
+/// prints first, after " at " (without a trailing slash). The caller stops
+/// the child.
+pub fn spawn_for_address(db: &Path, args: &[&str]) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("quotetrack"))
         .env_remove("QUOTETRACK_DB")
         .arg("--db")
         .arg(db)
-        .args(["serve", "--port", "0"])
-        .args(extra)
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
