@@ -31,6 +31,9 @@ pub const GIVEN_NAMES: &str = include_str!("../grammar/given_names.txt");
 pub const GIVEN_NAME_GENDERS: &str = include_str!("../grammar/given_name_genders.txt");
 /// Headline verbs that mark a capitalised run as a headline, for identity.
 pub const HEADLINE_VERBS: &str = include_str!("../grammar/headline_verbs.txt");
+/// Words of a description after a name that do not tell people apart, for
+/// identity.
+pub const DESCRIPTION_FILLERS: &str = include_str!("../grammar/description_fillers.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -451,6 +454,12 @@ impl NameGenders {
     }
 }
 
+/// The words of `grammar/description_fillers.txt`, lower case.
+pub fn description_fillers() -> &'static WordSet {
+    static BUILTIN: OnceLock<WordSet> = OnceLock::new();
+    BUILTIN.get_or_init(|| lower_set(DESCRIPTION_FILLERS))
+}
+
 /// The headline verbs of `grammar/headline_verbs.txt`, lower case.
 pub fn headline_verbs() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();
@@ -620,6 +629,8 @@ mod tests {
         assert!(odd.is_short_for("pete", "peter"));
         assert!(!odd.is_short_for("peter", "peter"));
         assert!(headline_verbs().contains("endorses"));
+        assert!(description_fillers().contains("former"));
+        assert!(!description_fillers().contains("professor"));
     }
 
     #[test]

@@ -16,7 +16,11 @@
 //!   `rphonetic`), which keeps "Mark"/"Mary" and "Johnson"/"Johnston" apart;
 //! - a diminutive matches its formal name only through the list in
 //!   `grammar/given_names.txt` ("Joe" = "Joseph", "Dick" = "Richard",
-//!   "Jeb" = "John Ellis"); "Bill" is "William" and never "Hillary";
+//!   "Jeb" = "John Ellis"); "Bill" is "William" and never "Hillary". When
+//!   only a diminutive or an initial joins two names, the articles'
+//!   descriptions of each ("Bob Mason, a retired letter carrier", "Robert
+//!   Mason, a University of Washington professor") must not be disjoint
+//!   ([`descriptions_in_text`]): strangers share nicknames, not jobs;
 //! - two people who share a surname stay apart when their given names or
 //!   their middle initials differ ("Hillary Clinton" and "Bill Clinton",
 //!   "George W. Bush" and "George H. W. Bush"), and a cluster never takes in
@@ -60,8 +64,9 @@
 //! committee", "his campaign") stays in its article ([`generic_organisation`]).
 //!
 //! The lists used are the built-in ones (`grammar/given_names.txt`,
-//! `headline_verbs.txt`, `speech_verbs.txt`, `organisations.txt`): identity
-//! runs in the store, which has no `--grammar` folder.
+//! `headline_verbs.txt`, `description_fillers.txt`, `speech_verbs.txt`,
+//! `organisations.txt`): identity runs in the store, which has no
+//! `--grammar` folder.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -70,7 +75,7 @@ use std::io::Read;
 use anyhow::{Result, bail};
 use rphonetic::DoubleMetaphone;
 
-use crate::lexicon::{GivenNames, Lexicon, headline_verbs};
+use crate::lexicon::{GivenNames, Lexicon, description_fillers, headline_verbs};
 
 /// Generational suffixes as written, and the one form each is kept as.
 const SUFFIXES: &[(&str, &str)] = &[
@@ -313,6 +318,11 @@ pub struct Evidence {
     /// Keys of names that most of their articles introduce as someone's
     /// relative ("his father, Rafael Cruz").
     pub relatives: HashSet<String>,
+    /// (given, surname) → the telling words of the descriptions its
+    /// articles put after the name ("Bob Mason, a retired Postal Service
+    /// letter carrier" → carrier, letter, postal, service), read for names
+    /// that only a diminutive or an initial would join to another.
+    pub descriptions: HashMap<(String, String), BTreeSet<String>>,
 }
 
 /// Compares names; holds the phonetic encoder so it is built once.
@@ -388,6 +398,21 @@ impl<'a> Matcher<'a> {
             .then(|| (given.to_string(), 0))
     }
 
+    /// Do the articles describe `a` and `b` (after the name: "Bob Mason,
+    /// a retired letter carrier") in words that have nothing in common?
+    /// Only when both are described.
+    fn described_apart(&self, a: &PersonName, b: &PersonName) -> bool {
+        let described = |p: &PersonName| {
+            p.base()
+                .and_then(|k| self.evidence.descriptions.get(&k))
+                .filter(|words| !words.is_empty())
+        };
+        match (described(a), described(b)) {
+            (Some(x), Some(y)) => x.is_disjoint(y),
+            _ => false,
+        }
+    }
+
     /// How two person names relate.
     pub fn relate(&self, a: &PersonName, b: &PersonName) -> Relation {
         let surname = self.spelling_variant(&a.surname, &b.surname);
@@ -410,6 +435,7 @@ impl<'a> Matcher<'a> {
         // Middle initials left to compare once the given names are matched
         // (a diminutive may use up the first middle name of the other).
         let (mut ma, mut mb) = (&a.middle[..], &b.middle[..]);
+        let given_written_alike = ga == gb;
         let given = if ga == gb {
             1.0
         } else if ga.len() == 1 || gb.len() == 1 {
@@ -449,6 +475,13 @@ impl<'a> Matcher<'a> {
             s
         };
         if given == 0.0 {
+            return Relation::Different;
+        }
+        if !given_written_alike && self.described_apart(a, b) {
+            // "Bob Mason, a retired letter carrier" and "Robert Mason, a
+            // University of Washington professor": a diminutive or an
+            // initial says the names may be one person's, the articles
+            // say who each is.
             return Relation::Different;
         }
         let bases = [a.base(), b.base()];
@@ -1723,6 +1756,132 @@ pub fn add_evidence(evidence: &mut Evidence, text: &str, name: &PersonName) -> b
         .any(|f| f.relative && f.middle == name.middle && f.suffix == name.suffix)
 }
 
+/// The telling words of every description `text` puts just after `name`
+/// as written: "Bob Mason, a retired Postal Service letter carrier who
+/// lined up" → carrier, letter, postal, service. A description is what
+/// follows a comma or a dash after the name, up to the end of its clause
+/// (punctuation, a quotation mark, "who", a speech verb), at most
+/// [`DESCRIPTION_WORDS`] words; an age ("Bob Mason, 64,") is passed over.
+pub fn descriptions_in_text(text: &str, name: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if name.is_empty() {
+        return out;
+    }
+    for (at, _) in text.match_indices(name) {
+        let before = text[..at].chars().next_back();
+        if before.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // "Jim Bob Mason" is another name; "Sen. Bob Mason" is this one.
+        let previous = text[..at].split_whitespace().next_back().unwrap_or("");
+        let capitalised = previous.chars().next().is_some_and(char::is_uppercase);
+        let previous = words_of(previous).pop().unwrap_or_default();
+        if capitalised && !not_a_given_name(&previous) {
+            continue;
+        }
+        let rest = &text[at + name.len()..];
+        let rest = rest
+            .strip_prefix(", ")
+            .or_else(|| rest.strip_prefix(" \u{2014} "))
+            .or_else(|| rest.strip_prefix(" -- "));
+        if let Some(rest) = rest {
+            description_words(rest, &mut out);
+        }
+    }
+    out
+}
+
+/// Most words of one description read: the head noun comes early.
+const DESCRIPTION_WORDS: usize = 12;
+
+/// The telling words of the clause `rest` starts with, into `out`.
+fn description_words(rest: &str, out: &mut BTreeSet<String>) {
+    let lex = Lexicon::builtin();
+    let fillers = description_fillers();
+    for raw in rest.split_whitespace().take(DESCRIPTION_WORDS) {
+        if raw.starts_with(['"', '\'', '\u{201c}', '\u{2018}', '(']) {
+            return;
+        }
+        let core =
+            raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201d}', '\u{2019}', '\'']);
+        // "Mr." and "U.S." keep their dots: not the end of the clause.
+        let dotted = raw.strip_suffix(',').unwrap_or(raw);
+        let abbreviation = dotted.ends_with('.')
+            && (lex.honorifics.contains(dotted)
+                || lex.abbreviations.contains(dotted)
+                || dotted[..dotted.len() - 1].contains('.'));
+        let ends_clause = core.len() < raw.len() && !(abbreviation && dotted.len() == raw.len());
+        let core = core
+            .strip_suffix("'s")
+            .or_else(|| core.strip_suffix("\u{2019}s"))
+            .unwrap_or(core);
+        if core.chars().all(|c| c.is_ascii_digit()) {
+            // An age: "Bob Mason, 64, a retired ...".
+            continue;
+        }
+        for word in words_of(core) {
+            if lex.speech_verbs.contains(&word)
+                || matches!(word.as_str(), "who" | "which" | "that" | "whose")
+            {
+                return;
+            }
+            if word.len() >= 3
+                && word.chars().all(|c| c.is_ascii_alphabetic())
+                && !fillers.contains(&word)
+            {
+                out.insert(word);
+            }
+        }
+        if ends_clause {
+            return;
+        }
+    }
+}
+
+/// What one article says of who `name` (as written) is, added to
+/// `evidence` under its given name and surname.
+pub fn add_description(evidence: &mut Evidence, text: &str, name: &str) {
+    let Some(base) = PersonName::parse(name).and_then(|p| p.base()) else {
+        return;
+    };
+    let words = descriptions_in_text(text, name);
+    evidence.descriptions.entry(base).or_default().extend(words);
+}
+
+/// The person names whose descriptions identity should read: those that
+/// only a diminutive or an initial joins to another stored name ("Bob"
+/// and "Robert Mason").
+pub fn names_needing_descriptions(names: &[NameCount]) -> Vec<String> {
+    let matcher = Matcher::default();
+    let mut by_surname: BTreeMap<String, Vec<(&NameCount, PersonName)>> = BTreeMap::new();
+    for n in names {
+        if let Some(p) = PersonName::parse(&n.name)
+            && p.given.is_some()
+        {
+            by_surname
+                .entry(p.surname.clone())
+                .or_default()
+                .push((n, p));
+        }
+    }
+    let mut out = BTreeSet::new();
+    for group in by_surname.values() {
+        for (i, (na, a)) in group.iter().enumerate() {
+            for (nb, b) in &group[i + 1..] {
+                if let Relation::Same(_, why) = matcher.relate(a, b)
+                    && why
+                        .iter()
+                        .any(|w| matches!(w, Why::Diminutive { .. } | Why::Initial { .. }))
+                {
+                    out.insert(na.name.clone());
+                    out.insert(nb.name.clone());
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// The person names whose articles identity should read for [`Evidence`]:
 /// those sharing a given name and surname with another stored name written
 /// with a different middle or suffix. Names carrying two different
@@ -1871,6 +2030,117 @@ mod tests {
             &Corrections::default(),
         );
         assert_eq!(g.len(), 2, "{g:?}");
+    }
+
+    #[test]
+    fn descriptions_keep_the_telling_words_of_the_clause_after_a_name() {
+        let words = |text: &str, name: &str| -> Vec<String> {
+            descriptions_in_text(text, name).into_iter().collect()
+        };
+        assert_eq!(
+            words(
+                "''It hurts,'' said Bob Mason, a retired Postal Service letter carrier who lined up early.",
+                "Bob Mason"
+            ),
+            ["carrier", "letter", "postal", "service"]
+        );
+        // An age is passed over, "Mr." is not the end of the clause, the
+        // quote after the clause is not read.
+        assert_eq!(
+            words(
+                "said Doug Schoen, 61, a former adviser to Mr. Clinton. \"Going negative\"",
+                "Doug Schoen"
+            ),
+            ["adviser", "clinton"]
+        );
+        // No description: a verb, "who", a possessive, a longer word.
+        for text in [
+            "Bob Mason said it was over.",
+            "Bob Mason, who lined up early, said so.",
+            "Bob Mason's dog barked.",
+            "Bob Masonry, a trade.",
+            "Jim Bob Mason, a farmer.",
+        ] {
+            assert!(words(text, "Bob Mason").is_empty(), "{text}");
+        }
+        assert_eq!(
+            words(
+                "Robert Mason \u{2014} a University of Washington professor",
+                "Robert Mason"
+            ),
+            ["professor", "university", "washington"]
+        );
+    }
+
+    #[test]
+    fn diminutives_of_people_described_apart_stay_apart() {
+        let list = ["Bob Mason", "Robert Mason"];
+        assert_eq!(
+            names_needing_descriptions(&names(&list)),
+            ["Bob Mason", "Robert Mason"]
+        );
+        // Same given name, or unrelated given names: nothing to read.
+        assert!(names_needing_descriptions(&names(&["Robert Mason", "R. Mason"])).len() == 2);
+        assert!(
+            names_needing_descriptions(&names(&["Robert Mason", "Robert J. Mason"])).is_empty()
+        );
+        assert!(names_needing_descriptions(&names(&["Robert Mason", "Alice Mason"])).is_empty());
+
+        let mut ev = Evidence::default();
+        add_description(
+            &mut ev,
+            "said Bob Mason, a retired Postal Service letter carrier.",
+            "Bob Mason",
+        );
+        add_description(
+            &mut ev,
+            "said Robert Mason, a University of Washington professor.",
+            "Robert Mason",
+        );
+        assert_eq!(groups_with(&list, &Corrections::default(), &ev).len(), 2);
+        // One word in common ("governor"), or one side not described: one
+        // person, as without descriptions.
+        let mut ev = Evidence::default();
+        add_description(
+            &mut ev,
+            "Ed Rendell, a former Pennsylvania governor,",
+            "Ed Rendell",
+        );
+        add_description(
+            &mut ev,
+            "Edward G. Rendell, a former governor of Pennsylvania who",
+            "Edward G. Rendell",
+        );
+        assert_eq!(
+            groups_with(
+                &["Ed Rendell", "Edward G. Rendell"],
+                &Corrections::default(),
+                &ev
+            )
+            .len(),
+            1
+        );
+        let mut ev = Evidence::default();
+        add_description(
+            &mut ev,
+            "said Bob Mason, a retired letter carrier.",
+            "Bob Mason",
+        );
+        add_description(&mut ev, "Robert Mason said.", "Robert Mason");
+        assert_eq!(groups_with(&list, &Corrections::default(), &ev).len(), 1);
+        // Descriptions never part names written alike.
+        let mut ev = Evidence::default();
+        add_description(&mut ev, "Robert Mason, a letter carrier.", "Robert Mason");
+        add_description(&mut ev, "Robert J. Mason, a professor.", "Robert J. Mason");
+        assert_eq!(
+            groups_with(
+                &["Robert Mason", "Robert J. Mason"],
+                &Corrections::default(),
+                &ev
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

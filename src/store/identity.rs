@@ -19,8 +19,8 @@ use serde::Serialize;
 use super::Store;
 use crate::identity::{
     ArticleContext, Cluster, Correction, Corrections, Evidence, NameCount, PersonName,
-    add_evidence, cluster_organisations, generic_organisation, name_key, names_needing_evidence,
-    people, pick_in_article,
+    add_description, add_evidence, cluster_organisations, generic_organisation, name_key,
+    names_needing_descriptions, names_needing_evidence, people, pick_in_article,
 };
 
 /// Articles read per name for what the corpus shows of it ([`Evidence`]):
@@ -703,8 +703,9 @@ fn settle_per_article(
 }
 
 /// What the stored articles show about the person names that share a given
-/// name and surname with another written differently (see
-/// [`Evidence`]): a few articles of each are read.
+/// name and surname with another written differently, and how they describe
+/// the names only a diminutive or an initial joins (see [`Evidence`]): a
+/// few articles of each are read.
 fn read_evidence(tx: &Connection, names: &[NameCount]) -> Result<Evidence> {
     let mut evidence = Evidence::default();
     let asked = names_needing_evidence(names, &mut evidence);
@@ -730,6 +731,13 @@ fn read_evidence(tx: &Connection, names: &[NameCount]) -> Result<Evidence> {
         }
         if read > 0 && as_relative * 2 > read {
             evidence.relatives.insert(name_key(&name));
+        }
+    }
+    for name in names_needing_descriptions(names) {
+        let mut rows = texts.query(params![name, EVIDENCE_ARTICLES as i64])?;
+        while let Some(row) = rows.next()? {
+            let text: String = row.get(0)?;
+            add_description(&mut evidence, &text, &name);
         }
     }
     Ok(evidence)
