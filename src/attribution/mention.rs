@@ -784,6 +784,11 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
     // (`said Republican political consultant Chris Russell`): a title
     // describes the name that follows it.
     let only_titles = || (start..end).all(|k| w.is_title(&toks[k]));
+    let lower_case_next =
+        end > start && end < ceiling && toks[end].is_word() && !w.is_capitalised(&toks[end]);
+    if lower_case_next && let Some(m) = modifiers_role_then_name(w, toks, start, ceiling) {
+        return Some(m);
+    }
     found
         .clone()
         .filter(|m| {
@@ -798,6 +803,66 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
                 .then(|| determiner_phrase_after(w, toks, start, ceiling))
                 .flatten()
         })
+}
+
+/// `said Texas oil executive Frank VanderSloot`, `said Florida Republican
+/// political consultant Chris Russell`: capitalised words that place or
+/// qualify a role (a state, a party, a company), lower-case role words the
+/// last of which is a title, then the name. The capitalised words before
+/// are not the speaker: read alone they made "Texas" one, or no speaker at
+/// all, and the quote was lost.
+fn modifiers_role_then_name(
+    w: &Words,
+    toks: &[Token],
+    start: usize,
+    ceiling: usize,
+) -> Option<Mention> {
+    const MODIFIERS: usize = 3;
+    const ROLE_WORDS: usize = 4;
+    // `The Slate technology columnist David Auerbach`; but in `A campaign
+    // TV ad` no capitalised word qualifies the role.
+    let first = if w.is(&toks[start], DETERMINERS) {
+        start + 1
+    } else {
+        start
+    };
+    let mut k = first;
+    while k < ceiling.min(first + MODIFIERS)
+        && toks[k].is_word()
+        && w.is_capitalised(&toks[k])
+        && !w.is(&toks[k], DETERMINERS)
+    {
+        k += 1;
+    }
+    let role_start = k;
+    while k < ceiling.min(role_start + ROLE_WORDS)
+        && toks[k].is_word()
+        && !w.is_capitalised(&toks[k])
+        && !w.is(&toks[k], PHRASE_STOPS)
+        && !w.is_speech_verb(&toks[k])
+    {
+        k += 1;
+    }
+    let name_at = k;
+    if role_start == first
+        || name_at == role_start
+        || name_at >= ceiling
+        || !w.is_title(&toks[name_at - 1])
+        || !w.is_name_word(&toks[name_at])
+    {
+        return None;
+    }
+    let mut end = name_at;
+    while end < ceiling && w.is_name_word(&toks[end]) {
+        end += 1;
+    }
+    let mut m = classify(w, toks, name_at, end).filter(|m| m.kind == MentionKind::Name)?;
+    m.role = Some(Span::new(
+        toks[start].span.start,
+        toks[name_at - 1].span.end,
+    ));
+    m.first_token = start;
+    Some(m)
 }
 
 /// `said city engineer Priya Raman`: up to four lower-case role words, then
@@ -1180,6 +1245,56 @@ mod tests {
         let speaker = quotes[0].speaker.as_ref().unwrap();
         assert_eq!(speaker.name, "Eric Levine");
         assert_eq!(speaker.role.as_deref(), Some("New York attorney"));
+    }
+
+    #[test]
+    fn capitalised_words_before_role_words_qualify_the_role() {
+        for (text, name, role) in [
+            (
+                "\"The biggest concern for me is the court,\" said Idaho nutritional-supplement executive Frank VanderSloot, who backed Rubio.",
+                "Frank VanderSloot",
+                "Idaho nutritional-supplement executive",
+            ),
+            (
+                "\"It is over,\" said Clinton senior adviser John Podesta.",
+                "John Podesta",
+                "Clinton senior adviser",
+            ),
+            (
+                "\"Twitter as we know it is over,\" said The Slate technology columnist David Auerbach.",
+                "David Auerbach",
+                "The Slate technology columnist",
+            ),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            let speaker = quotes[0].speaker.as_ref().unwrap();
+            assert_eq!(speaker.name, name, "{text}");
+            assert_eq!(speaker.role.as_deref(), Some(role), "{text}");
+        }
+        // No title before the next name: the capitalised word is the speaker.
+        for (text, name) in [
+            (
+                "\"It is over,\" said Clinton on Tuesday in Iowa.",
+                "Clinton",
+            ),
+            ("\"It is over,\" said Obama after meeting Kerry.", "Obama"),
+            (
+                "\"It is over,\" said Obama aide Valerie Jarrett.",
+                "Valerie Jarrett",
+            ),
+        ] {
+            let quotes = crate::extract::extract_quotes(text);
+            assert_eq!(quotes[0].speaker.as_ref().unwrap().name, name, "{text}");
+        }
+        // `A campaign TV ad`: no capitalised word before the role words.
+        let quotes = crate::extract::extract_quotes(
+            "A campaign TV ad released Thursday accuses Trump of buying influence \"in a pattern of sleaze.\"",
+        );
+        assert!(
+            quotes
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "TV"))
+        );
     }
 
     #[test]
