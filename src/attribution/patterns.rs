@@ -663,6 +663,73 @@ pub fn in_headline(
     })
 }
 
+/// Words that open a clause with a subject of its own inside a sentence.
+const SUBORDINATORS: &[&str] = &[
+    "when", "as", "while", "although", "though", "after", "whereas",
+];
+
+/// The subject of the clause the quote at `qi` stands in, when that clause
+/// is not the sentence's main one: `He appeared rattled when Clinton
+/// accused him of an "artful smear"` is Clinton's phrase, `As Blumenthal
+/// spoke, the NRA was whipping lawmakers against "any and all gun
+/// control"` the NRA's. A subordinate clause before the quote with a
+/// subject and a verb of its own, and no comma closing it before the
+/// quote, holds the quote; one opening the sentence and closed by a comma
+/// before the quote does not, and the main clause's subject follows the
+/// comma.
+fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Mention> {
+    let subject_then_verb = |from: usize| {
+        let m = mention_after(w, toks, from, qi)?;
+        let verb = toks.get(m.end_token).filter(|t| {
+            t.is_word()
+                && w.word(t)
+                    .and_then(|x| x.chars().next())
+                    .is_some_and(char::is_lowercase)
+        });
+        (verb.is_some()
+            && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+            && plausible_subject(w, toks, &m, from))
+        .then_some(m)
+    };
+    let opener = |k: usize| {
+        w.is(&toks[k], SUBORDINATORS)
+            // `such as`, `as well as`, `just as`: not a clause.
+            && !(k > s && w.is(&toks[k - 1], &["such", "well", "just", "same", "so", "as"]))
+    };
+    // Where the sentence's first clause starts, past `But`, `And`.
+    let first = (s..qi)
+        .find(|&k| {
+            !w.is(
+                &toks[k],
+                &["but", "and", "so", "yet", "then", "now", "also"],
+            )
+        })
+        .unwrap_or(qi);
+    // The nearest opener before the quote, within its clause.
+    for k in (s..qi).rev() {
+        if is_clause_break(&toks[k]) {
+            return None;
+        }
+        if toks[k].is_punct(',') {
+            // `As Blumenthal spoke, the NRA ...`: the clause before the
+            // comma is closed; the quote is in what follows. An opener
+            // before any other comma is not known to hold the quote.
+            // The main clause's subject is then the first phrase after a
+            // comma that a verb follows (`When Ms. Schifano moved to
+            // Jamaica Estates, Queens, ..., Freddy confided`).
+            if first >= k || !opener(first) {
+                return None;
+            }
+            let opening = subject_then_verb(first + 1)?;
+            return sentence_subject(w, toks, opening.end_token, qi);
+        }
+        if opener(k) {
+            return subject_then_verb(k + 1);
+        }
+    }
+    None
+}
+
 /// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's
 /// subject is the one whose words are quoted.
 pub fn sentence_subject_of(
@@ -674,7 +741,7 @@ pub fn sentence_subject_of(
     let s = sentence_start(w, toks, qi, floor);
     // `It was the persistent pull of "..."`: `sentence_subject` never
     // offers "it" (see `plausible_subject`).
-    let mention = sentence_subject(w, toks, s, qi)?;
+    let mention = clause_subject(w, toks, s, qi).or_else(|| sentence_subject(w, toks, s, qi))?;
     let lower_word_at = |k: usize| {
         toks.get(k).is_some_and(|t| {
             w.word(t)
@@ -1175,6 +1242,46 @@ mod tests {
         assert_eq!(
             who("Nefzi said the talks were over, adding, \"We will not return.\""),
             vec![("We will not return.".to_string(), Some("Nefzi".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_subordinate_clause_holding_the_quote_has_its_subject() {
+        // The clause of `when` holds the quote: its subject, not the
+        // sentence's.
+        assert_eq!(
+            who(
+                "He appeared rattled when Hillary Clinton accused him of an \"artful smear\" over her fundraising."
+            ),
+            vec![(
+                "artful smear".to_string(),
+                Some("Hillary Clinton".to_string())
+            )]
+        );
+        // An opening clause closed by a comma: the main clause's subject.
+        assert_eq!(
+            who(
+                "As Blumenthal spoke, the NRA was whipping lawmakers against \"any and all gun control.\""
+            ),
+            vec![(
+                "any and all gun control.".to_string(),
+                Some("NRA".to_string())
+            )]
+        );
+        assert_eq!(
+            who(
+                "When Ms. Schifano moved to Jamaica Estates, Queens, the enclave where they lived, Freddy Trump confided that his parents were \"the first ethnic family to move in.\""
+            ),
+            vec![(
+                "the first ethnic family to move in.".to_string(),
+                Some("Freddy Trump".to_string())
+            )]
+        );
+        // `such as`, and an opener before another comma: the sentence's
+        // subject as before.
+        assert_eq!(
+            who("Donald Trump mocked rivals such as Jeb Bush as \"low energy.\""),
+            vec![("low energy.".to_string(), Some("Donald Trump".to_string()))]
         );
     }
 
