@@ -143,6 +143,19 @@ fn main() -> Result<()> {
                 .published
                 .zip(b.published)
                 .map(|(x, y)| (x - y).num_days().abs()),
+            unnamed_fuller: {
+                let fuller = if wb.spoken() > wa.spoken() {
+                    &b.said
+                } else {
+                    &a.said
+                };
+                let other = if wb.spoken() > wa.spoken() {
+                    &a.said
+                } else {
+                    &b.said
+                };
+                wa.spoken() != wb.spoken() && *fuller == Said::Unknown && *other != Said::Unknown
+            },
         };
         let pairwise = same_statement(&c, r, q, ctx);
         let why = if pairwise {

@@ -624,6 +624,34 @@ fn fragments_sharing_no_words_stay_two_remarks() {
 }
 
 #[test]
+fn a_quote_matching_two_renditions_of_one_remark_joins_their_statements() {
+    // One outlet's "Though" where the others wrote "Although": alone, the
+    // cut with its first word changed is not distinctive enough to join
+    // the full quote; a later rendition as full as it, found in the full
+    // quote word for word, shows them to be one remark.
+    let full = "Although the Second Amendment people, maybe there is. I don't know. But I'll tell you what. That will be a horrible day,";
+    let items: Vec<(Article, Vec<Quote>)> = [
+        full,
+        "Though the Second Amendment people, maybe there is, I don't know.",
+        "Although the Second Amendment people, maybe there is, I don't know.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, q)| article_of(&[q], "Ann Lee", Some((2016, 8, 9 + i as u32 / 2))))
+    .collect();
+    let mut store = Store::open_in_memory().unwrap();
+    store.add_articles(&items[..2], false).unwrap();
+    let linked = statements_of(&store);
+    assert_ne!(linked[0].1, linked[1].1, "{linked:?}");
+    store.add_articles(&items[2..], false).unwrap();
+    let linked = statements_of(&store);
+    assert!(linked.iter().all(|l| l.1 == linked[0].1), "{linked:?}");
+    // The statement's relations are read against its full quote again.
+    assert_eq!(linked[1].2, "altered");
+    assert_eq!(linked[2].2, "partial");
+}
+
+#[test]
 fn linking_sees_statements_another_connection_stored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("q.db");

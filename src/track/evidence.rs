@@ -255,6 +255,10 @@ pub struct Context {
     pub same_story: bool,
     /// Days between their publication dates, when both are known.
     pub days_apart: Option<i64>,
+    /// The fuller of the two names nobody ([`Said::Unknown`]) while the
+    /// other names someone: an unattributed passage holding a named
+    /// speaker's words, not an echo of them.
+    pub unnamed_fuller: bool,
 }
 
 impl Context {
@@ -264,6 +268,7 @@ impl Context {
             speakers,
             same_story: false,
             days_apart: None,
+            unnamed_fuller: false,
         }
     }
 
@@ -331,6 +336,19 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
         Agreement::Same if ctx.near() && !reworded => c.info >= INFO_NEAR,
         Agreement::Same => c.info >= INFO_SAME_SPEAKER,
         Agreement::Guessed if ctx.same_story && !reworded => c.info >= INFO_NEAR,
+        // In one story, a named speaker's words repeated word for word
+        // where the article names nobody are most often that quote again
+        // (the reporter echoing them, a pronoun or role the extractor
+        // could not resolve), so they need what one speaker's words need,
+        // not the more an unknown speaker's do. Not less: a described
+        // person ("the boy") asking what the named speaker then repeats is
+        // another utterance in the same words. Only an echo, no fuller
+        // than the words it repeats: an unattributed passage that holds
+        // them among words of its own (a spokesman restating his
+        // principal's phrase) is another utterance.
+        Agreement::Unknown if ctx.same_story && !reworded && !ctx.unnamed_fuller => {
+            c.info >= INFO_SAME_SPEAKER
+        }
         Agreement::Guessed | Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
         Agreement::Different => strong(c, reference, rendition),
     }
@@ -403,6 +421,7 @@ mod tests {
             speakers,
             same_story: days_apart == Some(0),
             days_apart,
+            unnamed_fuller: false,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)
     }
@@ -496,6 +515,7 @@ mod tests {
                 speakers: Agreement::Guessed,
                 same_story: days == 0,
                 days_apart: Some(days),
+                unnamed_fuller: false,
             };
             let (full, part) = (
                 words("It slipped through the cracks in one or two instances, she said"),
@@ -528,6 +548,38 @@ mod tests {
             "work horse, not show horse",
             Agreement::Same,
             Some(0)
+        ));
+    }
+
+    #[test]
+    fn an_unattributed_echo_in_one_story_is_the_quote_it_repeats() {
+        let echo = |full: &str, part: &str, same_story: bool, unnamed_fuller: bool| {
+            let (r, q) = (words(full), words(part));
+            let ctx = Context {
+                speakers: Agreement::Unknown,
+                same_story,
+                days_apart: Some(if same_story { 0 } else { 1 }),
+                unnamed_fuller,
+            };
+            same_statement(&super::super::align::compare(&r, &q), &r, &q, ctx)
+        };
+        let full = "It is a major breach of trust, and the members will not forget it";
+        assert!(info("major breach of trust") >= INFO_SAME_SPEAKER);
+        assert!(info("major breach of trust") < INFO_UNKNOWN_SPEAKER);
+        // The article repeats its speaker's words where it names nobody.
+        assert!(echo(full, "major breach of trust", true, false));
+        // Another outlet naming nobody needs more.
+        assert!(!echo(full, "major breach of trust", false, false));
+        // An unattributed passage holding the named speaker's words among
+        // its own is someone else restating them.
+        assert!(!echo(full, "major breach of trust", true, true));
+        // Common words are not enough even in one story: the boy's
+        // question and the speaker repeating it.
+        assert!(!echo(
+            "Let me tell you, how big is that wall going to be?",
+            "How big is that wall?",
+            true,
+            false
         ));
     }
 

@@ -596,6 +596,10 @@ fn link(
             days_apart: published
                 .zip(reference.published)
                 .map(|(a, b)| (a - b).num_days().abs()),
+            unnamed_fuller: unnamed_fuller(
+                (&said, new.words.spoken()),
+                (&reference.said, reference.words.words.spoken()),
+            ),
         };
         if same_statement(&c, r, q, ctx) {
             let fit = score(&c, r, q);
@@ -657,6 +661,7 @@ fn link(
         }
     }
     let new_is_fuller = |r: &Reference| new.words.spoken() > r.words.words.spoken();
+    let mut bridged = false;
     let statement = match passing.iter().max_by_key(|(r, fit, _)| (*fit, r.statement)) {
         None => {
             conn.prepare_cached(
@@ -676,7 +681,8 @@ fn link(
             }
             id
         }
-        Some((best, _, _)) => {
+        Some(best) => {
+            let (best, best_agreement) = (&best.0, best.2);
             // A full quote arriving after two fragments of it joins their
             // statements. A fragment matching two statements does not: it
             // could be either, so it goes with the better fit.
@@ -693,10 +699,35 @@ fn link(
                 }
                 target
             } else {
+                // A quote as full as one statement's reference, and found
+                // in another's of the same speaker, shows the first to be
+                // a rendition of the second: both are its statement.
+                let covered: Vec<i64> = passing
+                    .iter()
+                    .filter(|(r, _, a)| {
+                        r.statement != best.statement
+                            && *a == Agreement::Same
+                            && best_agreement == Agreement::Same
+                            && !new_is_fuller(r)
+                            && new.words.spoken() >= r.words.words.spoken()
+                    })
+                    .map(|(r, _, _)| r.statement)
+                    .collect();
+                for &other in &covered {
+                    merge(conn, other, best.statement)?;
+                    linker.forget(other);
+                }
+                if !covered.is_empty() {
+                    bridged = true;
+                }
                 best.statement
             }
         }
     };
+    if bridged {
+        refresh(conn, statement)?;
+        linker.forget(statement);
+    }
     let reference_words = passing
         .iter()
         .find(|(r, _, _)| r.statement == statement)
@@ -715,6 +746,19 @@ fn link(
         linker.forget(statement);
     }
     Ok(statement)
+}
+
+/// Whether the fuller of a new quote (`said`, `words`) and a statement
+/// (its speakers, its reference's words) names nobody while the other
+/// names someone ([`Context::unnamed_fuller`]).
+fn unnamed_fuller((said, words): (&Said, usize), (statement, reference): (&[Said], usize)) -> bool {
+    let nobody = |s: &Said| *s == Said::Unknown;
+    let statement_nobody = statement.iter().all(nobody);
+    match words.cmp(&reference) {
+        std::cmp::Ordering::Greater => nobody(said) && !statement_nobody,
+        std::cmp::Ordering::Less => statement_nobody && !nobody(said),
+        std::cmp::Ordering::Equal => false,
+    }
 }
 
 /// Whether [`same_statement`] could hold for `r` (the fuller) and `q`,
