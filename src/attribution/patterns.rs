@@ -7,7 +7,7 @@
 //! quote is a single token.
 
 use super::mention::{
-    Mention, MentionKind, classify, document_before, document_phrase, is_clause_break,
+    Mention, MentionKind, classify, core_before, document_before, document_phrase, is_clause_break,
     mention_after, mention_before, partitive_after,
 };
 use crate::lexicon::{Gender, with_lower};
@@ -726,8 +726,32 @@ fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Ment
         if opener(k) {
             return subject_then_verb(k + 1);
         }
+        // `Graham contrasted that with Clinton who is looking to bring
+        // "people together"`, `Roffman, who estimates that his costs were
+        // "in the seven figures"`: the relative pronoun's clause holds the
+        // quote; its antecedent, a name just before, speaks, and the
+        // mention is "who" itself, as for a reporting verb after it.
+        if k > s && w.is(&toks[k], &["who"]) && subject_verb_follows(w, toks, k, qi) {
+            let before = if toks[k - 1].is_punct(',') || is_dash(&toks[k - 1]) {
+                k - 1
+            } else {
+                k
+            };
+            let mut m = core_before(w, toks, before, s).filter(|m| m.kind == MentionKind::Name)?;
+            m.written = Some(toks[k].span);
+            return Some(m);
+        }
     }
     None
+}
+
+/// Does a lower-case word (the relative clause's verb) follow the "who"
+/// at `who`, before the quote at `qi`?
+fn subject_verb_follows(w: &Words, toks: &[Token], who: usize, qi: usize) -> bool {
+    who + 1 < qi
+        && toks[who + 1].is_word()
+        && !w.is_capitalised(&toks[who + 1])
+        && w.pronoun(&toks[who + 1]).is_none()
 }
 
 /// `Trump called Cruz "a liar"`: no reporting verb, but the sentence's
@@ -1276,6 +1300,16 @@ mod tests {
                 "the first ethnic family to move in.".to_string(),
                 Some("Freddy Trump".to_string())
             )]
+        );
+        // A relative clause holding the quote: "who" is the mention, its
+        // antecedent the speaker.
+        let quotes = extract_quotes(
+            "Gwen Graham contrasted that with Hillary Clinton who is looking to bring \"people together.\"",
+        );
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.text.as_str(), speaker.name.as_str()),
+            ("who", "Hillary Clinton")
         );
         // `such as`, and an opener before another comma: the sentence's
         // subject as before.
