@@ -39,6 +39,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/009_fetched_articles.sql")),
     M::up(include_str!("../../db/010_captions.sql")),
     M::up(include_str!("../../db/011_quotes_published.sql")),
+    M::up(include_str!("../../db/012_quote_order.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
