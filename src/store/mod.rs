@@ -39,6 +39,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../db/009_fetched_articles.sql")),
     M::up(include_str!("../../db/010_captions.sql")),
     M::up(include_str!("../../db/011_quotes_published.sql")),
+    M::up(include_str!("../../db/012_quote_order.sql")),
 ];
 
 /// How long a writer waits for another process holding the database before
@@ -49,6 +50,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// db/010_captions.sql): its body, then its captions after a blank line.
 /// `a` is the articles table's alias in the query.
 pub const FULL_TEXT_A: &str = "(a.text || ifnull(char(10, 10) || a.captions, ''))";
+
+/// How much of a database read-only connections map into memory (the
+/// file's pages, which the system may drop at any time; not the process's
+/// own memory).
+const MMAP_SIZE: i64 = 4 << 30;
 
 /// An open, migrated quotetrack database.
 pub struct Store {
@@ -93,6 +99,12 @@ impl Store {
         // Several of these may be open at once (one per request being
         // answered), so each keeps a smaller page cache than a writer's.
         conn.pragma_update(None, "cache_size", -16_384)?;
+        // Pages are read from a memory map of the file, shared by every
+        // reader and the system's file cache, rather than copied in one
+        // system call each into a page cache too small for a search that
+        // reads 100,000 index entries (a deep page of a common word took
+        // 90-440 ms, most of it in those calls, instead of 60 ms).
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         conn.set_prepared_statement_cache_capacity(64);
         let version: usize = conn
             .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))

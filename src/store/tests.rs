@@ -768,7 +768,7 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
                         ..filter.clone()
                     };
                     let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                    for plan in [WordsPlan::Walk, WordsPlan::Probe] {
+                    for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
                         let walked = store.quotes_planned(&f, Some(plan)).unwrap();
                         assert_eq!(walked, sorted, "{plan:?} {f:?}");
                     }
@@ -778,4 +778,47 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
         }
     }
     assert!(compared > 300, "{compared}");
+}
+
+/// Dates quotetrack does not write (edited in sqlite3: shorter, longer,
+/// a number) are ordered as SQLite orders them whichever way a page is
+/// found; the sort keys read in Rust give way to SQL's sort for those.
+#[test]
+fn odd_dates_are_ordered_as_sqlite_orders_them() {
+    let store = dated_and_undated();
+    store
+        .conn()
+        .execute_batch(
+            "UPDATE quotes SET published = '2020-03' WHERE article_id % 7 = 1;
+             UPDATE quotes SET published = '2020-03' || char(0) WHERE article_id % 7 = 4;",
+        )
+        .unwrap();
+    let compare = |store: &Store| {
+        for words in ["alpha", "beta"] {
+            for (limit, offset) in [(5, 0), (17, 16), (50, 40), (200, 0), (3, 95)] {
+                let f = QuoteFilter {
+                    search: Some(words.into()),
+                    limit: Some(limit),
+                    offset,
+                    kinds: crate::claims::Kinds::ALL,
+                    ..Default::default()
+                };
+                let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
+                for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
+                    let found = store.quotes_planned(&f, Some(plan)).unwrap();
+                    assert_eq!(found, sorted, "{plan:?} {f:?}");
+                }
+            }
+        }
+    };
+    compare(&store);
+    // Longer than a date, and a number: SQL sorts instead.
+    store
+        .conn()
+        .execute_batch(
+            "UPDATE quotes SET published = '2020-03-02T10:00' WHERE article_id % 7 = 2;
+             UPDATE quotes SET published = 20200302 WHERE article_id % 7 = 3;",
+        )
+        .unwrap();
+    compare(&store);
 }
