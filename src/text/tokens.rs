@@ -157,8 +157,11 @@ pub fn tokenize(
                 && let Some(len) = ascii_word_len(&bytes[pos..])
             {
                 let mut end = pos + len;
+                // `(D-Calif.)`: a capitalised word's dot before a closing
+                // bracket is an abbreviation's; `(..., he said.)` ends a
+                // sentence.
                 if bytes.get(end) == Some(&b'.')
-                    && (bytes.get(end + 1) == Some(&b')')
+                    && (bytes.get(end + 1) == Some(&b')') && b.is_ascii_uppercase()
                         || takes_dot(&text[pos..end], is_abbreviation))
                 {
                     end += 1;
@@ -191,10 +194,11 @@ pub fn tokenize(
         if c.is_alphanumeric() {
             let (_, w) = word(rest).unwrap_or(("", &rest[..c.len_utf8()]));
             let mut end = pos + w.len();
-            // `(R-Pa.)`: a dot right before a closing bracket ends an
-            // abbreviation, not a sentence.
+            // `(R-Pa.)`: a dot right before a closing bracket ends a
+            // capitalised abbreviation, not a sentence (but `he said.)`
+            // ends one).
             let after = &text.as_bytes()[end..limit];
-            let dot_then_bracket = after.starts_with(b".)");
+            let dot_then_bracket = after.starts_with(b".)") && c.is_uppercase();
             if after.starts_with(b".") && (dot_then_bracket || takes_dot(w, is_abbreviation)) {
                 end += 1;
             }
@@ -276,6 +280,17 @@ mod tests {
                 "said",
                 "."
             ]
+        );
+        // Before a closing bracket: a capitalised word's dot is its own
+        // (a state in a party tag), a lower-case word's ends the sentence;
+        // on the ASCII path and the character path alike.
+        assert_eq!(
+            words("(R-Pa.) (he said.)"),
+            vec!["(", "R-Pa.", ")", "(", "he", "said", ".", ")"]
+        );
+        assert_eq!(
+            words("(R-Pé.) (hé saïd.)"),
+            vec!["(", "R-Pé.", ")", "(", "hé", "saïd", ".", ")"]
         );
     }
 
