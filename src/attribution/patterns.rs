@@ -710,7 +710,9 @@ fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Ment
         if is_clause_break(&toks[k]) {
             return None;
         }
-        if toks[k].is_punct(',') {
+        // The comma that introduces the quote (`and then boomed, "..."`)
+        // closes no clause.
+        if toks[k].is_punct(',') && k + 1 < qi {
             // `As Blumenthal spoke, the NRA ...`: the clause before the
             // comma is closed; the quote is in what follows. An opener
             // before any other comma is not known to hold the quote.
@@ -1310,6 +1312,15 @@ mod tests {
         assert_eq!(
             (speaker.text.as_str(), speaker.name.as_str()),
             ("who", "Hillary Clinton")
+        );
+        // The comma introducing the quote closes no clause.
+        let quotes = extract_quotes(
+            "Hillary Clinton won.\n\nSmiling broadly, Mrs. Clinton drew cheers as she thanked her home state and then boomed, ''Today, you proved there's no place like home.''",
+        );
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.text.as_str(), speaker.name.as_str()),
+            ("she", "Hillary Clinton")
         );
         // `such as`, and an opener before another comma: the sentence's
         // subject as before.
