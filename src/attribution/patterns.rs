@@ -357,6 +357,41 @@ fn opening_phrase_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<
         .find(|&k| toks[k].is_punct(','))
 }
 
+/// Where a sentence's opening subordinate clause ends (its comma), when a
+/// main clause with a subject and a verb of its own follows it before the
+/// quote at `qi`: `When Trump announced his candidacy in June 2015, he
+/// infamously referred to Mexican immigrants as "criminals"` — the
+/// reporting verb of the opening clause ("announced") is not the quote's.
+/// `After Byler pointed out the flaw, "Q"` has no main clause before the
+/// quote: its verb is.
+fn opening_clause_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<usize> {
+    // Not "as": `As The Post's Ruth Marcus puts it, Obama is trying to make
+    // Republicans "an offer they can't afford to refuse"` credits the
+    // quote to the opening clause's speaker.
+    const OPENERS: &[&str] = &[
+        "when", "since", "after", "while", "although", "though", "because", "once", "before",
+    ];
+    let first = (s..qi).find(|&k| !w.is(&toks[k], &["but", "and", "so", "yet", "then"]))?;
+    if !w.is(&toks[first], OPENERS) {
+        return None;
+    }
+    (first + 2..qi)
+        .take_while(|&k| !is_clause_break(&toks[k]))
+        .filter(|&k| toks[k].is_punct(','))
+        .take(3)
+        .find(|&c| {
+            mention_after(w, toks, c + 1, qi).is_some_and(|m| {
+                matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
+                    && toks.get(m.end_token).is_some_and(|t| {
+                        t.is_word()
+                            && w.word(t)
+                                .and_then(|x| x.chars().next())
+                                .is_some_and(char::is_lowercase)
+                    })
+            })
+        })
+}
+
 /// The subject of the sentence: the phrase it opens with, or the one after
 /// an opening phrase closed by a comma (`On Friday, Kerry said`).
 pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
@@ -447,11 +482,13 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // before it is a clause, not part of the opening phrase.
     let has_subject =
         |k: usize| k > s && (w.is_capitalised(&toks[k - 1]) || w.pronoun(&toks[k - 1]).is_some());
+    let opening_clause = opening_clause_end(w, toks, s, qi);
     let is_cue = |k: usize| {
         (w.is_speech_verb(&toks[k]) || puts_it(k))
             && !after_auxiliary(w, toks, k, s)
             && !is_noun_use(w, toks, k, s)
             && !opening.is_some_and(|end| k < end && !has_subject(k))
+            && opening_clause.is_none_or(|end| k >= end)
     };
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
@@ -1321,6 +1358,25 @@ mod tests {
         assert_eq!(
             (speaker.text.as_str(), speaker.name.as_str()),
             ("she", "Hillary Clinton")
+        );
+        // A reporting verb in an opening clause that a main clause with its
+        // own subject follows is not the quote's; `As X puts it,` still is.
+        let quotes = extract_quotes(
+            "When Donald Trump announced his candidacy in June, he referred to migrants as \"criminals\" at once.",
+        );
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.text.as_str(), speaker.name.as_str()),
+            ("he", "Donald Trump")
+        );
+        assert_eq!(
+            who(
+                "As The Post's Ruth Marcus puts it, Obama is making Republicans \"an offer they can't refuse.\""
+            ),
+            vec![(
+                "an offer they can't refuse.".to_string(),
+                Some("Ruth Marcus".to_string())
+            )]
         );
         // `such as`, and an opener before another comma: the sentence's
         // subject as before.
