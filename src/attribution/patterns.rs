@@ -357,6 +357,14 @@ fn opening_phrase_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<
         .find(|&k| toks[k].is_punct(','))
 }
 
+/// Is `toks[k]` a word written in lower case (a verb after a subject)?
+fn lower_case_word_at(w: &Words, toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .and_then(|t| w.word(t))
+        .and_then(|x| x.chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 /// Where a sentence's opening subordinate clause ends (its comma), when a
 /// main clause with a subject and a verb of its own follows it before the
 /// quote at `qi`: `When Trump announced his candidacy in June 2015, he
@@ -382,12 +390,7 @@ fn opening_clause_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<
         .find(|&c| {
             mention_after(w, toks, c + 1, qi).is_some_and(|m| {
                 matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
-                    && toks.get(m.end_token).is_some_and(|t| {
-                        t.is_word()
-                            && w.word(t)
-                                .and_then(|x| x.chars().next())
-                                .is_some_and(char::is_lowercase)
-                    })
+                    && lower_case_word_at(w, toks, m.end_token)
             })
         })
 }
@@ -717,13 +720,7 @@ const SUBORDINATORS: &[&str] = &[
 fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Mention> {
     let subject_then_verb = |from: usize| {
         let m = mention_after(w, toks, from, qi)?;
-        let verb = toks.get(m.end_token).filter(|t| {
-            t.is_word()
-                && w.word(t)
-                    .and_then(|x| x.chars().next())
-                    .is_some_and(char::is_lowercase)
-        });
-        (verb.is_some()
+        (lower_case_word_at(w, toks, m.end_token)
             && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
             && plausible_subject(w, toks, &m, from))
         .then_some(m)
@@ -805,13 +802,7 @@ pub fn sentence_subject_of(
     // `It was the persistent pull of "..."`: `sentence_subject` never
     // offers "it" (see `plausible_subject`).
     let mention = clause_subject(w, toks, s, qi).or_else(|| sentence_subject(w, toks, s, qi))?;
-    let lower_word_at = |k: usize| {
-        toks.get(k).is_some_and(|t| {
-            w.word(t)
-                .and_then(|x| x.chars().next())
-                .is_some_and(char::is_lowercase)
-        })
-    };
+    let lower_word_at = |k: usize| lower_case_word_at(w, toks, k);
     // `Ted Nordhaus, co-founder of the Breakthrough Institute, welcomed
     // "..."`: the verb comes after an apposition between commas.
     let after_apposition = || {
