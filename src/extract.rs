@@ -11,7 +11,7 @@ use crate::attribution::patterns::{
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
-use crate::quotes::titles::{is_someones_words, labeled_by_verb, names_a_work};
+use crate::quotes::titles::{is_someones_words, labeled_as, labeled_by_verb, names_a_work};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People, resolution};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker, titled_somewhere};
@@ -321,8 +321,11 @@ impl<'l> Extractor<'l> {
                 resolved.push(Some(out.len() - 1));
                 continue;
             }
+            let as_label = labeled_as(words, toks, f.token);
             let Some(a) = attribution
-                .filter(|a| is_someones_words(&quote.text, kind, a.cue.is_some(), labeled))
+                .filter(|a| {
+                    as_label || is_someones_words(&quote.text, kind, a.cue.is_some(), labeled)
+                })
                 // A headline's colon names the speaker outright: `Okafor:
                 // Mayor's 'Deeply Reckless' Budget` is her words, not a title.
                 .filter(|a| {

@@ -24,6 +24,20 @@ pub fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool, labeled: b
     }
 }
 
+/// `Trump refers to the governor as "Chris"`, `hailed the vote as
+/// "fantastic"`: a quote right after "as" is the label someone put on a
+/// thing, whatever its length or case, so the sentence's speaker said it.
+/// Not `such as "ambassador"` (examples), nor `known (online) as
+/// "Guccifer"`, a name nobody in the sentence is said to give.
+pub fn labeled_as(words: &Words, toks: &[Token], qi: usize) -> bool {
+    qi >= 2
+        && words.is(&toks[qi - 1], &["as"])
+        && !words.is(&toks[qi - 2], &["such", "so"])
+        && !toks[qi.saturating_sub(4)..qi - 1]
+            .iter()
+            .any(|t| words.is(t, &["known"]))
+}
+
 /// How many words before a quote a verb that labels it may stand: `dubbed
 /// the sweeping bill "reckless"`.
 const LABEL_REACH: usize = 8;
@@ -245,6 +259,23 @@ mod tests {
     fn labeled(text: &str) -> bool {
         let (words, toks, qi, _) = first_quote(text);
         labeled_by_verb(&words, &toks, qi, 0)
+    }
+
+    fn as_label(text: &str) -> bool {
+        let (words, toks, qi, _) = first_quote(text);
+        labeled_as(&words, &toks, qi)
+    }
+
+    #[test]
+    fn a_quote_after_as_is_a_label_someone_gave() {
+        assert!(as_label(r#"Trump refers to the governor as "Chris.""#));
+        assert!(as_label(r#"She hailed the vote as "fantastic," he said."#));
+        assert!(!as_label(r#"The search used words such as "ambassador.""#));
+        assert!(!as_label(
+            r#"Lazar, known online as "Guccifer," was sentenced."#
+        ));
+        assert!(!as_label(r#"Lazar, known as "Guccifer," was sentenced."#));
+        assert!(!as_label(r#"She called it "fantastic.""#));
     }
 
     fn names_work(text: &str) -> bool {
