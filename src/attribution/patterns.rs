@@ -720,7 +720,14 @@ const SUBORDINATORS: &[&str] = &[
 fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Mention> {
     let subject_then_verb = |from: usize| {
         let m = mention_after(w, toks, from, qi)?;
-        (lower_case_word_at(w, toks, m.end_token)
+        // `while praising Hillary Clinton as "..."`, `when asked about
+        // Mr. Bush`: a participle opening the clause leaves it the
+        // sentence's subject; the name after it is an object.
+        let participle = w.word(&toks[from]).is_some_and(|x| {
+            !w.is_capitalised(&toks[from]) && (x.ends_with("ing") || x.ends_with("ed"))
+        });
+        (!participle
+            && lower_case_word_at(w, toks, m.end_token)
             && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun(_))
             && plausible_subject(w, toks, &m, from))
         .then_some(m)
@@ -760,7 +767,13 @@ fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Ment
             return sentence_subject(w, toks, opening.end_token, qi);
         }
         if opener(k) {
-            return subject_then_verb(k + 1);
+            match subject_then_verb(k + 1) {
+                // `while Trump refers to the governor as "Chris"`: an "as"
+                // with no subject and verb after it is a preposition, and
+                // the clause that holds the quote opens further back.
+                None if w.is(&toks[k], &["as"]) => continue,
+                found => return found,
+            }
         }
         // `Graham contrasted that with Clinton who is looking to bring
         // "people together"`, `Roffman, who estimates that his costs were
@@ -1310,6 +1323,28 @@ mod tests {
             vec![(
                 "artful smear".to_string(),
                 Some("Hillary Clinton".to_string())
+            )]
+        );
+        // An "as" right before the quote is a preposition: the clause
+        // holding the quote opens at the `while` before it.
+        assert_eq!(
+            who(
+                "Chris Christie refers to the candidate, his longtime friend, as \"Mr. Trump,\" while Donald Trump refers to the governor as \"Chris.\""
+            ),
+            vec![
+                ("Mr. Trump,".to_string(), Some("Chris Christie".to_string())),
+                ("Chris.".to_string(), Some("Donald Trump".to_string())),
+            ]
+        );
+        // A participle opens no clause with a subject: the name after it
+        // is its object and the sentence's subject speaks.
+        assert_eq!(
+            who(
+                "Rep. Gwen Graham pummeled Donald Trump as divisive while praising Hillary Clinton as a \"work horse, not a show horse.\""
+            ),
+            vec![(
+                "work horse, not a show horse.".to_string(),
+                Some("Gwen Graham".to_string())
             )]
         );
         // An opening clause closed by a comma: the main clause's subject.
