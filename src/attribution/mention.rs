@@ -691,6 +691,80 @@ pub fn document_phrase(w: &Words, toks: &[Token], start: usize, ceiling: usize) 
     })
 }
 
+/// Nouns for a poll or study that speaks for the people it asked.
+const POLL_NOUNS: &[&str] = &["poll", "polls", "survey", "surveys", "study"];
+/// Words that make a group a share of those asked: `75 percent of
+/// Republicans`, `the vast majority of Americans`.
+const SHARE_WORDS: &[&str] = &[
+    "percent",
+    "majority",
+    "plurality",
+    "half",
+    "third",
+    "quarter",
+    "most",
+];
+/// How many words a poll's name may run to: `a fresh CNN-ORC poll`, `a
+/// September Washington Post-ABC News poll`.
+const POLL_NAME_WORDS: usize = 7;
+
+/// `In a September Washington Post-ABC News poll, 75 percent of
+/// Republicans said "..."`, `Six in 10 Republicans said`: a share of a
+/// group answers through the poll that measured it, so when the speaker
+/// `m` is such a share and the sentence `s..end` names a poll, the poll is
+/// the source (as PolNeAR marks it); the group never said the words
+/// together.
+pub fn poll_for_respondents(
+    w: &Words,
+    toks: &[Token],
+    m: &Mention,
+    s: usize,
+    end: usize,
+) -> Option<Mention> {
+    let f = m.first_token;
+    let number = |t: &Token| {
+        w.word(t)
+            .is_some_and(|x| x.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit()))
+            || w.lower(t).is_some_and(|x| {
+                [
+                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                ]
+                .contains(&x.as_str())
+            })
+    };
+    // `25 percent of likely Republican voters`: a lower-case word or two
+    // may qualify the group after `of`.
+    let f = (f.saturating_sub(2).max(s)..f)
+        .find(|&k| {
+            toks[k..f].iter().all(|t| {
+                w.word(t)
+                    .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_lowercase()))
+                    && !w.is(t, &["of", "in"])
+            })
+        })
+        .unwrap_or(f);
+    let share = f >= s + 2
+        && w.is(&toks[f - 1], &["of"])
+        && (w.is(&toks[f - 2], SHARE_WORDS)
+            || w.word(&toks[f - 2]).is_some_and(|x| x.ends_with('%')))
+        || f >= s + 3
+            && number(&toks[f - 1])
+            && w.is(&toks[f - 2], &["in"])
+            && number(&toks[f - 3]);
+    if !share {
+        return None;
+    }
+    (s..end).find_map(|k| {
+        if !w.is(&toks[k], DOCUMENT_OPENERS) {
+            return None;
+        }
+        let noun = (k + 1..end.min(k + 1 + POLL_NAME_WORDS))
+            .take_while(|&j| toks[j].is_word() || toks[j].is_punct('-') || toks[j].is_punct('/'))
+            .find(|&j| w.is(&toks[j], POLL_NOUNS))?;
+        Some(Mention::unnamed(toks, k, noun + 1))
+    })
+}
+
 /// A [`document_phrase`] ending right before the verb at `verb`, opened
 /// within `floor..verb`: `A statement from the Mayor's Office said`.
 pub fn document_before(w: &Words, toks: &[Token], verb: usize, floor: usize) -> Option<Mention> {
@@ -1482,6 +1556,51 @@ mod loose_tests {
         // Not a part of a group: a number of things, a lone determiner.
         assert_eq!(read("said one of 12 cases"), None);
         assert_eq!(read("said one day"), None);
+    }
+
+    #[test]
+    fn a_poll_speaks_for_the_share_of_a_group_it_asked() {
+        let lex = Lexicon::builtin();
+        // The poll named anywhere in the sentence of a share speaking at `verb`.
+        let read = |text: &str, verb: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let w = Words::new(text, lex);
+            let v = toks.iter().position(|t| t.span.text(text) == verb).unwrap();
+            let m = mention_before(&w, &toks, v, 0)?;
+            poll_for_respondents(&w, &toks, &m, 0, toks.len())
+                .map(|p| p.span.text(text).to_string())
+        };
+        assert_eq!(
+            read(
+                "In a September Washington Post-ABC News poll, 75 percent of Republicans said politicians lie",
+                "said"
+            ),
+            Some("a September Washington Post-ABC News poll".into())
+        );
+        assert_eq!(
+            read(
+                "Six in 10 Republicans said the delegates should decide, a fresh CNN-ORC poll found",
+                "said"
+            ),
+            Some("a fresh CNN-ORC poll".into())
+        );
+        assert_eq!(
+            read(
+                "The poll has bad news for Bush: 25 percent of likely Republican voters say they would not back him",
+                "say"
+            ),
+            Some("The poll".into())
+        );
+        // A group that is no share of one, or no poll named: nothing.
+        assert_eq!(
+            read("In a new poll, Republicans said politicians lie", "said"),
+            None
+        );
+        assert_eq!(
+            read("Most of the senators said the bill would pass", "said"),
+            None
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::mention::{
     Mention, MentionKind, classify, core_before, document_before, document_phrase, is_clause_break,
-    mention_after, mention_before, partitive_after,
+    mention_after, mention_before, partitive_after, poll_for_respondents,
 };
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
@@ -44,6 +44,9 @@ impl Attribution {
 /// How far after a quote the verb of `"Q," the former U.S. envoy to the
 /// talks said` may stand.
 const POST_REACH: usize = 24;
+/// How far past a quote its sentence is read for a poll that speaks for
+/// the quote's speakers ([`poll_for_respondents`]).
+const SENTENCE_AFTER_QUOTE: usize = 40;
 
 fn is_sentence_end(t: &Token) -> bool {
     matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
@@ -559,6 +562,10 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             None if last_try => return None,
             None => continue,
         };
+        let sentence_end = (qi..toks.len().min(qi + SENTENCE_AFTER_QUOTE))
+            .find(|&k| is_sentence_end(&toks[k]))
+            .unwrap_or(toks.len().min(qi + SENTENCE_AFTER_QUOTE));
+        let mention = poll_for_respondents(w, toks, &mention, s, sentence_end).unwrap_or(mention);
         // `puts it, "Q"` introduces the quote as `says, "Q"` does.
         let between = &toks[(v + 1 + usize::from(puts_it(v))).min(qi)..qi];
         // `noting that "Q"` is reported speech as much as `said the plan
