@@ -362,9 +362,15 @@ impl People {
                     }
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
-                let body = || {
+                // So is a word the article writes in full as a body's name:
+                // `Clarkston` where it also has `Clarkston Community
+                // Center`, or "he" took the centre for a man.
+                let body = |name: &str| {
                     w.is_organisation(&toks[j - 1])
                         || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
+                        || name.rsplit(' ').next().is_some_and(|last| {
+                            with_lower(last, |x| w.lexicon.organisations.contains(x))
+                        })
                 };
                 // `Port Merrow's mayor`: the owner of a role is a place or a
                 // body more often than a person, and not who "she" is.
@@ -380,7 +386,7 @@ impl People {
                             .get(j)
                             .is_some_and(|x| x.is_word() && !w.is_capitalised(x))
                 };
-                if let Some(name) = name.filter(|_| !body() && !owns_role() && !attributive()) {
+                if let Some(name) = name.filter(|n| !body(n) && !owns_role() && !attributive()) {
                     let id = people.id(name);
                     people
                         .occurrences
@@ -695,6 +701,16 @@ mod tests {
         );
         let he = text.rfind("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn a_word_of_a_bodys_name_is_no_antecedent() {
+        // "Clarkston" after "Clarkston Community Center" reads as the
+        // centre, a body: the "he" is the teacher's.
+        let text = "Luay Sami spoke at the Clarkston Community Center. He moved to Clarkston, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Luay Sami"));
     }
 
     #[test]
