@@ -98,6 +98,11 @@ pub(crate) enum WordsPlan {
     /// for words in most quotes, whose set of matches would take longer to
     /// read than the page needs.
     Probe,
+    /// Quotes in date order in batches, each batch asking the full-text
+    /// index for the matches between its least and greatest id (see
+    /// [`Store::walk_stretch`]): pages further on than a window reads,
+    /// when quote ids grow with the dates.
+    Batches,
 }
 
 /// Which quotes to list. Every field narrows; the default lists everything.
@@ -387,11 +392,20 @@ impl Store {
                 Some(plan) => plan,
                 None => self.words_plan(filter, words, limit)?,
             };
+            if plan == WordsPlan::Batches
+                && let Some(ids) = self.batches_page(filter, &filters, &args, words, limit)?
+            {
+                let sql =
+                    format!("{SELECT} WHERE q.id IN (SELECT value FROM json_each(?1)) {order}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                let rows = stmt.query_map([serde_json::to_string(&ids)?], quote_row)?;
+                return Ok(rows.collect::<rusqlite::Result<_>>()?);
+            }
             // A probe that comes up short reads the set of matches next.
             let tries: &[WordsPlan] = match plan {
                 WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Walk],
                 WordsPlan::Walk => &[WordsPlan::Walk],
-                WordsPlan::Keys | WordsPlan::Sort => &[],
+                WordsPlan::Keys | WordsPlan::Sort | WordsPlan::Batches => &[],
             };
             for &how in tries {
                 let rows = self.walk_dates(filter, &filters, &args, words, how)?;
@@ -481,6 +495,43 @@ impl Store {
                 .map(|k| k.id)
                 .collect(),
         ))
+    }
+
+    /// The ids of a page counted from the start ([`WordsPlan::Batches`]):
+    /// the dated quotes (or those in the date range), then the undated,
+    /// read in batches until `offset + limit` match; `None` when the
+    /// batches read more matches than their budget.
+    fn batches_page(
+        &self,
+        filter: &QuoteFilter,
+        filters: &str,
+        args: &[Value],
+        words: &str,
+        limit: usize,
+    ) -> Result<Option<Vec<i64>>> {
+        let end = filter.offset.saturating_add(limit);
+        let mut stretches = vec!["q.published IS NOT NULL"];
+        if filter.since.is_none() && filter.until.is_none() {
+            stretches.push("q.published IS NULL");
+        }
+        let mut ids: Vec<i64> = Vec::new();
+        for stretch in stretches {
+            if ids.len() >= end {
+                break;
+            }
+            let part = Stretch {
+                sql: stretch,
+                args: &[],
+                back: false,
+                wanted: end - ids.len(),
+            };
+            match self.walk_stretch(filters, args, words, &part, WordsPlan::Batches)? {
+                Some(found) => ids.extend(found),
+                None => return Ok(None),
+            }
+        }
+        ids.drain(..filter.offset.min(ids.len()));
+        Ok(Some(ids))
     }
 
     /// The page of the list that a [`Cursor`] starts (see there): at most
@@ -596,8 +647,8 @@ impl Store {
         };
         // Probing that comes up short reads in batches next.
         let tries: &[WordsPlan] = match plan {
-            WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Walk],
-            WordsPlan::Walk => &[WordsPlan::Walk],
+            WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Batches],
+            WordsPlan::Walk | WordsPlan::Batches => &[WordsPlan::Batches],
             WordsPlan::Keys | WordsPlan::Sort => &[],
         };
         for &how in tries {
@@ -634,7 +685,7 @@ impl Store {
     /// [`WordsPlan::Probe`] asks the full-text index of each quote on its
     /// own: for words in most quotes, where a few dozen are asked (20-80
     /// µs each on the million-quote database, 200-300 µs for rarer words
-    /// in the newest quotes). [`WordsPlan::Walk`] reads the quotes in
+    /// in the newest quotes). [`WordsPlan::Batches`] reads the quotes in
     /// batches, and asks the full-text index once a batch for the matches
     /// between the batch's least and greatest id: quote ids grow as
     /// articles are stored, so a batch of neighbours in date order spans a
@@ -689,6 +740,7 @@ impl Store {
         let mut in_range = self.conn.prepare_cached(
             "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
         )?;
+        let budget = CURSOR_MATCHES.max(part.wanted.saturating_mul(2));
         let mut batch: Vec<i64> = Vec::new();
         let mut size = 64;
         let mut matches_read = 0;
@@ -712,7 +764,7 @@ impl Store {
             while let Some(row) = matched.next()? {
                 found.insert(row.get::<_, i64>(0)?);
                 matches_read += 1;
-                if matches_read > CURSOR_MATCHES {
+                if matches_read > budget {
                     return Ok(None);
                 }
             }
@@ -868,8 +920,15 @@ impl Store {
         let keys = matches as f64 * 0.7;
         let walk = (read * 1.25 <= WALK_BUDGET as f64).then_some(matches as f64 * 0.1 + read * 0.2);
         let probe = (read * 1.25 <= PROBE_BUDGET as f64).then_some(read * 0.2 + kept * 20.0);
+        // In batches: a quote stepped through in Rust 0.3, a match read in
+        // its batch's range of ids 0.15 (when ids grow with the dates).
+        let batches = Some(read * 0.3 + end * 0.15);
         let mut best = (WordsPlan::Keys, keys);
-        for (plan, cost) in [(WordsPlan::Walk, walk), (WordsPlan::Probe, probe)] {
+        for (plan, cost) in [
+            (WordsPlan::Walk, walk),
+            (WordsPlan::Probe, probe),
+            (WordsPlan::Batches, batches),
+        ] {
             if let Some(cost) = cost.filter(|&c| c < best.1) {
                 best = (plan, cost);
             }
@@ -894,7 +953,7 @@ impl Store {
         } else if c.matches.saturating_mul(2) >= c.quotes {
             WordsPlan::Probe
         } else {
-            WordsPlan::Walk
+            WordsPlan::Batches
         })
     }
 

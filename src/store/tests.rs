@@ -768,7 +768,12 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
                         ..filter.clone()
                     };
                     let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                    for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
+                    for plan in [
+                        WordsPlan::Keys,
+                        WordsPlan::Walk,
+                        WordsPlan::Probe,
+                        WordsPlan::Batches,
+                    ] {
                         let walked = store.quotes_planned(&f, Some(plan)).unwrap();
                         assert_eq!(walked, sorted, "{plan:?} {f:?}");
                     }
@@ -815,6 +820,7 @@ fn cursor_pages_equal_offset_pages(store: &Store, filter: &QuoteFilter) -> usize
                     Some(WordsPlan::Keys),
                     Some(WordsPlan::Walk),
                     Some(WordsPlan::Probe),
+                    Some(WordsPlan::Batches),
                 ] {
                     if start > 0 {
                         let after = page(Cursor::After(all[start - 1].id), plan);
@@ -939,7 +945,12 @@ fn odd_dates_are_ordered_as_sqlite_orders_them() {
                     ..Default::default()
                 };
                 let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
+                for plan in [
+                    WordsPlan::Keys,
+                    WordsPlan::Walk,
+                    WordsPlan::Probe,
+                    WordsPlan::Batches,
+                ] {
                     let found = store.quotes_planned(&f, Some(plan)).unwrap();
                     assert_eq!(found, sorted, "{plan:?} {f:?}");
                 }
