@@ -557,3 +557,142 @@ fn reprints_are_grouped_under_the_article_they_reprint() {
     assert!(page.contains(&format!("<li class=\"reprint\" data-quote=\"{quote}\">")));
     assert!(!page.contains(&format!("data-quote=\"{quote}\"><div class=\"when\">")));
 }
+
+/// An article with no date and several quotes, so that a list runs from
+/// the dated quotes into the undated ones (which come last).
+const UNDATED: &str = "---
+outlet: Night Desk
+---
+Officials spoke late on the matter of the harbor.
+
+\"We will rebuild the harbor wall,\" Harbor Master Lena Voss said.
+
+\"The money for the pier is there,\" Mayor Tom Reyes said.
+
+\"Nobody asked the fishermen,\" union leader Ada Quill said.
+
+\"The work starts in the spring,\" Voss said.
+";
+
+/// The `href` of the pager's link with `rel` on an HTML page, unescaped.
+fn pager_link(html: &str, rel: &str) -> Option<String> {
+    let nav = &html[html.find("class=\"pager\"")?..];
+    let nav = &nav[..nav.find("</nav>")?];
+    let at = nav.find(&format!("rel=\"{rel}\""))?;
+    let open = nav[..at].rfind("href=\"")? + "href=\"".len();
+    let end = open + nav[open..].find('"')?;
+    Some(nav[open..end].replace("&amp;", "&"))
+}
+
+/// The quote ids of an API answer.
+fn api_ids(answer: &Answer) -> Vec<i64> {
+    answer
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn pages_from_a_cursor_are_the_pages_counted_from_the_start() {
+    let dir = database();
+    let undated = dir.path().join("undated.txt");
+    std::fs::write(&undated, UNDATED).unwrap();
+    common::run_ok(
+        &dir.path().join("quotes.db"),
+        &["ingest", path_str(&undated)],
+    );
+    let s = serve(dir);
+    let mut lists_compared = 0;
+    for list in [
+        "kind=all",
+        "q=the&kind=all",
+        "q=harbor",
+        "q=the+harbor&kind=all",
+        "outlet=post&kind=all",
+    ] {
+        let all = api_ids(&s.get(&format!("/api/quotes?{list}&per=500")));
+        assert!(!all.is_empty(), "{list}");
+        for per in [1, 2, 3] {
+            let pages = all.len().div_ceil(per);
+            // Forward along the Link headers and the pages' Next links.
+            let mut api = Some(format!("/api/quotes?{list}&per={per}"));
+            let mut html = Some(format!("/?{list}&per={per}"));
+            for page in 1..=pages {
+                let offset = s.get(&format!("/api/quotes?{list}&per={per}&page={page}"));
+                let expected = &all[(page - 1) * per..(page * per).min(all.len())];
+                assert_eq!(api_ids(&offset), expected, "{list} per {per} page {page}");
+                let path = api.take().expect("a next link on every page but the last");
+                if page > 1 {
+                    assert!(path.contains("after="), "{path}");
+                }
+                let a = s.get(&path);
+                assert_eq!(a.status, 200, "{path}: {}", a.body);
+                assert_eq!(a.body, offset.body, "{path}");
+                api = a.header("link").map(|l| {
+                    let start = l.find('<').unwrap() + 1;
+                    l[start..l.find('>').unwrap()].to_string()
+                });
+                let path = html.take().unwrap();
+                let page_html = s.ok(&path);
+                // The downloads of a page from a cursor are that page.
+                let download = |base: &str| {
+                    let from = page_html.find(&format!("href=\"{base}")).unwrap() + "href=\"".len();
+                    let end = from + page_html[from..].find('"').unwrap();
+                    page_html[from..end].replace("&amp;", "&")
+                };
+                let csv = download("/quotes.csv");
+                let counted = format!("/quotes.csv?{list}&per={per}&page={page}");
+                assert_eq!(s.ok(&csv), s.ok(&counted), "{csv}");
+                // Back from this page, along its Previous link.
+                if let Some(prev) = pager_link(&page_html, "prev") {
+                    let counted = format!("/api/quotes?{list}&per={per}&page={}", page - 1);
+                    let api_prev = prev.replacen("/?", "/api/quotes?", 1);
+                    assert_eq!(s.ok(&api_prev), s.ok(&counted), "{prev}");
+                } else {
+                    assert_eq!(page, 1, "{path}");
+                }
+                html = pager_link(&page_html, "next");
+            }
+            assert_eq!(
+                api, None,
+                "{list} per {per}: a next link after the last page"
+            );
+            assert_eq!(html, None, "{list} per {per}");
+            lists_compared += 1;
+        }
+    }
+    assert_eq!(lists_compared, 15);
+}
+
+#[test]
+fn a_malformed_or_unknown_cursor_is_400_with_what_was_wrong() {
+    let s = server();
+    for (path, says) in [
+        ("/?q=harbor&page=2&after=abc", "after must be a quote id"),
+        ("/?q=harbor&page=2&before=1.5", "before must be a quote id"),
+        (
+            "/?q=harbor&after=99999999999999999999",
+            "after must be a quote id",
+        ),
+        ("/?q=harbor&after=1&before=2", "not both"),
+        ("/?q=harbor&page=2&after=999999", "there is no quote 999999"),
+        ("/?q=harbor&before=-3", "there is no quote -3"),
+        ("/quotes.csv?q=harbor&after=x", "after must be a quote id"),
+        (
+            "/quotes.json?q=harbor&after=999999",
+            "there is no quote 999999",
+        ),
+    ] {
+        let a = s.get(path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert!(a.body.contains(says), "{path}: {}", a.body);
+    }
+    for path in ["/api/quotes?after=abc", "/api/quotes?q=harbor&after=999999"] {
+        let a = s.get(path);
+        assert_eq!(a.status, 400, "{path}: {}", a.body);
+        assert_eq!(a.json()["status"], 400, "{path}");
+    }
+}

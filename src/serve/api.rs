@@ -25,7 +25,7 @@ fn ok<T: Serialize>(value: T) -> Api {
 pub async fn index() -> Json<Value> {
     Json(json!({
         "endpoints": {
-            "/api/quotes": "quotes as `quotetrack quotes --format json`; q, speaker, speaker_id, outlet, since, until, article, kind, page, per",
+            "/api/quotes": "quotes as `quotetrack quotes --format json`; q, speaker, speaker_id, outlet, since, until, article, kind, page, per, after or before (a quote id: the page starts just past it, as the Link header gives)",
             "/api/quotes/{id}": "one quote with its paragraph, as `quotetrack show ID --format json`",
             "/api/statements?q=WORDS": "statements whose renditions contain the words, as `quotetrack trace WORDS --format json --no-claims` (claims=1: with claims, as without --no-claims); limit",
             "/api/statements/{id}": "one statement with every rendition, its diff and flags (claims=1: with claims)",
@@ -37,7 +37,8 @@ pub async fn index() -> Json<Value> {
     }))
 }
 
-/// `/api/quotes`: a page of quotes; a `Link` header gives the next page.
+/// `/api/quotes`: a page of quotes; a `Link` header gives the next page
+/// (from the last quote of this one: `after=ID`).
 pub async fn quotes(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Api {
     let params = Params::parse(raw.as_deref()).map_err(WebError::json)?;
     let list = params.quote_list().map_err(WebError::json)?;
@@ -45,15 +46,11 @@ pub async fn quotes(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Api
         .read(move |store| Ok((store.quotes(&list.filter)?, list)))
         .await
         .map_err(WebError::json)?;
-    let more = rows.len() > list.per;
-    let rows = &rows[..rows.len().min(list.per)];
-    let mut response = Json(rows).into_response();
+    let (rows, _, more) = list.page_of(rows);
+    let mut response = Json(&rows).into_response();
     if more
-        && let Ok(value) = format!(
-            "<{}>; rel=\"next\"",
-            list.link("/api/quotes", list.page + 1)
-        )
-        .parse()
+        && let Ok(value) =
+            format!("<{}>; rel=\"next\"", list.next_link("/api/quotes", &rows)).parse()
     {
         response.headers_mut().insert(header::LINK, value);
     }

@@ -228,7 +228,11 @@ pub enum WebError {
 
 impl From<anyhow::Error> for WebError {
     fn from(e: anyhow::Error) -> Self {
-        WebError::Internal(e)
+        // A page link's quote that is not stored is the request's fault.
+        match e.downcast_ref::<crate::store::UnknownCursor>() {
+            Some(unknown) => WebError::BadRequest(unknown.to_string()),
+            None => WebError::Internal(e),
+        }
     }
 }
 

@@ -70,29 +70,28 @@ fn quote_table(rows: &[QuoteRow], speakers: &HashMap<i64, i64>) -> Markup {
     }
 }
 
-/// Previous and next links, and the downloads of the page shown.
-fn pager(list: &QuoteList, path: &str, shown: usize, more: bool) -> Markup {
+/// Previous and next links (each carrying the quote the page starts from,
+/// so a deep page is found from there, not counted from the start), and
+/// the downloads of the page shown.
+fn pager(list: &QuoteList, path: &str, rows: &[QuoteRow], prev: bool, more: bool) -> Markup {
     html! {
         nav class="pager" aria-label="Pages" {
-            @if list.page > 1 { a href=(list.link(path, list.page - 1)) rel="prev" { "← Previous" } }
-            span class="muted" { "Page " (list.page) " · " (shown) " shown" }
-            @if more { a href=(list.link(path, list.page + 1)) rel="next" { "Next →" } }
+            @if prev { a href=(list.prev_link(path, rows)) rel="prev" { "← Previous" } }
+            span class="muted" { "Page " (list.page) " · " (rows.len()) " shown" }
+            @if more { a href=(list.next_link(path, rows)) rel="next" { "Next →" } }
         }
         p class="downloads" {
             "Download this page: "
-            a href=(list.link("/quotes.csv", list.page)) download { "CSV" } " · "
-            a href=(list.link("/quotes.json", list.page)) download { "JSON" } " · "
-            a href=(list.link("/api/quotes", list.page)) { "API" }
+            a href=(list.here("/quotes.csv")) download { "CSV" } " · "
+            a href=(list.here("/quotes.json")) download { "JSON" } " · "
+            a href=(list.here("/api/quotes")) { "API" }
         }
     }
 }
 
-/// One page of a quote list, and whether there is a next.
-fn quote_page(store: &Store, list: &QuoteList) -> Result<(Vec<QuoteRow>, bool), WebError> {
-    let mut rows = store.quotes(&list.filter)?;
-    let more = rows.len() > list.per;
-    rows.truncate(list.per);
-    Ok((rows, more))
+/// One page of a quote list, and whether there are pages before and after.
+fn quote_page(store: &Store, list: &QuoteList) -> Result<(Vec<QuoteRow>, bool, bool), WebError> {
+    Ok(list.page_of(store.quotes(&list.filter)?))
 }
 
 /// `/`: search quotes by words, speaker, outlet and dates.
@@ -100,12 +99,12 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
     let params = Params::parse(raw.as_deref())?;
     let list = params.quote_list()?;
     let words = params.text("q")?;
-    let (rows, more, speakers, statements) = app
+    let (rows, (prev, more), speakers, statements) = app
         .read(move |store| {
             // Without a filter there is nothing searched for: the page
             // offers the form and the lists (and does not sort every quote).
-            let (rows, more) = if list.query.is_empty() {
-                (Vec::new(), false)
+            let (rows, prev, more) = if list.query.is_empty() {
+                (Vec::new(), false, false)
             } else {
                 quote_page(store, &list)?
             };
@@ -116,7 +115,7 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
                     statements.extend(queries::statement_summary(store, id)?);
                 }
             }
-            Ok((rows, more, speakers, (statements, list)))
+            Ok((rows, (prev, more), speakers, (statements, list)))
         })
         .await?;
     let (statements, list) = statements;
@@ -160,7 +159,7 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
                 } @else {
                     (quote_table(&rows, &speakers))
                 }
-                (pager(&list, "/", rows.len(), more))
+                (pager(&list, "/", &rows, prev, more))
             }
         },
     ))
@@ -397,14 +396,14 @@ pub async fn speaker(
             format!("speaker_id={sid}&{}", list.query)
         };
     }
-    let (detail, months, rows, more, list) = app
+    let (detail, months, (rows, prev, more), list) = app
         .read(move |store| {
             let Some(detail) = store.speaker_detail(sid)? else {
                 return Err(WebError::NotFound(format!("there is no speaker {sid}")));
             };
             let months = queries::quotes_over_time(store, sid)?;
-            let (rows, more) = quote_page(store, &list)?;
-            Ok((detail, months, rows, more, list))
+            let page = quote_page(store, &list)?;
+            Ok((detail, months, page, list))
         })
         .await?;
     let s = &detail.speaker;
@@ -442,7 +441,7 @@ pub async fn speaker(
             }
             h2 { "Quotes" }
             (quote_table(&rows, &speakers))
-            (pager(&list, &format!("/speakers/{sid}"), rows.len(), more))
+            (pager(&list, &format!("/speakers/{sid}"), &rows, prev, more))
             @if let Some(token) = edit_token { (super::edit::forms(token, sid, &detail.names)) }
         },
     ))

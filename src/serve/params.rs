@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::WebError;
 use crate::claims::Kinds;
-use crate::store::QuoteFilter;
+use crate::store::{Cursor, QuoteFilter, QuoteRow};
 
 /// The longest text parameter taken (a search, a name).
 pub const MAX_QUERY: usize = 200;
@@ -81,12 +81,40 @@ impl Params {
         Ok((page as usize, per as usize))
     }
 
+    /// Where the page starts, from the page links: `after=ID` (the last
+    /// quote of the page before) or `before=ID` (the first of the page
+    /// after); `None` for a page counted from the start.
+    pub fn cursor(&self) -> Result<Option<Cursor>, WebError> {
+        let id = |name: &str| {
+            self.text(name)?
+                .map(|v| {
+                    v.parse::<i64>().map_err(|_| {
+                        WebError::BadRequest(format!(
+                            "{name} must be a quote id (a whole number, as the page links give), not {v:?}"
+                        ))
+                    })
+                })
+                .transpose()
+        };
+        match (id("after")?, id("before")?) {
+            (Some(_), Some(_)) => Err(WebError::BadRequest(
+                "give after or before, not both".into(),
+            )),
+            (Some(id), None) => Ok(Some(Cursor::After(id))),
+            (None, Some(id)) => Ok(Some(Cursor::Before(id))),
+            (None, None) => Ok(None),
+        }
+    }
+
     /// The quote list these parameters ask for: `q` (words), `speaker`
     /// (part of a name), `speaker_id`, `outlet`, `since`, `until`,
     /// `article`, `kind` (`quotes`, default, or `all` with claims), `page`
-    /// and `per`.
+    /// and `per`, and `after` or `before` (see [`Params::cursor`]), which
+    /// say where the page starts when given (the page number is then only
+    /// shown).
     pub fn quote_list(&self) -> Result<QuoteList, WebError> {
         let (page, per) = self.page()?;
+        let cursor = self.cursor()?;
         let kinds = match self.text("kind")?.as_deref() {
             None | Some("quotes") => Kinds::QUOTES,
             Some("all") => Kinds::ALL,
@@ -107,7 +135,12 @@ impl Params {
             article: self.number("article")?,
             // One more than a page, to know whether there is a next.
             limit: Some(per + 1),
-            offset: (page - 1) * per,
+            offset: if cursor.is_some() {
+                0
+            } else {
+                (page - 1) * per
+            },
+            cursor,
             ..QuoteFilter::default()
         };
         Ok(QuoteList {
@@ -156,14 +189,76 @@ pub struct QuoteList {
 }
 
 impl QuoteList {
-    /// The link to page `page` of this list at `path`.
+    /// The page in the rows the store gave for `filter` (one more than a
+    /// page, to tell whether the list goes on that way), and whether there
+    /// are pages before and after it.
+    pub fn page_of(&self, mut rows: Vec<QuoteRow>) -> (Vec<QuoteRow>, bool, bool) {
+        let over = rows.len() > self.per;
+        match self.filter.cursor {
+            // The quotes just before the cursor: one more means a page
+            // before; the cursor's quote starts the page after.
+            Some(Cursor::Before(_)) => {
+                if over {
+                    rows.drain(..rows.len() - self.per);
+                }
+                let more = !rows.is_empty();
+                (rows, over && self.page > 1, more)
+            }
+            _ => {
+                rows.truncate(self.per);
+                (rows, self.page > 1, over)
+            }
+        }
+    }
+
+    /// The link to the page before `rows` (shown as page `self.page`) at
+    /// `path`: back from its first quote, or page 1 from the start.
+    pub fn prev_link(&self, path: &str, rows: &[QuoteRow]) -> String {
+        let page = self.page.saturating_sub(1).max(1);
+        match rows.first() {
+            Some(first) if page > 1 => self.link_from(path, page, Some(Cursor::Before(first.id))),
+            _ => self.link(path, page),
+        }
+    }
+
+    /// The link to the page after `rows` at `path`: on from its last quote.
+    pub fn next_link(&self, path: &str, rows: &[QuoteRow]) -> String {
+        let page = self.page + 1;
+        match rows.last() {
+            Some(last) => self.link_from(path, page, Some(Cursor::After(last.id))),
+            None => self.link(path, page),
+        }
+    }
+
+    /// The link to page `page` of this list at `path`, counted from the
+    /// start.
     pub fn link(&self, path: &str, page: usize) -> String {
+        self.link_from(path, page, None)
+    }
+
+    /// The link to this very page at `path` (a download of it): with its
+    /// cursor when it has one.
+    pub fn here(&self, path: &str) -> String {
+        self.link_from(path, self.page, self.filter.cursor)
+    }
+
+    /// The link to page `page` of this list at `path`, starting at
+    /// `cursor` when given.
+    pub fn link_from(&self, path: &str, page: usize, cursor: Option<Cursor>) -> String {
         let mut q = self.query.clone();
-        if page > 1 {
+        let mut add = |pair: String| {
             if !q.is_empty() {
                 q.push('&');
             }
-            q.push_str(&format!("page={page}"));
+            q.push_str(&pair);
+        };
+        if page > 1 {
+            add(format!("page={page}"));
+        }
+        match cursor {
+            Some(Cursor::After(id)) => add(format!("after={id}")),
+            Some(Cursor::Before(id)) => add(format!("before={id}")),
+            None => {}
         }
         if q.is_empty() {
             path.to_string()
@@ -194,6 +289,9 @@ mod tests {
             ("per=100000", "per must be"),
             ("since=yesterday", "YYYY-MM-DD"),
             ("kind=poems", "kind must be"),
+            ("after=12x", "after must be a quote id"),
+            ("before=-", "before must be a quote id"),
+            ("after=1&before=2", "not both"),
         ] {
             match p(q) {
                 Err(WebError::BadRequest(m)) => assert!(m.contains(says), "{q}: {m}"),

@@ -22,7 +22,7 @@ mod query;
 pub use identity::{IdentityStats, JoinReason, SpeakerDetail, SpeakerRow, corrections_path_for};
 pub use insert::{Outcome, content_hash};
 pub use normalize::{fold, normalize_quote};
-pub use query::{QuoteFilter, QuoteInContext, QuoteRow, fts_query};
+pub use query::{Cursor, QuoteFilter, QuoteInContext, QuoteRow, UnknownCursor, fts_query};
 
 /// The migrations in `db/`, oldest first. Append new files here; never edit
 /// one that has been released, since databases remember how far they got

@@ -1,5 +1,6 @@
 //! Asking the store for quotes.
 
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use anyhow::Result;
@@ -28,6 +29,58 @@ const SAMPLE_IDS: i64 = 20_000;
 /// (40 bytes each); a page further on is sorted in SQL.
 const KEYS_HELD: usize = 200_000;
 
+/// A page from a cursor read along the date index gives way to the keys of
+/// every match after this many quotes each asked of the full-text index
+/// (20-300 µs each), or this many matches read in batches (about 0.1 µs
+/// each; see [`Store::walk_stretch`]).
+const CURSOR_PROBES: usize = 1_000;
+const CURSOR_MATCHES: usize = 300_000;
+/// Words in at most this many quotes: a page from a cursor keeps the first
+/// sort keys of every match (0.7 µs each), however the matches lie.
+const CURSOR_KEYS: i64 = 20_000;
+
+/// One stretch of a list from a cursor (see [`Store::quotes_from`]): a
+/// condition on the date index's columns (`sql`, with its `args`), read
+/// forward or `back`, of which `wanted` quotes are wanted.
+struct Stretch<'a> {
+    sql: &'a str,
+    args: &'a [Value],
+    back: bool,
+    wanted: usize,
+}
+
+impl Stretch<'_> {
+    /// The order of the date index, or back along it.
+    fn order(&self) -> &'static str {
+        if self.back {
+            "ORDER BY q.published DESC, q.article_id DESC, q.byte_start DESC, q.id DESC"
+        } else {
+            "ORDER BY q.published, q.article_id, q.byte_start, q.id"
+        }
+    }
+}
+
+/// Keep `key` in `kept` if it is among the `n` least, `kept` holding at
+/// most `n` with the greatest on top.
+fn keep_least<K: Ord>(kept: &mut BinaryHeap<K>, key: K, n: usize) {
+    if kept.len() < n {
+        kept.push(key);
+    } else if let Some(mut top) = kept.peek_mut()
+        && key < *top
+    {
+        *top = key;
+    }
+}
+
+/// How common words are, for choosing how to find a page: the quotes
+/// (the greatest id), the quotes matching (counted, or estimated), and
+/// the share of articles the outlet filter keeps (kept, of all).
+struct Commonness {
+    quotes: i64,
+    matches: i64,
+    share: (i64, i64),
+}
+
 /// How [`Store::quotes`] finds a page of the quotes matching words. The
 /// answer is the same whichever is used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +98,11 @@ pub(crate) enum WordsPlan {
     /// for words in most quotes, whose set of matches would take longer to
     /// read than the page needs.
     Probe,
+    /// Quotes in date order in batches, each batch asking the full-text
+    /// index for the matches between its least and greatest id (see
+    /// [`Store::walk_stretch`]): pages further on than a window reads,
+    /// when quote ids grow with the dates.
+    Batches,
 }
 
 /// Which quotes to list. Every field narrows; the default lists everything.
@@ -75,9 +133,40 @@ pub struct QuoteFilter {
     /// Quotes of this article only.
     pub article: Option<i64>,
     /// Skip this many quotes first (a later page of a list); used only with
-    /// `limit`.
+    /// `limit`, and not with `cursor`.
     pub offset: usize,
+    /// Start the list just past a quote instead (keyset paging): the
+    /// quotes after it in list order, or the `limit` last before it.
+    pub cursor: Option<Cursor>,
 }
+
+/// Where a page starts: just after a quote in list order (the last of the
+/// page before), or just before one (the first of the page after), named
+/// by its id. The page is then "the next `limit` matches from here", found
+/// from the quote's place in the date index instead of counting `offset`
+/// matches from the start, so a deep page costs what the first does. The
+/// quote itself need not match the list; only its place is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cursor {
+    After(i64),
+    Before(i64),
+}
+
+/// A [`Cursor`] naming a quote that is not stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownCursor(pub i64);
+
+impl std::fmt::Display for UnknownCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "there is no quote {} to start the page from; follow the page links, or give page= alone",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownCursor {}
 
 /// One stored quote with where it ran. Field order is the JSON order, which
 /// starts with the fields the README promises.
@@ -280,6 +369,9 @@ impl Store {
             },
             None => None,
         };
+        if let Some(cursor) = filter.cursor {
+            return self.quotes_from(filter, &filters, &args, words.as_deref(), cursor, plan);
+        }
         // Publication order (undated last), then article and place in it.
         // A date filter leaves no undated quote, and without that first
         // term the order is the one `quotes_published` (db/011) reads in.
@@ -300,11 +392,20 @@ impl Store {
                 Some(plan) => plan,
                 None => self.words_plan(filter, words, limit)?,
             };
+            if plan == WordsPlan::Batches
+                && let Some(ids) = self.batches_page(filter, &filters, &args, words, limit)?
+            {
+                let sql =
+                    format!("{SELECT} WHERE q.id IN (SELECT value FROM json_each(?1)) {order}");
+                let mut stmt = self.conn.prepare(&sql)?;
+                let rows = stmt.query_map([serde_json::to_string(&ids)?], quote_row)?;
+                return Ok(rows.collect::<rusqlite::Result<_>>()?);
+            }
             // A probe that comes up short reads the set of matches next.
             let tries: &[WordsPlan] = match plan {
                 WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Walk],
                 WordsPlan::Walk => &[WordsPlan::Walk],
-                WordsPlan::Keys | WordsPlan::Sort => &[],
+                WordsPlan::Keys | WordsPlan::Sort | WordsPlan::Batches => &[],
             };
             for &how in tries {
                 let rows = self.walk_dates(filter, &filters, &args, words, how)?;
@@ -396,6 +497,352 @@ impl Store {
         ))
     }
 
+    /// The ids of a page counted from the start ([`WordsPlan::Batches`]):
+    /// the dated quotes (or those in the date range), then the undated,
+    /// read in batches until `offset + limit` match; `None` when the
+    /// batches read more matches than their budget.
+    fn batches_page(
+        &self,
+        filter: &QuoteFilter,
+        filters: &str,
+        args: &[Value],
+        words: &str,
+        limit: usize,
+    ) -> Result<Option<Vec<i64>>> {
+        let end = filter.offset.saturating_add(limit);
+        let mut stretches = vec!["q.published IS NOT NULL"];
+        if filter.since.is_none() && filter.until.is_none() {
+            stretches.push("q.published IS NULL");
+        }
+        let mut ids: Vec<i64> = Vec::new();
+        for stretch in stretches {
+            if ids.len() >= end {
+                break;
+            }
+            let part = Stretch {
+                sql: stretch,
+                args: &[],
+                back: false,
+                wanted: end - ids.len(),
+            };
+            match self.walk_stretch(filters, args, words, &part, WordsPlan::Batches)? {
+                Some(found) => ids.extend(found),
+                None => return Ok(None),
+            }
+        }
+        ids.drain(..filter.offset.min(ids.len()));
+        Ok(Some(ids))
+    }
+
+    /// The page of the list that a [`Cursor`] starts (see there): at most
+    /// `limit` quotes past the cursor's place, in list order. The list past
+    /// that place is read in stretches that are each one range of the date
+    /// index in one order (the dated quotes past the cursor, then every
+    /// undated one; or, going back, the undated before it, then every dated
+    /// one), and each stretch as the first page of a list is found: walked,
+    /// probed, by keys or sorted, chosen the same way.
+    fn quotes_from(
+        &self,
+        filter: &QuoteFilter,
+        filters: &str,
+        args: &[Value],
+        words: Option<&str>,
+        cursor: Cursor,
+        plan: Option<WordsPlan>,
+    ) -> Result<Vec<QuoteRow>> {
+        let (id, back) = match cursor {
+            Cursor::After(id) => (id, false),
+            Cursor::Before(id) => (id, true),
+        };
+        let key: Option<(Value, Value, Value)> = self
+            .conn
+            .prepare_cached("SELECT published, article_id, byte_start FROM quotes WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((published, article, start)) = key else {
+            return Err(UnknownCursor(id).into());
+        };
+        let cmp = if back { "<" } else { ">" };
+        let undated_key = published == Value::Null;
+        let past_dated = (
+            format!(
+                "q.published IS NOT NULL AND (q.published, q.article_id, q.byte_start, q.id) {cmp} (?, ?, ?, ?)"
+            ),
+            vec![
+                published,
+                article.clone(),
+                start.clone(),
+                Value::Integer(id),
+            ],
+        );
+        let past_undated = (
+            format!("q.published IS NULL AND (q.article_id, q.byte_start, q.id) {cmp} (?, ?, ?)"),
+            vec![article, start, Value::Integer(id)],
+        );
+        let every_dated = ("q.published IS NOT NULL".to_string(), Vec::new());
+        let every_undated = ("q.published IS NULL".to_string(), Vec::new());
+        let mut stretches = match (undated_key, back) {
+            (false, false) => vec![past_dated, every_undated],
+            (false, true) => vec![past_dated],
+            (true, false) => vec![past_undated],
+            (true, true) => vec![past_undated, every_dated],
+        };
+        // A date filter leaves no undated quote.
+        let dated = filter.since.is_some() || filter.until.is_some();
+        if dated {
+            stretches.retain(|(sql, _)| !sql.starts_with("q.published IS NULL"));
+        }
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        let mut ids: Vec<i64> = Vec::new();
+        for (stretch, stretch_args) in &stretches {
+            if ids.len() >= limit {
+                break;
+            }
+            let part = Stretch {
+                sql: stretch,
+                args: stretch_args,
+                back,
+                wanted: limit - ids.len(),
+            };
+            ids.extend(self.stretch_ids(filter, filters, args, words, &part, plan)?);
+        }
+        let order = if dated {
+            "ORDER BY q.published, q.article_id, q.byte_start, q.id"
+        } else {
+            "ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id"
+        };
+        let sql = format!("{SELECT} WHERE q.id IN (SELECT value FROM json_each(?1)) {order}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([serde_json::to_string(&ids)?], quote_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The ids of the first `part.wanted` quotes of one stretch (see
+    /// [`Store::quotes_from`]) that pass `filters` (with their `args`) and
+    /// match `words`, in the stretch's order.
+    fn stretch_ids(
+        &self,
+        filter: &QuoteFilter,
+        filters: &str,
+        args: &[Value],
+        words: Option<&str>,
+        part: &Stretch,
+        plan: Option<WordsPlan>,
+    ) -> Result<Vec<i64>> {
+        let stretch = part.sql;
+        let order = part.order();
+        let limit = Value::Integer(part.wanted.min(i64::MAX as usize) as i64);
+        let mut all: Vec<Value> = part.args.to_vec();
+        all.extend(args.iter().cloned());
+        let Some(words) = words else {
+            // No words: the filters alone. Along the date index from the
+            // cursor, unless they keep few of its quotes (one speaker, one
+            // article, an outlet with under 1 in 1,000 articles), which
+            // SQLite reads from their own index and sorts; it would sort an
+            // outlet of any size (Granite Herald's 67,000 quotes, 40-60 ms).
+            let share = self.outlet_share(filter)?;
+            let by_date = filter.speaker.is_none()
+                && filter.speaker_id.is_none()
+                && filter.article.is_none()
+                && share.0.saturating_mul(1000) >= share.1;
+            let index = if by_date {
+                "INDEXED BY quotes_published"
+            } else {
+                ""
+            };
+            all.push(limit);
+            let sql = format!(
+                "SELECT q.id FROM quotes q {index} WHERE {stretch} AND {filters} {order} LIMIT ?"
+            );
+            return self.ids(&sql, all);
+        };
+        let plan = match plan {
+            Some(plan) => plan,
+            None => self.cursor_plan(filter, words)?,
+        };
+        // Probing that comes up short reads in batches next.
+        let tries: &[WordsPlan] = match plan {
+            WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Batches],
+            WordsPlan::Walk | WordsPlan::Batches => &[WordsPlan::Batches],
+            WordsPlan::Keys | WordsPlan::Sort => &[],
+        };
+        for &how in tries {
+            if let Some(ids) = self.walk_stretch(filters, args, words, part, how)? {
+                return Ok(ids);
+            }
+        }
+        if plan != WordsPlan::Sort
+            && part.wanted <= KEYS_HELD
+            && let Some(ids) = self.keys_stretch(filters, args, words, part)?
+        {
+            return Ok(ids);
+        }
+        all.push(Value::Text(words.to_string()));
+        all.push(limit);
+        let sql = format!(
+            "SELECT q.id FROM quotes q WHERE {stretch} AND {filters}
+               AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) {order} LIMIT ?"
+        );
+        self.ids(&sql, all)
+    }
+
+    /// The first column of every row `sql` gives, with `args`.
+    fn ids(&self, sql: &str, args: Vec<Value>) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One stretch read along the date index in its order, each quote the
+    /// filters keep asked whether it matches, until enough match. `None`
+    /// when a budget ran out first: the caller finds the page by keys.
+    ///
+    /// [`WordsPlan::Probe`] asks the full-text index of each quote on its
+    /// own: for words in most quotes, where a few dozen are asked (20-80
+    /// µs each on the million-quote database, 200-300 µs for rarer words
+    /// in the newest quotes). [`WordsPlan::Batches`] reads the quotes in
+    /// batches, and asks the full-text index once a batch for the matches
+    /// between the batch's least and greatest id: quote ids grow as
+    /// articles are stored, so a batch of neighbours in date order spans a
+    /// narrow range of ids and that reads few matches (when ids and dates
+    /// do not go together, a batch reads more, and the budget of matches
+    /// read sends the page to the keys).
+    fn walk_stretch(
+        &self,
+        filters: &str,
+        args: &[Value],
+        words: &str,
+        part: &Stretch,
+        how: WordsPlan,
+    ) -> Result<Option<Vec<i64>>> {
+        let probe = how == WordsPlan::Probe;
+        let hit = if probe {
+            ", EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT q.id{hit} FROM quotes q INDEXED BY quotes_published
+             WHERE {} AND {filters} {}",
+            part.sql,
+            part.order()
+        );
+        let mut all = Vec::new();
+        if probe {
+            all.push(Value::Text(words.to_string()));
+        }
+        all.extend(part.args.iter().cloned());
+        all.extend(args.iter().cloned());
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(all))?;
+        let mut ids = Vec::new();
+        if probe {
+            let mut read = 0;
+            while let Some(row) = rows.next()? {
+                if row.get::<_, bool>(1)? {
+                    ids.push(row.get(0)?);
+                    if ids.len() >= part.wanted {
+                        break;
+                    }
+                }
+                read += 1;
+                if read >= CURSOR_PROBES {
+                    return Ok(None);
+                }
+            }
+            return Ok(Some(ids));
+        }
+        let mut in_range = self.conn.prepare_cached(
+            "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+        )?;
+        let budget = CURSOR_MATCHES.max(part.wanted.saturating_mul(2));
+        let mut batch: Vec<i64> = Vec::new();
+        let mut size = 64;
+        let mut matches_read = 0;
+        let mut done = false;
+        while !done {
+            batch.clear();
+            while batch.len() < size {
+                match rows.next()? {
+                    Some(row) => batch.push(row.get(0)?),
+                    None => {
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            let (Some(&lo), Some(&hi)) = (batch.iter().min(), batch.iter().max()) else {
+                break;
+            };
+            let mut found = std::collections::HashSet::new();
+            let mut matched = in_range.query(rusqlite::params![words, lo, hi])?;
+            while let Some(row) = matched.next()? {
+                found.insert(row.get::<_, i64>(0)?);
+                matches_read += 1;
+                if matches_read > budget {
+                    return Ok(None);
+                }
+            }
+            for id in &batch {
+                if found.contains(id) {
+                    ids.push(*id);
+                    if ids.len() >= part.wanted {
+                        return Ok(Some(ids));
+                    }
+                }
+            }
+            size = (size * 2).min(8192);
+        }
+        Ok(Some(ids))
+    }
+
+    /// [`Store::page_by_keys`] for one stretch: the sort keys of every
+    /// match in it read from `quotes_order` (db/012), the `part.wanted`
+    /// first in the stretch's order kept. `None` for a key quotetrack does
+    /// not write.
+    fn keys_stretch(
+        &self,
+        filters: &str,
+        args: &[Value],
+        words: &str,
+        part: &Stretch,
+    ) -> Result<Option<Vec<i64>>> {
+        let sql = format!(
+            "SELECT q.id, q.published, q.article_id, q.byte_start FROM quotes_fts
+             CROSS JOIN quotes q INDEXED BY quotes_order ON q.id = quotes_fts.rowid
+             WHERE {} AND {filters} AND quotes_fts MATCH ?",
+            part.sql
+        );
+        let mut all: Vec<Value> = part.args.to_vec();
+        all.extend(args.iter().cloned());
+        all.push(Value::Text(words.to_string()));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(all))?;
+        // The keys furthest along the stretch's order on top, to be dropped
+        // for a nearer one.
+        let mut after: BinaryHeap<SortKey> = BinaryHeap::new();
+        let mut before: BinaryHeap<Reverse<SortKey>> = BinaryHeap::new();
+        while let Some(row) = rows.next()? {
+            let Some(key) = SortKey::of(row)? else {
+                return Ok(None);
+            };
+            if part.back {
+                keep_least(&mut before, Reverse(key), part.wanted);
+            } else {
+                keep_least(&mut after, key, part.wanted);
+            }
+        }
+        Ok(Some(if part.back {
+            before
+                .into_sorted_vec()
+                .into_iter()
+                .map(|k| k.0.id)
+                .collect()
+        } else {
+            after.into_sorted_vec().into_iter().map(|k| k.id).collect()
+        }))
+    }
+
     /// A page of the quotes matching `words` (an FTS query) and `filters`
     /// (with their `args`), read along the date index as `how` says: the
     /// quotes in date order (the dated ones, or those in the date range),
@@ -468,14 +915,69 @@ impl Store {
         if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
             return Ok(WordsPlan::Sort);
         }
-        let quotes: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
-            .query_row([], |r| r.get(0))?;
+        let Some(Commonness {
+            quotes,
+            matches,
+            share,
+        }) = self.commonness(filter, words)?
+        else {
+            return Ok(WordsPlan::Keys);
+        };
         let end = filter.offset.saturating_add(limit) as f64;
-        // One outlet's quotes are as rare in the window as its articles
-        // are among all (Granite Herald: 1 in 15 of the synthetic ones).
-        let share = match &filter.outlet {
+        // Quotes read in date order to fill the page, and of them those
+        // the filters keep (each asked of the full-text index by a probe).
+        let kept = end * quotes as f64 / matches as f64;
+        let read = kept * share.1 as f64 / share.0 as f64;
+        // Costs in µs, measured on the million-quote database: a match's
+        // id read 0.1 (0.7 with its sort key and the sort), a quote in the
+        // date index 0.2, a probe 20. A window is used only when it should
+        // hold the page with a quarter to spare.
+        let keys = matches as f64 * 0.7;
+        let walk = (read * 1.25 <= WALK_BUDGET as f64).then_some(matches as f64 * 0.1 + read * 0.2);
+        let probe = (read * 1.25 <= PROBE_BUDGET as f64).then_some(read * 0.2 + kept * 20.0);
+        // In batches: a quote stepped through in Rust 0.3, a match read in
+        // its batch's range of ids 0.15 (when ids grow with the dates).
+        let batches = Some(read * 0.3 + end * 0.15);
+        let mut best = (WordsPlan::Keys, keys);
+        for (plan, cost) in [
+            (WordsPlan::Walk, walk),
+            (WordsPlan::Probe, probe),
+            (WordsPlan::Batches, batches),
+        ] {
+            if let Some(cost) = cost.filter(|&c| c < best.1) {
+                best = (plan, cost);
+            }
+        }
+        Ok(best.0)
+    }
+
+    /// How to find the matches of a stretch from a cursor (see
+    /// [`Store::quotes_from`]): by keys for words in few quotes, probing
+    /// each quote for words in most, else in batches ([`Store::walk_stretch`]).
+    /// Lists narrowed to a speaker or an article are sorted from their own
+    /// index. Only the speed depends on this, never the answer.
+    fn cursor_plan(&self, filter: &QuoteFilter, words: &str) -> Result<WordsPlan> {
+        if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
+            return Ok(WordsPlan::Sort);
+        }
+        let Some(c) = self.commonness(filter, words)? else {
+            return Ok(WordsPlan::Keys);
+        };
+        Ok(if c.matches <= CURSOR_KEYS {
+            WordsPlan::Keys
+        } else if c.matches.saturating_mul(2) >= c.quotes {
+            WordsPlan::Probe
+        } else {
+            WordsPlan::Batches
+        })
+    }
+
+    /// The share of articles `filter`'s outlet keeps: its articles, of all
+    /// (`(1, 1)` without an outlet). One outlet's quotes are as rare in
+    /// the date index as its articles are among all (Granite Herald: 1 in
+    /// 15 of the synthetic ones).
+    fn outlet_share(&self, filter: &QuoteFilter) -> Result<(i64, i64)> {
+        Ok(match &filter.outlet {
             Some(name) => {
                 let ids = serde_json::to_string(&self.outlets_named(name)?)?;
                 self.conn
@@ -486,9 +988,19 @@ impl Store {
                     .query_row([ids], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
             }
             None => (1, 1),
-        };
+        })
+    }
+
+    /// How common `words` are among the quotes `filter`'s outlet keeps (see
+    /// [`Store::words_plan`]); `None` when nothing can match.
+    fn commonness(&self, filter: &QuoteFilter, words: &str) -> Result<Option<Commonness>> {
+        let quotes: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
+            .query_row([], |r| r.get(0))?;
+        let share = self.outlet_share(filter)?;
         if share.0 == 0 {
-            return Ok(WordsPlan::Keys);
+            return Ok(None);
         }
         let count = |sql: &str, bound: i64| -> Result<i64> {
             Ok(self
@@ -508,26 +1020,13 @@ impl Store {
             matches = matches.max(sample.saturating_mul(quotes) / SAMPLE_IDS);
         }
         if matches == 0 {
-            return Ok(WordsPlan::Keys);
+            return Ok(None);
         }
-        // Quotes read in date order to fill the page, and of them those
-        // the filters keep (each asked of the full-text index by a probe).
-        let kept = end * quotes as f64 / matches as f64;
-        let read = kept * share.1 as f64 / share.0 as f64;
-        // Costs in µs, measured on the million-quote database: a match's
-        // id read 0.1 (0.7 with its sort key and the sort), a quote in the
-        // date index 0.2, a probe 20. A window is used only when it should
-        // hold the page with a quarter to spare.
-        let keys = matches as f64 * 0.7;
-        let walk = (read * 1.25 <= WALK_BUDGET as f64).then_some(matches as f64 * 0.1 + read * 0.2);
-        let probe = (read * 1.25 <= PROBE_BUDGET as f64).then_some(read * 0.2 + kept * 20.0);
-        let mut best = (WordsPlan::Keys, keys);
-        for (plan, cost) in [(WordsPlan::Walk, walk), (WordsPlan::Probe, probe)] {
-            if let Some(cost) = cost.filter(|&c| c < best.1) {
-                best = (plan, cost);
-            }
-        }
-        Ok(best.0)
+        Ok(Some(Commonness {
+            quotes,
+            matches,
+            share,
+        }))
     }
 
     /// One quote with its paragraph, or `None` if there is no such id.

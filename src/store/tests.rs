@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::article::Article;
 use crate::record::{FoundBy, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan};
-use crate::store::query::WordsPlan;
+use crate::store::query::{Cursor, UnknownCursor, WordsPlan};
 
 /// A quote of `words` found in `text`, said by `name` (as `mention`).
 fn quote(text: &str, words: &str, name: &str, mention: &str, kind: SpeakerKind) -> Quote {
@@ -768,7 +768,12 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
                         ..filter.clone()
                     };
                     let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                    for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
+                    for plan in [
+                        WordsPlan::Keys,
+                        WordsPlan::Walk,
+                        WordsPlan::Probe,
+                        WordsPlan::Batches,
+                    ] {
                         let walked = store.quotes_planned(&f, Some(plan)).unwrap();
                         assert_eq!(walked, sorted, "{plan:?} {f:?}");
                     }
@@ -778,6 +783,142 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
         }
     }
     assert!(compared > 300, "{compared}");
+}
+
+/// Every page of `filter`'s list (with and without each of the words),
+/// found from the quote before it (`Cursor::After`) and from the quote
+/// after it (`Cursor::Before`), by every plan, is the page counted from
+/// the start. How many pages were compared.
+fn cursor_pages_equal_offset_pages(store: &Store, filter: &QuoteFilter) -> usize {
+    let mut compared = 0;
+    for words in [
+        None,
+        Some("alpha"),
+        Some("ALPHA first"),
+        Some("beta"),
+        Some("gamma"),
+    ] {
+        let list = QuoteFilter {
+            search: words.map(String::from),
+            ..filter.clone()
+        };
+        let all = store.quotes(&list).unwrap();
+        for limit in [1, 2, 5, 17, 50] {
+            let page = |cursor, plan| {
+                let f = QuoteFilter {
+                    limit: Some(limit),
+                    cursor: Some(cursor),
+                    ..list.clone()
+                };
+                store.quotes_planned(&f, plan).unwrap()
+            };
+            for start in (0..=all.len()).step_by(limit) {
+                let end = (start + limit).min(all.len());
+                for plan in [
+                    None,
+                    Some(WordsPlan::Sort),
+                    Some(WordsPlan::Keys),
+                    Some(WordsPlan::Walk),
+                    Some(WordsPlan::Probe),
+                    Some(WordsPlan::Batches),
+                ] {
+                    if start > 0 {
+                        let after = page(Cursor::After(all[start - 1].id), plan);
+                        assert_eq!(
+                            after,
+                            all[start..end],
+                            "after {start} {limit} {plan:?} {list:?}"
+                        );
+                    }
+                    if end < all.len() {
+                        let before = page(Cursor::Before(all[end].id), plan);
+                        let from = end.saturating_sub(limit);
+                        assert_eq!(
+                            before,
+                            all[from..end],
+                            "before {end} {limit} {plan:?} {list:?}"
+                        );
+                    }
+                }
+                compared += 1;
+            }
+        }
+    }
+    compared
+}
+
+#[test]
+fn pages_from_a_cursor_are_the_pages_counted_from_the_start() {
+    let store = dated_and_undated();
+    let mut compared = 0;
+    for filter in [
+        QuoteFilter::default(),
+        QuoteFilter {
+            kinds: crate::claims::Kinds::ALL,
+            ..Default::default()
+        },
+        QuoteFilter {
+            outlet: Some("south".into()),
+            ..Default::default()
+        },
+        QuoteFilter {
+            since: NaiveDate::from_ymd_opt(2020, 3, 2),
+            until: NaiveDate::from_ymd_opt(2020, 3, 3),
+            ..Default::default()
+        },
+        QuoteFilter {
+            speaker: Some("ann".into()),
+            ..Default::default()
+        },
+    ] {
+        compared += cursor_pages_equal_offset_pages(&store, &filter);
+    }
+    assert!(compared > 300, "{compared}");
+    // A quote outside the list still has its place in the order: the page
+    // after a `beta` quote, of `alpha` quotes, starts at the next of those.
+    let alpha = |cursor| {
+        store
+            .quotes(&QuoteFilter {
+                search: Some("alpha".into()),
+                limit: Some(3),
+                cursor,
+                ..Default::default()
+            })
+            .unwrap()
+    };
+    let all = store
+        .quotes(&QuoteFilter {
+            kinds: crate::claims::Kinds::ALL,
+            ..Default::default()
+        })
+        .unwrap();
+    let beta = all
+        .iter()
+        .position(|q| q.text.starts_with("Beta 3,"))
+        .unwrap();
+    let next_alpha: Vec<i64> = all[beta..]
+        .iter()
+        .filter(|q| q.text.starts_with("Alpha") && q.kind != "indirect")
+        .take(3)
+        .map(|q| q.id)
+        .collect();
+    let from_beta: Vec<i64> = alpha(Some(Cursor::After(all[beta].id)))
+        .iter()
+        .map(|q| q.id)
+        .collect();
+    assert_eq!(from_beta, next_alpha);
+    // A quote not stored is an error saying so, not an empty page.
+    let err = store
+        .quotes(&QuoteFilter {
+            cursor: Some(Cursor::After(999_999)),
+            limit: Some(5),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        err.downcast_ref::<UnknownCursor>(),
+        Some(&UnknownCursor(999_999))
+    );
 }
 
 /// Dates quotetrack does not write (edited in sqlite3: shorter, longer,
@@ -804,12 +945,22 @@ fn odd_dates_are_ordered_as_sqlite_orders_them() {
                     ..Default::default()
                 };
                 let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                for plan in [WordsPlan::Keys, WordsPlan::Walk, WordsPlan::Probe] {
+                for plan in [
+                    WordsPlan::Keys,
+                    WordsPlan::Walk,
+                    WordsPlan::Probe,
+                    WordsPlan::Batches,
+                ] {
                     let found = store.quotes_planned(&f, Some(plan)).unwrap();
                     assert_eq!(found, sorted, "{plan:?} {f:?}");
                 }
             }
         }
+        let every = QuoteFilter {
+            kinds: crate::claims::Kinds::ALL,
+            ..Default::default()
+        };
+        assert!(cursor_pages_equal_offset_pages(store, &every) > 100);
     };
     compare(&store);
     // Longer than a date, and a number: SQL sorts instead.
