@@ -266,6 +266,8 @@ pub struct People {
     speaks: Vec<bool>,
     /// (person, role word) seen written with the name: `secretary`.
     roles: Vec<(usize, String)>,
+    /// Byte position where each paragraph starts, in order.
+    paragraphs: Vec<usize>,
 }
 
 /// The gender a courtesy title written just before a surname gives
@@ -296,6 +298,9 @@ impl People {
             let t = &toks[i];
             let new_paragraph =
                 i > 0 && w.text.as_bytes()[toks[i - 1].span.end..t.span.start].contains(&b'\n');
+            if new_paragraph {
+                people.paragraphs.push(t.span.start);
+            }
             if new_paragraph
                 || t.quote().is_some()
                 || matches!(t.kind, TokenKind::Punct('.' | '!' | '?'))
@@ -318,9 +323,13 @@ impl People {
                     let apposition = lead_core.last().is_some_and(|x| x.is_punct(','))
                         && lead_core.len() <= 6
                         && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
+                    // `He dismisses accusations that Trump ...`: a pronoun
+                    // before the name is the sentence's subject.
                     apposition
                         || lead.len() <= 4
-                            && lead.iter().all(|x| x.is_word() && !w.is_speech_verb(x))
+                            && lead.iter().all(|x| {
+                                x.is_word() && !w.is_speech_verb(x) && w.pronoun(x).is_none()
+                            })
                 };
                 let mut j = i + 1;
                 while j < toks.len()
@@ -504,7 +513,15 @@ impl People {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
         let mut unknown = None;
         let mut seen = 0;
-        for &(_, id, subject) in self.occurrences[..before].iter().rev() {
+        let paragraph = self.paragraph_of(pos);
+        // The nearest person of the pronoun's gender named inside a
+        // sentence of the pronoun's paragraph, while one the paragraph
+        // opens a sentence with is looked for.
+        let mut nearest: Option<usize> = None;
+        for &(at, id, subject) in self.occurrences[..before].iter().rev() {
+            if nearest.is_some() && self.paragraph_of(at) != paragraph {
+                break;
+            }
             let (he, she) = self.pronouns[id];
             if he + she == 0 && !self.speaks[id] && !subject {
                 continue;
@@ -527,18 +544,36 @@ impl People {
             match (known, gender) {
                 (Some(Gender::Masculine), Gender::Masculine)
                 | (Some(Gender::Feminine), Gender::Feminine) => {
-                    return Some(&self.names[id]);
+                    // `LeVell is on a mission to change the view that Trump
+                    // is racist. He dismisses ... He sincerely believes, he
+                    // said`: a person named only inside sentences is less
+                    // likely the pronoun's than the one a sentence of the
+                    // same paragraph is about.
+                    if subject || self.paragraph_of(at) != paragraph {
+                        return Some(&self.names[nearest.unwrap_or(id)]);
+                    }
+                    nearest.get_or_insert(id);
                 }
                 // The subject of a recent sentence is the likeliest
                 // antecedent when nothing says otherwise.
-                (None, _) if subject && unknown.is_none() => return Some(&self.names[id]),
+                // ... and it is the subject a paragraph opened with when a
+                // person of the pronoun's gender was met only inside its
+                // sentences.
+                (None, _) if subject && (unknown.is_none() || nearest.is_some()) => {
+                    return Some(&self.names[id]);
+                }
                 (None, _) => {
                     unknown.get_or_insert(id);
                 }
                 _ => {}
             }
         }
-        unknown.map(|id| self.names[id].as_str())
+        nearest.or(unknown).map(|id| self.names[id].as_str())
+    }
+
+    /// The paragraph the byte at `pos` is in (0 for the first).
+    fn paragraph_of(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|&start| start <= pos)
     }
 }
 
@@ -711,6 +746,18 @@ mod tests {
         let people = people_of(text);
         let he = text.find("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Luay Sami"));
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_person_its_paragraph_is_about() {
+        // Trump is named only inside LeVell's sentences: the "he" is
+        // LeVell's.
+        let text = "Georgia businessman Bruce LeVell believes people do not know Donald Trump.\n\n\
+                    LeVell is a black man on a mission to change the perception that Trump is racist. \
+                    He dismisses accusations that Trump has exploited racial tensions. He sincerely believes, he said, that it is so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Bruce LeVell"));
     }
 
     #[test]
