@@ -765,6 +765,37 @@ pub fn poll_for_respondents(
     })
 }
 
+/// How many words a relative clause's subject may run to.
+const RELATIVE_SUBJECT_WORDS: usize = 6;
+
+/// `Clinton's email use, which an FBI investigation said was "extremely
+/// careless"`: a relative clause with a subject of its own before the
+/// verb at `verb`. Its subject, a determiner's phrase, speaks, whatever its
+/// head; without this the sentence's subject (who only reports the
+/// finding) was taken.
+pub fn relative_subject_before(
+    w: &Words,
+    toks: &[Token],
+    verb: usize,
+    floor: usize,
+) -> Option<Mention> {
+    let lowest = verb.saturating_sub(RELATIVE_SUBJECT_WORDS + 1).max(floor);
+    let rel = (lowest..verb.saturating_sub(2))
+        .rev()
+        .find(|&k| w.is(&toks[k], &["which"]))?;
+    // A determiner, capitalised words (`FBI`) and one lower-case head:
+    // `that the United States should formally declare` is a clause, and
+    // "that" is as often no relative pronoun at all.
+    let phrase = &toks[rel + 1..verb];
+    let (head, middle) = phrase[1..].split_last()?;
+    let plain = w.is(&phrase[0], DOCUMENT_OPENERS)
+        && middle.iter().all(|t| t.is_word() && w.is_capitalised(t))
+        && head.is_word()
+        && !w.is_capitalised(head)
+        && w.pronoun(head).is_none();
+    plain.then(|| Mention::unnamed(toks, rel + 1, verb))
+}
+
 /// A [`document_phrase`] ending right before the verb at `verb`, opened
 /// within `floor..verb`: `A statement from the Mayor's Office said`.
 pub fn document_before(w: &Words, toks: &[Token], verb: usize, floor: usize) -> Option<Mention> {
@@ -1599,6 +1630,31 @@ mod loose_tests {
         );
         assert_eq!(
             read("Most of the senators said the bill would pass", "said"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_has_its_own_subject() {
+        let lex = Lexicon::builtin();
+        let read = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let w = Words::new(text, lex);
+            let v = toks.iter().rposition(|t| w.is_speech_verb(t)).unwrap();
+            relative_subject_before(&w, &toks, v, 0).map(|m| m.span.text(text).to_string())
+        };
+        assert_eq!(
+            read("Mukasey criticized her email use, which an FBI investigation said was careless"),
+            Some("an FBI investigation".into())
+        );
+        // A clause after "that", or words no noun phrase has: not a subject.
+        assert_eq!(
+            read("Carson stated that the United States should formally declare war"),
+            None
+        );
+        assert_eq!(
+            read("the plan, which the senator quickly said was dead"),
             None
         );
     }

@@ -8,7 +8,7 @@
 
 use super::mention::{
     Mention, MentionKind, classify, core_before, document_before, document_phrase, is_clause_break,
-    mention_after, mention_before, partitive_after, poll_for_respondents,
+    mention_after, mention_before, partitive_after, poll_for_respondents, relative_subject_before,
 };
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
@@ -551,6 +551,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         } else {
             document_before(w, toks, v, s)
                 .or_else(|| mention_before(w, toks, v, s))
+                .or_else(|| relative_subject_before(w, toks, v, s))
                 .or_else(|| sentence_subject(w, toks, s, v))
         };
         let mention = match mention {
@@ -1608,6 +1609,16 @@ mod tests {
             vec![(
                 "a total and complete shutdown".to_string(),
                 Some("Trump's".to_string())
+            )]
+        );
+        // A finding is something said too: its owner is the speaker.
+        assert_eq!(
+            who(
+                "James Comey spoke. Clinton was battered by James Comey's conclusion that her actions were \"extremely careless.\""
+            ),
+            vec![(
+                "extremely careless.".to_string(),
+                Some("James Comey's".to_string())
             )]
         );
     }
