@@ -1549,12 +1549,18 @@ mod loose_tests {
     use crate::lexicon::Lexicon;
     use crate::text::tokens::tokenize;
 
+    /// `text`'s tokens, no word an abbreviation.
+    fn toks(text: &str) -> Vec<Token> {
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+        toks
+    }
+
     #[test]
     fn loose_words_take_any_determiner_phrase() {
         let text = "One bystander said";
         let lex = Lexicon::builtin();
-        let mut toks = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+        let toks = toks(text);
         let w = Words::new(text, lex);
         assert!(mention_before(&w, &toks, 2, 0).is_none());
         let m = mention_before(&w.loose(), &toks, 2, 0).unwrap();
@@ -1568,8 +1574,7 @@ mod loose_tests {
     fn a_part_of_a_group_is_an_unnamed_source() {
         let lex = Lexicon::builtin();
         let read = |text: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let toks = toks(text);
             let w = Words::new(text, lex);
             partitive_after(&w, &toks, 1, toks.len())
                 .map(|m| (m.span.text(text).to_string(), m.kind))
@@ -1594,8 +1599,7 @@ mod loose_tests {
         let lex = Lexicon::builtin();
         // The poll named anywhere in the sentence of a share speaking at `verb`.
         let read = |text: &str, verb: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let toks = toks(text);
             let w = Words::new(text, lex);
             let v = toks.iter().position(|t| t.span.text(text) == verb).unwrap();
             let m = mention_before(&w, &toks, v, 0)?;
@@ -1638,8 +1642,7 @@ mod loose_tests {
     fn a_relative_clause_has_its_own_subject() {
         let lex = Lexicon::builtin();
         let read = |text: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let toks = toks(text);
             let w = Words::new(text, lex);
             let v = toks.iter().rposition(|t| w.is_speech_verb(t)).unwrap();
             relative_subject_before(&w, &toks, v, 0).map(|m| m.span.text(text).to_string())
@@ -1663,8 +1666,7 @@ mod loose_tests {
     fn a_document_speaks_for_its_issuer() {
         let lex = Lexicon::builtin();
         let read = |text: &str| {
-            let mut toks = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &[], &|_| false, &mut toks);
+            let toks = toks(text);
             let w = Words::new(text, lex);
             document_phrase(&w, &toks, 0, toks.len()).map(|m| {
                 (
