@@ -1,6 +1,8 @@
 //! Within one article: a bare surname or a pronoun resolves to the person
 //! named in full earlier ("Kerry", "he" -> "John Kerry").
 
+use std::cmp::Ordering;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::mention::MentionKind;
@@ -9,8 +11,10 @@ use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
 
 /// Full names (two or more name words) met in the article, by position.
-/// The names are kept in one buffer and looked up by a hash of their
-/// lower-cased words, so building the index allocates next to nothing.
+/// The names are kept in one buffer and looked up in sorted tables (by a
+/// hash of the key, then the key itself, then text order), so building the
+/// index allocates next to nothing and every lookup is a binary search,
+/// however many names a long page holds.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// (byte position, name's range in `buf`, start of its last word) in
@@ -18,10 +22,30 @@ pub struct NameIndex {
     full: Vec<(usize, u32, u32, u32)>,
     /// The cleaned full names, one after another.
     buf: String,
-    /// (hash of a lower-cased word of a full name, index into `full`, the
-    /// word's range in `buf`), sorted: the names holding a word are a run,
-    /// in text order.
+    /// The lower-cased words of the full names, one after another.
+    lower: String,
+    /// (hash of a lower-cased word of a full name, the lower-cased word's
+    /// range in `lower`, index into `full`), sorted by hash, word, index:
+    /// the names holding a word are a run, in text order.
     by_word: Vec<(u64, u32, u32, u32)>,
+    /// (hash of the name with ASCII case ignored, index into `full`),
+    /// sorted by hash, name with ASCII case ignored, name as written,
+    /// index: each name's places are a run, in text order.
+    by_name: Vec<(u64, u32)>,
+    /// The names' classes: one number for the names equal when ASCII case
+    /// is ignored, by index into `full`.
+    class: Vec<u32>,
+    /// (hash of the last word with ASCII case ignored, index into `full`),
+    /// sorted by hash, last word with ASCII case ignored, index.
+    by_last: Vec<(u64, u32)>,
+    /// The surname of each full name ([`surname_of`]): its range in `buf`.
+    surname: Vec<(u32, u32)>,
+    /// (hash of the surname with ASCII case ignored, index into `full`)
+    /// of the names whose surname is also one of their words, sorted by
+    /// hash, surname with ASCII case ignored, class, index.
+    by_surname: Vec<(u64, u32)>,
+    /// The runs of `by_surname` of one surname and one class, in its order.
+    surname_runs: Vec<(u32, u32)>,
 }
 
 /// A name as it should be printed: honorifics and possessives off, spaces
@@ -55,23 +79,41 @@ pub fn clean_name_into(w: &Words, raw: &str, out: &mut String) {
     }
 }
 
-/// Hash of the word lower-cased, the key of [`NameIndex`]'s words.
-fn word_key(word: &str) -> u64 {
+/// Hash of a word already lower-cased, the key of [`NameIndex`]'s words.
+fn hash_of(lower: &str) -> u64 {
     use std::hash::Hasher;
-    with_lower(word, |l| {
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(l.as_bytes());
-        h.finish()
-    })
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(lower.as_bytes());
+    h.finish()
 }
 
-/// Are the two words the same, lower-cased?
-fn same_word(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
+/// Hash of `s` with ASCII case ignored: equal for strings that
+/// `eq_ignore_ascii_case` holds equal.
+fn ci_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut chunk = [0u8; 64];
+    for part in s.as_bytes().chunks(chunk.len()) {
+        for (slot, b) in chunk.iter_mut().zip(part) {
+            *slot = b.to_ascii_lowercase();
+        }
+        h.write(&chunk[..part.len()]);
     }
+    h.finish()
+}
+
+/// Order of two strings with ASCII case ignored: `Equal` exactly when
+/// `eq_ignore_ascii_case` holds.
+fn ci_cmp(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+}
+
+/// The range of `part`, a slice of `whole`, in `whole`.
+fn range_in(whole: &str, part: &str) -> (u32, u32) {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    (start as u32, (start + part.len()) as u32)
 }
 
 /// The article's name index and people, each built only when some speaker
@@ -135,7 +177,7 @@ impl NameIndex {
             }
             i = j;
         }
-        index.by_word.sort_unstable();
+        index.finish();
         index
     }
 
@@ -145,42 +187,188 @@ impl NameIndex {
         let start = self.buf.len();
         clean_name_into(w, raw, &mut self.buf);
         let name = &self.buf[start..];
-        for word in name.split_whitespace() {
-            let ws = start + (word.as_ptr() as usize - name.as_ptr() as usize);
-            let we = ws + word.len();
-            self.by_word.push((word_key(word), k, ws as u32, we as u32));
-        }
         let last = start + name.rfind(' ').map_or(0, |p| p + 1);
         let end = self.buf.len();
+        let surname = surname_of(&self.buf[..end], last);
+        let (ss, se) = range_in(&self.buf, surname);
+        // Is the surname one of the name's own words (lower-cased)? Only
+        // then does a lookup by word reach the name from its surname.
+        let mut surname_is_a_word = false;
+        with_lower(surname, |lower_surname| {
+            for word in self.buf[start..end].split_whitespace() {
+                let ls = self.lower.len();
+                if word.is_ascii() {
+                    self.lower
+                        .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    self.lower.push_str(&word.to_lowercase());
+                }
+                let lw = &self.lower[ls..];
+                surname_is_a_word |= lw == lower_surname;
+                self.by_word
+                    .push((hash_of(lw), ls as u32, self.lower.len() as u32, k));
+            }
+        });
         self.full.push((pos, start as u32, end as u32, last as u32));
+        self.surname.push((ss, se));
+        if surname_is_a_word {
+            self.by_surname.push((0, k));
+        }
+    }
+
+    /// Sort the tables once every name is in.
+    fn finish(&mut self) {
+        let lower = &self.lower;
+        let word = |&(_, s, e, _): &(u64, u32, u32, u32)| &lower[s as usize..e as usize];
+        self.by_word
+            .sort_unstable_by(|a, b| (a.0, word(a), a.3).cmp(&(b.0, word(b), b.3)));
+
+        let n = self.full.len();
+        let mut by_name: Vec<(u64, u32)> = (0..n as u32)
+            .map(|k| (ci_hash(self.name(k as usize)), k))
+            .collect();
+        by_name.sort_unstable_by(|a, b| {
+            let (x, y) = (self.name(a.1 as usize), self.name(b.1 as usize));
+            a.0.cmp(&b.0)
+                .then_with(|| ci_cmp(x, y))
+                .then_with(|| x.cmp(y))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut class = vec![0u32; n];
+        let mut next = 0;
+        for (i, &(h, k)) in by_name.iter().enumerate() {
+            if i > 0 {
+                let (ph, pk) = by_name[i - 1];
+                if ph != h
+                    || !self
+                        .name(pk as usize)
+                        .eq_ignore_ascii_case(self.name(k as usize))
+                {
+                    next += 1;
+                }
+            }
+            class[k as usize] = next;
+        }
+        self.by_name = by_name;
+        self.class = class;
+
+        let mut by_last: Vec<(u64, u32)> = (0..n as u32)
+            .map(|k| (ci_hash(self.last_word(k as usize)), k))
+            .collect();
+        by_last.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| ci_cmp(self.last_word(a.1 as usize), self.last_word(b.1 as usize)))
+                .then(a.1.cmp(&b.1))
+        });
+        self.by_last = by_last;
+
+        let mut by_surname = std::mem::take(&mut self.by_surname);
+        for e in by_surname.iter_mut() {
+            e.0 = ci_hash(self.surname_word(e.1 as usize));
+        }
+        by_surname.sort_unstable_by(|a, b| {
+            let (x, y) = (a.1 as usize, b.1 as usize);
+            a.0.cmp(&b.0)
+                .then_with(|| ci_cmp(self.surname_word(x), self.surname_word(y)))
+                .then(self.class[x].cmp(&self.class[y]))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for (i, &(_, k)) in by_surname.iter().enumerate() {
+            let k = k as usize;
+            let same_run = i > 0 && {
+                let (ph, pk) = by_surname[i - 1];
+                let pk = pk as usize;
+                ph == by_surname[i].0
+                    && self.class[pk] == self.class[k]
+                    && self
+                        .surname_word(pk)
+                        .eq_ignore_ascii_case(self.surname_word(k))
+            };
+            match runs.last_mut() {
+                Some(run) if same_run => run.1 = i as u32 + 1,
+                _ => runs.push((i as u32, i as u32 + 1)),
+            }
+        }
+        self.by_surname = by_surname;
+        self.surname_runs = runs;
+    }
+
+    fn last_word(&self, k: usize) -> &str {
+        let (_, _, e, last) = self.full[k];
+        &self.buf[last as usize..e as usize]
+    }
+
+    fn surname_word(&self, k: usize) -> &str {
+        let (s, e) = self.surname[k];
+        &self.buf[s as usize..e as usize]
+    }
+
+    /// The entries of `by_word` of the names holding `word` (lower-cased
+    /// alike), in text order; a name holding it twice comes twice.
+    fn holding(&self, word: &str) -> &[(u64, u32, u32, u32)] {
+        let (from, to) = with_lower(word, |lw| {
+            let key = (hash_of(lw), lw);
+            let word =
+                |&(h, s, e, _): &(u64, u32, u32, u32)| (h, &self.lower[s as usize..e as usize]);
+            (
+                self.by_word.partition_point(|x| word(x) < key),
+                self.by_word.partition_point(|x| word(x) <= key),
+            )
+        });
+        &self.by_word[from..to]
+    }
+
+    /// The run of `table` whose key (by `entry`: its `ci_hash` and itself)
+    /// equals `key` with ASCII case ignored.
+    fn ci_run<'t, 's, T>(
+        table: &'t [T],
+        key: &str,
+        entry: impl Fn(&T) -> (u64, &'s str),
+    ) -> &'t [T] {
+        let h = ci_hash(key);
+        let cmp = |x: &T| {
+            let (xh, xk) = entry(x);
+            xh.cmp(&h).then_with(|| ci_cmp(xk, key))
+        };
+        let from = table.partition_point(|x| cmp(x) == Ordering::Less);
+        let to = table.partition_point(|x| cmp(x) != Ordering::Greater);
+        &table[from..to]
+    }
+
+    /// The last of the names `ks` (each an index into `full` by `k_of`,
+    /// in text order) written at or before `pos`.
+    fn last_upto<T>(&self, ks: &[T], k_of: impl Fn(&T) -> usize, pos: usize) -> Option<usize> {
+        let n = ks.partition_point(|x| self.full[k_of(x)].0 <= pos);
+        n.checked_sub(1).map(|i| k_of(&ks[i]))
     }
 
     /// Every distinct full name ending with `word` (or with it and a
     /// generational suffix, "Brent Bozell III"): those before `pos`
-    /// nearest first, then those after it in text order.
+    /// nearest first, then those after it in text order. Names equal but
+    /// for ASCII case count once, as written last (before `pos`, for
+    /// those before it).
     pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
-        let key = word_key(word);
-        let from = self.by_word.partition_point(|&(h, ..)| h < key);
-        let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
-            let (p, _, e, last) = self.full[k as usize];
-            if !same_word(&self.buf[ws as usize..we as usize], word)
-                || !surname_of(&self.buf[..e as usize], last as usize).eq_ignore_ascii_case(word)
-            {
-                continue;
-            }
-            let name = self.name(k as usize);
-            let side = if p <= pos { &mut before } else { &mut after };
-            side.retain(|n| !n.eq_ignore_ascii_case(name));
-            side.push(name);
-        }
-        before.reverse();
-        for name in after {
-            if !before.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                before.push(name);
+        let runs = Self::ci_run(&self.surname_runs, word, |&(s, _)| {
+            let (h, k) = self.by_surname[s as usize];
+            (h, self.surname_word(k as usize))
+        });
+        let (mut before, mut after): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for &(s, e) in runs {
+            // One class of names, in text order.
+            let ks = &self.by_surname[s as usize..e as usize];
+            match self.last_upto(ks, |&(_, k)| k as usize, pos) {
+                Some(k) => before.push(k),
+                None => after.push(ks[ks.len() - 1].1 as usize),
             }
         }
+        before.sort_unstable_by(|a, b| b.cmp(a));
+        after.sort_unstable();
         before
+            .into_iter()
+            .chain(after)
+            .map(|k| self.name(k))
+            .collect()
     }
 
     /// The full name written starting at byte `pos`, if one is.
@@ -192,21 +380,26 @@ impl NameIndex {
             .map(|_| self.name(k))
     }
 
+    /// The places (indices into `full`, in text order) where `name` (as
+    /// the index holds it) is written.
+    fn places(&self, name: &str) -> &[(u64, u32)] {
+        let run = Self::ci_run(&self.by_name, name, |&(h, k)| (h, self.name(k as usize)));
+        let from = run.partition_point(|&(_, k)| self.name(k as usize) < name);
+        let to = run.partition_point(|&(_, k)| self.name(k as usize) <= name);
+        &run[from..to]
+    }
+
     /// Where `name` (as the index holds it) is first written.
     pub fn first_at(&self, name: &str) -> Option<usize> {
-        (0..self.full.len())
-            .find(|&k| self.name(k) == name)
-            .map(|k| self.full[k].0)
+        self.places(name)
+            .first()
+            .map(|&(_, k)| self.full[k as usize].0)
     }
 
     /// Where `name` (as the index holds it) is last written before `pos`.
     pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
-        (0..self.full.len())
-            .rev()
-            .map(|k| (self.full[k].0, k))
-            .filter(|&(p, _)| p <= pos)
-            .find(|&(_, k)| self.name(k) == name)
-            .map(|(p, _)| p)
+        self.last_upto(self.places(name), |&(_, k)| k as usize, pos)
+            .map(|k| self.full[k].0)
     }
 
     fn name(&self, k: usize) -> &str {
@@ -221,32 +414,22 @@ impl NameIndex {
         if self.full.is_empty() {
             return None;
         }
-        let key = word_key(word);
-        let from = self.by_word.partition_point(|&(h, ..)| h < key);
         // The nearest earlier and the first of the names ending with the
         // word, and of those holding it anywhere.
-        let (mut last_before, mut last_first) = (None, None);
-        let (mut any_before, mut any_first) = (None, None);
-        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
-            // A hash may, very rarely, be shared by another word.
-            if !same_word(&self.buf[ws as usize..we as usize], word) {
-                continue;
+        let ending = Self::ci_run(&self.by_last, word, |&(h, k)| {
+            (h, self.last_word(k as usize))
+        });
+        let k = match ending.first() {
+            Some(&(_, first)) => self
+                .last_upto(ending, |&(_, k)| k as usize, pos)
+                .unwrap_or(first as usize),
+            None => {
+                let holding = self.holding(word);
+                let &(.., first) = holding.first()?;
+                self.last_upto(holding, |e| e.3 as usize, pos)
+                    .unwrap_or(first as usize)
             }
-            let k = k as usize;
-            let (p, _, e, last) = self.full[k];
-            let before = p <= pos;
-            if self.buf[last as usize..e as usize].eq_ignore_ascii_case(word) {
-                last_first.get_or_insert(k);
-                if before {
-                    last_before = Some(k);
-                }
-            }
-            any_first.get_or_insert(k);
-            if before {
-                any_before = Some(k);
-            }
-        }
-        let k = last_before.or(last_first).or(any_before).or(any_first)?;
+        };
         Some(self.name(k))
     }
 }
@@ -585,6 +768,7 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::record::Span;
     use crate::text::tokens::tokenize;
+    use proptest::prelude::*;
 
     fn index(text: &str) -> NameIndex {
         let lex = Lexicon::builtin();
@@ -607,6 +791,150 @@ mod tests {
         assert_eq!(idx.expand("Kerry", 55), Some("John Kerry"));
         assert_eq!(idx.expand("Lavrov", 60), Some("Sergey Lavrov"));
         assert_eq!(idx.expand("Smith", 60), None);
+    }
+
+    /// Are the two words the same, lower-cased? (What the index's
+    /// lookups by word asked of each name, one name at a time.)
+    fn same_word(a: &str, b: &str) -> bool {
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+
+    /// The index's lookups as scans over every name in text order, as
+    /// they were before the sorted tables: the answers must not differ.
+    mod scan {
+        use super::*;
+
+        fn names(idx: &NameIndex) -> impl Iterator<Item = (usize, usize, &str, &str)> {
+            (0..idx.full.len()).map(|k| {
+                let (p, _, e, last) = idx.full[k];
+                (
+                    k,
+                    p,
+                    idx.name(k),
+                    surname_of(&idx.buf[..e as usize], last as usize),
+                )
+            })
+        }
+
+        pub fn expand<'a>(idx: &'a NameIndex, word: &str, pos: usize) -> Option<&'a str> {
+            let (mut last_before, mut last_first) = (None, None);
+            let (mut any_before, mut any_first) = (None, None);
+            for (k, p, name, _) in names(idx) {
+                for w in name.split_whitespace() {
+                    if !same_word(w, word) {
+                        continue;
+                    }
+                    if idx.last_word(k).eq_ignore_ascii_case(word) {
+                        last_first.get_or_insert(k);
+                        if p <= pos {
+                            last_before = Some(k);
+                        }
+                    }
+                    any_first.get_or_insert(k);
+                    if p <= pos {
+                        any_before = Some(k);
+                    }
+                }
+            }
+            let k = last_before.or(last_first).or(any_before).or(any_first)?;
+            Some(idx.name(k))
+        }
+
+        pub fn with_surname<'a>(idx: &'a NameIndex, word: &str, pos: usize) -> Vec<&'a str> {
+            let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+            for (_, p, name, surname) in names(idx) {
+                for w in name.split_whitespace() {
+                    if !same_word(w, word) || !surname.eq_ignore_ascii_case(word) {
+                        continue;
+                    }
+                    let side = if p <= pos { &mut before } else { &mut after };
+                    side.retain(|n| !n.eq_ignore_ascii_case(name));
+                    side.push(name);
+                }
+            }
+            before.reverse();
+            for name in after {
+                if !before.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                    before.push(name);
+                }
+            }
+            before
+        }
+
+        pub fn first_at(idx: &NameIndex, name: &str) -> Option<usize> {
+            names(idx).find(|x| x.2 == name).map(|x| x.1)
+        }
+
+        pub fn last_before(idx: &NameIndex, name: &str, pos: usize) -> Option<usize> {
+            names(idx)
+                .filter(|x| x.1 <= pos && x.2 == name)
+                .last()
+                .map(|x| x.1)
+        }
+    }
+
+    /// Words an article of names is made of: given names and surnames
+    /// that share words and differ in case, suffixes, honorifics,
+    /// possessives, a non-ASCII name, and words that are no names.
+    const NAME_WORDS: &[&str] = &[
+        "Dana", "Glen", "GLEN", "Whitlow", "WHITLOW", "whitlow", "Castell", "Reyes", "Reyes,",
+        "Jr.", "III", "Mr.", "Mrs.", "Ann", "Émile", "ÉMILE", "Zoë", "Kerry's", "Van", "de",
+        "Clinton", "Hillary", "Bill", "Bozell", "Brent",
+    ];
+    const OTHER_WORDS: &[&str] = &["said", "the", "and", "spoke", "on", "Monday"];
+
+    fn article() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            3 => proptest::sample::select(NAME_WORDS),
+            1 => proptest::sample::select(OTHER_WORDS),
+            1 => Just("."),
+            1 => Just("\n\n"),
+        ];
+        proptest::collection::vec(word, 0..120).prop_map(|ws| {
+            let mut text = String::new();
+            for w in ws {
+                if w == "." {
+                    text.push('.');
+                } else {
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lookups_answer_as_scans_over_every_name(text in article(), at in 0usize..2000) {
+            let idx = index(&text);
+            let pos = at.min(text.len());
+            let mut asked: Vec<&str> = NAME_WORDS.to_vec();
+            asked.extend(["glen", "émile", "Émile,", "Kerry", "reyes", "", "Nobody"]);
+            for word in asked {
+                prop_assert_eq!(idx.expand(word, pos), scan::expand(&idx, word, pos), "expand {}", word);
+                prop_assert_eq!(
+                    idx.with_surname(word, pos),
+                    scan::with_surname(&idx, word, pos),
+                    "with_surname {}", word
+                );
+            }
+            for k in 0..idx.full.len() {
+                let name = idx.name(k);
+                for name in [name, &name.to_uppercase(), &name.to_lowercase()] {
+                    prop_assert_eq!(idx.first_at(name), scan::first_at(&idx, name));
+                    prop_assert_eq!(idx.last_before(name, pos), scan::last_before(&idx, name, pos));
+                }
+            }
+        }
     }
 
     #[test]
