@@ -7,6 +7,7 @@ use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders};
 use crate::record::{Speaker, SpeakerKind};
+use crate::text::classes::{LowerWords, stands_alone};
 use crate::text::words::Words;
 
 /// What the mention turned out to be once resolved in [`speaker`].
@@ -49,7 +50,7 @@ pub fn speaker(
             let kind = if name.contains(' ') {
                 SpeakerKind::Person
             } else {
-                one_word_kind(text, &name)
+                one_word_kind(text, words.lower_words, &name)
             };
             (name, kind, Mentioned::AsWritten)
         }
@@ -117,7 +118,7 @@ pub fn speaker(
 /// or a people's name (`Americans`, `Mexican`, `Russians`) is nobody in
 /// particular; anything else a person, as before. Kept as a person, each
 /// became one "person" across every article that used it.
-fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
+fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
@@ -131,7 +132,7 @@ fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
     // `Americans`, `Russians`, `Chinese`: not `Evans` or `Hayes`.
     let a_people = lower.len() > 6 && (lower.ends_with("ians") || lower.ends_with("ese"))
         || lower.len() > 7 && lower.ends_with("cans");
-    if a_people || written_in_lower_case(text, &lower) {
+    if a_people || written_in_lower_case(text, lower_words, &lower) {
         SpeakerKind::Anonymous
     } else {
         SpeakerKind::Person
@@ -175,16 +176,17 @@ fn is_number_word(word: &str) -> bool {
     NUMBERS.contains(&word)
 }
 
-/// Whether `lower` stands in `text` as a word in lower case.
-fn written_in_lower_case(text: &str, lower: &str) -> bool {
+/// Whether `lower` stands in the article as a word in lower case: asked
+/// of the article's [`LowerWords`] when the caller keeps them (which index
+/// the text when asked often), else searched for.
+fn written_in_lower_case(text: &str, lower_words: Option<&LowerWords>, lower: &str) -> bool {
     if lower.is_empty() || lower.chars().next().is_some_and(|c| !c.is_alphabetic()) {
         return false;
     }
-    text.match_indices(lower).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    match lower_words {
+        Some(lw) => lw.stands_alone(lower),
+        None => stands_alone(text, lower),
+    }
 }
 
 /// Does any quote's speaker need the article's full names (a one-word
@@ -452,7 +454,7 @@ mod tests {
     #[test]
     fn a_one_word_name_may_be_a_body_or_nobody_in_particular() {
         let text = "Good news, the report said. The FBI agreed.";
-        let kind = one_word_kind;
+        let kind = |text, name| one_word_kind(text, None, name);
         assert_eq!(kind(text, "FBI"), SpeakerKind::Organisation);
         assert_eq!(kind(text, "Americans"), SpeakerKind::Anonymous);
         assert_eq!(kind(text, "Forty-one"), SpeakerKind::Anonymous);
