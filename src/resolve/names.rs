@@ -1,6 +1,7 @@
 //! Within one article: a bare surname or a pronoun resolves to the person
 //! named in full earlier ("Kerry", "he" -> "John Kerry").
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -449,6 +450,9 @@ pub struct People {
     speaks: Vec<bool>,
     /// (person, role word) seen written with the name: `secretary`.
     roles: Vec<(usize, String)>,
+    /// For each role word, the occurrences of the people it was written
+    /// with, in text order: built the first time a role is asked for.
+    by_role: OnceCell<HashMap<String, Vec<u32>>>,
 }
 
 /// The gender a courtesy title written just before a surname gives
@@ -724,12 +728,37 @@ impl People {
     /// before `pos` with that role word written beside the name.
     pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
-        self.occurrences[..before]
-            .iter()
-            .rev()
-            .map(|&(_, id, ..)| id)
-            .find(|&id| self.roles.iter().any(|(r_id, r)| *r_id == id && r == role))
-            .map(|id| self.names[id].as_str())
+        let with_role = self
+            .by_role
+            .get_or_init(|| self.occurrences_by_role())
+            .get(role)?;
+        let n = with_role.partition_point(|&o| (o as usize) < before);
+        let (_, id, _) = self.occurrences[with_role[n.checked_sub(1)?] as usize];
+        Some(self.names[id].as_str())
+    }
+
+    /// For each role word, the occurrences (indices into `occurrences`)
+    /// of the people it was written with, in text order.
+    fn occurrences_by_role(&self) -> HashMap<String, Vec<u32>> {
+        // Each person's role words, each once.
+        let mut roles_of: Vec<Vec<&str>> = vec![Vec::new(); self.names.len()];
+        for (id, role) in &self.roles {
+            if !roles_of[*id].contains(&role.as_str()) {
+                roles_of[*id].push(role);
+            }
+        }
+        let mut by_role: HashMap<String, Vec<u32>> = HashMap::default();
+        for (o, &(_, id, _)) in self.occurrences.iter().enumerate() {
+            for &role in &roles_of[id] {
+                match by_role.get_mut(role) {
+                    Some(list) => list.push(o as u32),
+                    None => {
+                        by_role.insert(role.to_string(), vec![o as u32]);
+                    }
+                }
+            }
+        }
+        by_role
     }
 }
 
@@ -985,6 +1014,56 @@ mod tests {
         );
         let idx = NameIndex::build(&w, &toks);
         People::build(&w, &toks, &idx)
+    }
+
+    /// `resolve_role` as the scan it was: the latest person named before
+    /// `pos` with the role written beside any of their names.
+    fn resolve_role_by_scan<'a>(people: &'a People, pos: usize, role: &str) -> Option<&'a str> {
+        let before = people.occurrences.partition_point(|(p, ..)| *p < pos);
+        people.occurrences[..before]
+            .iter()
+            .rev()
+            .map(|&(_, id, ..)| id)
+            .find(|&id| {
+                people
+                    .roles
+                    .iter()
+                    .any(|(r_id, r)| *r_id == id && r == role)
+            })
+            .map(|id| people.names[id].as_str())
+    }
+
+    #[test]
+    fn a_role_points_back_at_the_latest_person_written_with_it() {
+        let text = "Secretary of State John Kerry met Governor Ann Lee. Sergey Lavrov \
+                    spoke. Kerry said so, and Lee left. The former governor, Tim Ortiz, \
+                    came. Governor Lee stayed.";
+        let people = people_of(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            people.resolve_role(at("Sergey"), "secretary"),
+            Some("John Kerry")
+        );
+        assert_eq!(
+            people.resolve_role(at("Sergey"), "governor"),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            people.resolve_role(at("came"), "governor"),
+            Some("Tim Ortiz")
+        );
+        assert_eq!(people.resolve_role(text.len(), "governor"), Some("Ann Lee"));
+        assert_eq!(people.resolve_role(at("met"), "governor"), None);
+        assert_eq!(people.resolve_role(text.len(), "mayor"), None);
+        for pos in 0..=text.len() {
+            for role in ["secretary", "governor", "former", "state", "mayor"] {
+                assert_eq!(
+                    people.resolve_role(pos, role),
+                    resolve_role_by_scan(&people, pos, role),
+                    "{role} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]
