@@ -1,13 +1,14 @@
 //! Within one article: a bare surname or a pronoun resolves to the person
 //! named in full earlier ("Kerry", "he" -> "John Kerry").
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::mention::MentionKind;
 use crate::lexicon::{Gender, NameGenders, with_lower};
+use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
 
@@ -47,7 +48,18 @@ pub struct NameIndex {
     by_surname: Vec<(u64, u32)>,
     /// The runs of `by_surname` of one surname and one class, in its order.
     surname_runs: Vec<(u32, u32)>,
+    /// For [`NameIndex::after_words`], built when first asked: the full
+    /// names written after a space (indices into `full`, in text order),
+    /// by the word before that space.
+    after_word: OnceCell<HashMap<String, Vec<u32>>>,
+    /// For [`NameIndex::after_words`]: the full names written right after
+    /// each phrase asked for and a space, in text order.
+    after_phrase: RefCell<HashMap<String, Vec<u32>>>,
 }
+
+/// The longest word [`NameIndex::after_words`] looks names up by; a
+/// phrase ending with a longer one is searched for in the text.
+const AFTER_WORD_MAX: usize = 64;
 
 /// A name as it should be printed: honorifics and possessives off, spaces
 /// single.
@@ -379,6 +391,82 @@ impl NameIndex {
             .get(k)
             .filter(|&&(p, ..)| p == pos)
             .map(|_| self.name(k))
+    }
+
+    /// The full name written right after `phrase` and a space at the
+    /// first place `phrase` is written at or after byte `from` that is
+    /// followed so, reading on from the end of each place (as
+    /// `str::find` from there would): `CNN President` in `CNN President
+    /// Jeff Zucker`. `text` is the article the index was built from.
+    pub fn after_words(&self, text: &str, phrase: &str, from: usize) -> Option<&str> {
+        text.get(from..)?;
+        let last = phrase.rsplit_once(' ').map(|(_, last)| last);
+        // Two places of a phrase with a border may overlap, and a search
+        // from the end of one passes over the other: searched for.
+        let Some(last) = last.filter(|l| l.len() <= AFTER_WORD_MAX && !has_border(phrase)) else {
+            return self.after_words_searched(text, phrase, from);
+        };
+        let mut after_phrase = self.after_phrase.borrow_mut();
+        let ks = after_phrase.entry(phrase.to_string()).or_insert_with(|| {
+            let by_word = self
+                .after_word
+                .get_or_init(|| self.names_by_word_before(text));
+            let Some(ks) = by_word.get(last) else {
+                return Vec::new();
+            };
+            ks.iter()
+                .copied()
+                .filter(|&k| {
+                    let q = self.full[k as usize].0;
+                    q > phrase.len() && text.get(q - 1 - phrase.len()..q - 1) == Some(phrase)
+                })
+                .collect()
+        });
+        let i = ks.partition_point(|&k| self.full[k as usize].0 - 1 - phrase.len() < from);
+        let k = *ks.get(i)? as usize;
+        drop(after_phrase);
+        Some(self.name(k))
+    }
+
+    /// [`NameIndex::after_words`] by searching the text.
+    fn after_words_searched(&self, text: &str, phrase: &str, mut from: usize) -> Option<&str> {
+        while let Some(at) = text.get(from..)?.find(phrase) {
+            let after = from + at + phrase.len();
+            if text[after..].starts_with(' ')
+                && let Some(name) = self.starting_at(after + 1)
+            {
+                return Some(name);
+            }
+            from = after;
+        }
+        None
+    }
+
+    /// The full names written after a space, by the word before the space
+    /// (back to the space before it, when that is at most
+    /// [`AFTER_WORD_MAX`] bytes back).
+    fn names_by_word_before(&self, text: &str) -> HashMap<String, Vec<u32>> {
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::default();
+        for (k, &(q, ..)) in self.full.iter().enumerate() {
+            if q == 0 || text.as_bytes()[q - 1] != b' ' {
+                continue;
+            }
+            let mut lo = (q - 1).saturating_sub(AFTER_WORD_MAX + 1);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let window = &text[lo..q - 1];
+            if let Some(space) = window.rfind(' ') {
+                let word = &window[space + 1..];
+                match by_word.get_mut(word) {
+                    Some(ks) => ks.push(k as u32),
+                    None => {
+                        by_word.insert(word.to_string(), vec![k as u32]);
+                    }
+                }
+            }
+        }
+        by_word
     }
 
     /// The places (indices into `full`, in text order) where `name` (as
@@ -961,6 +1049,53 @@ mod tests {
                 for name in [name, &name.to_uppercase(), &name.to_lowercase()] {
                     prop_assert_eq!(idx.first_at(name), scan::first_at(&idx, name));
                     prop_assert_eq!(idx.last_before(name, pos), scan::last_before(&idx, name, pos));
+                }
+            }
+        }
+    }
+
+    fn titled_article() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "CNN",
+            "President",
+            "President",
+            "Jeff",
+            "Zucker",
+            "Lena",
+            "Ortiz",
+            "Tidewater",
+            "Radio",
+            "the",
+            "said",
+            "Président",
+            "Éva",
+            "Ruiz",
+            ":",
+        ];
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..60)
+            .prop_map(|ws| ws.join(" ").replace(" : ", ": \n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_name_after_a_phrase_is_found_as_a_search_finds_it(text in titled_article()) {
+            let idx = index(&text);
+            for phrase in [
+                "CNN President",
+                "Tidewater Radio President",
+                "Radio Président",
+                "President President",
+                "President",
+                "the President",
+            ] {
+                for from in 0..=text.len() + 1 {
+                    prop_assert_eq!(
+                        idx.after_words(&text, phrase, from),
+                        idx.after_words_searched(&text, phrase, from),
+                        "{} from {}", phrase, from
+                    );
                 }
             }
         }

@@ -369,6 +369,14 @@ fn shared_surname<'a>(
 /// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
 /// surname, not a word that opens a sentence.
 pub(crate) fn titled_somewhere(words: &Words, name: &str) -> bool {
+    match words.lower_words {
+        Some(lw) => lw.titled(name, || titled_somewhere_searched(words, name)),
+        None => titled_somewhere_searched(words, name),
+    }
+}
+
+/// [`titled_somewhere`], searching the whole text.
+fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
     let text = words.text;
     let lexicon = words.lexicon;
     text.match_indices(name).any(|(at, _)| {
@@ -398,18 +406,7 @@ fn holder_of_title<'a>(
     if !ends_with_title(words, written) {
         return None;
     }
-    let text = words.text;
-    let mut from = end;
-    while let Some(at) = text.get(from..)?.find(written) {
-        let after = from + at + written.len();
-        if text[after..].starts_with(' ')
-            && let Some(name) = names.starting_at(after + 1)
-        {
-            return Some(name);
-        }
-        from = after;
-    }
-    None
+    names.after_words(words.text, written, end)
 }
 
 /// `CNN President`: more than one word, the last a title.

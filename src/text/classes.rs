@@ -3,7 +3,7 @@
 //! pronoun resolver ask the same questions of the same tokens many times,
 //! and each answer would otherwise lower-case and hash the word again.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -65,6 +65,8 @@ pub struct LowerWords<'t> {
     /// Where each run of alphanumeric characters of the text starts, by
     /// the run: built once the searches have read the text a few times.
     runs: OnceCell<FxHashMap<&'t str, Vec<u32>>>,
+    /// [`LowerWords::titled`]'s answers, by name.
+    titled: RefCell<FxHashMap<String, bool>>,
 }
 
 /// How many times [`LowerWords::stands_alone`] searches the whole text
@@ -80,7 +82,20 @@ impl<'t> LowerWords<'t> {
             set: OnceCell::new(),
             searched: Cell::new(0),
             runs: OnceCell::new(),
+            titled: RefCell::default(),
         }
+    }
+
+    /// Whether the article writes `name` after a title somewhere, as
+    /// `search` finds it: searched once per name and remembered, since a
+    /// long page asks of the same names many times.
+    pub fn titled(&self, name: &str, search: impl FnOnce() -> bool) -> bool {
+        if let Some(&known) = self.titled.borrow().get(name) {
+            return known;
+        }
+        let answer = search();
+        self.titled.borrow_mut().insert(name.to_string(), answer);
+        answer
     }
 
     /// Does `word` stand in the text with no letter or digit right before
@@ -156,7 +171,7 @@ pub fn stands_alone(text: &str, word: &str) -> bool {
 /// Does some proper suffix of `word` equal its prefix (`abab`, `a-a`)?
 /// Only then may two places it is written overlap, and
 /// `str::match_indices` pass over one of them.
-fn has_border(word: &str) -> bool {
+pub(crate) fn has_border(word: &str) -> bool {
     // The prefix function of Knuth, Morris and Pratt, over the bytes.
     let b = word.as_bytes();
     let mut pi = vec![0usize; b.len()];
