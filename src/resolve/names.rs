@@ -14,9 +14,10 @@ use crate::text::words::Words;
 
 /// Full names (two or more name words) met in the article, by position.
 /// The names are kept in one buffer and looked up in sorted tables (by a
-/// hash of the key, then the key itself, then text order), so building the
-/// index allocates next to nothing and every lookup is a binary search,
-/// however many names a long page holds.
+/// hash of the key, then the key itself, then text order), so that every
+/// lookup is a binary search however many names a long page holds. Each
+/// table is built the first time a lookup needs it: most articles ask
+/// for a few names, by one or two of the tables.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// (byte position, name's range in `buf`, start of its last word) in
@@ -24,30 +25,19 @@ pub struct NameIndex {
     full: Vec<(usize, u32, u32, u32)>,
     /// The cleaned full names, one after another.
     buf: String,
-    /// The lower-cased words of the full names, one after another.
-    lower: String,
-    /// (hash of a lower-cased word of a full name, the lower-cased word's
-    /// range in `lower`, index into `full`), sorted by hash, word, index:
-    /// the names holding a word are a run, in text order.
-    by_word: Vec<(u64, u32, u32, u32)>,
-    /// (hash of the name with ASCII case ignored, index into `full`),
-    /// sorted by hash, name with ASCII case ignored, name as written,
-    /// index: each name's places are a run, in text order.
-    by_name: Vec<(u64, u32)>,
-    /// The names' classes: one number for the names equal when ASCII case
-    /// is ignored, by index into `full`.
-    class: Vec<u32>,
+    /// (hash of a lower-cased word of a full name, index into `full`, the
+    /// word's range in `buf`), sorted: the names holding a word are a run,
+    /// in text order. Built with the index, for an index of a few names.
+    by_key: Vec<(u64, u32, u32, u32)>,
+    /// The names by each of their words, lower-cased.
+    by_word: OnceCell<WordTable>,
     /// (hash of the last word with ASCII case ignored, index into `full`),
     /// sorted by hash, last word with ASCII case ignored, index.
-    by_last: Vec<(u64, u32)>,
-    /// The surname of each full name ([`surname_of`]): its range in `buf`.
-    surname: Vec<(u32, u32)>,
-    /// (hash of the surname with ASCII case ignored, index into `full`)
-    /// of the names whose surname is also one of their words, sorted by
-    /// hash, surname with ASCII case ignored, class, index.
-    by_surname: Vec<(u64, u32)>,
-    /// The runs of `by_surname` of one surname and one class, in its order.
-    surname_runs: Vec<(u32, u32)>,
+    by_last: OnceCell<Vec<(u64, u32)>>,
+    /// The names as written, and their classes.
+    by_name: OnceCell<NameTable>,
+    /// The names by their surnames.
+    by_surname: OnceCell<SurnameTable>,
     /// For [`NameIndex::after_words`], built when first asked: the full
     /// names written after a space (indices into `full`, in text order),
     /// by the word before that space.
@@ -56,6 +46,46 @@ pub struct NameIndex {
     /// each phrase asked for and a space, in text order.
     after_phrase: RefCell<HashMap<String, Vec<u32>>>,
 }
+
+/// [`NameIndex`]'s names by each of their words, lower-cased.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// The lower-cased words of the full names, one after another.
+    lower: String,
+    /// (hash of a lower-cased word of a full name, the lower-cased word's
+    /// range in `lower`, index into `full`), sorted by hash, word, index:
+    /// the names holding a word are a run, in text order.
+    entries: Vec<(u64, u32, u32, u32)>,
+}
+
+/// [`NameIndex`]'s names as written.
+#[derive(Debug, Default)]
+struct NameTable {
+    /// (hash of the name with ASCII case ignored, index into `full`),
+    /// sorted by hash, name with ASCII case ignored, name as written,
+    /// index: each name's places are a run, in text order.
+    entries: Vec<(u64, u32)>,
+    /// The names' classes: one number for the names equal when ASCII case
+    /// is ignored, by index into `full`.
+    class: Vec<u32>,
+}
+
+/// [`NameIndex`]'s names by their surnames.
+#[derive(Debug, Default)]
+struct SurnameTable {
+    /// (hash of the surname with ASCII case ignored, index into `full`)
+    /// of the names whose surname ([`surname_of`]) is also one of their
+    /// words, sorted by hash, surname with ASCII case ignored, class,
+    /// index.
+    entries: Vec<(u64, u32)>,
+    /// The runs of `entries` of one surname and one class, in its order.
+    runs: Vec<(u32, u32)>,
+}
+
+/// An index of at most this many names answers from `by_key` and scans
+/// of its names: the tables cost more to build than a few scans of so few
+/// names.
+const SCAN_MAX: usize = 48;
 
 /// The longest word [`NameIndex::after_words`] looks names up by; a
 /// phrase ending with a longer one is searched for in the text.
@@ -92,6 +122,20 @@ pub fn clean_name_into(w: &Words, raw: &str, out: &mut String) {
     }
 }
 
+/// Hash of the word lower-cased, the key of [`NameIndex`]'s `by_key`.
+fn word_key(word: &str) -> u64 {
+    with_lower(word, hash_of)
+}
+
+/// `word` lower-cased (as [`with_lower`] gives it), appended to `out`.
+fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
 /// Hash of a word already lower-cased, the key of [`NameIndex`]'s words.
 fn hash_of(lower: &str) -> u64 {
     use std::hash::Hasher;
@@ -123,10 +167,13 @@ fn ci_cmp(a: &str, b: &str) -> Ordering {
         .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
-/// The range of `part`, a slice of `whole`, in `whole`.
-fn range_in(whole: &str, part: &str) -> (u32, u32) {
-    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
-    (start as u32, (start + part.len()) as u32)
+/// Are the two words the same, lower-cased?
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// The article's name index and people, each built only when some speaker
@@ -190,121 +237,140 @@ impl NameIndex {
             }
             i = j;
         }
-        index.finish();
+        index.by_key.sort_unstable();
         index
     }
 
-    /// Add the name written `raw` at `pos` (before the index is sorted).
+    /// Add the name written `raw` at `pos`.
     fn push(&mut self, w: &Words, pos: usize, raw: &str) {
-        let k = self.full.len() as u32;
         let start = self.buf.len();
         clean_name_into(w, raw, &mut self.buf);
         let name = &self.buf[start..];
+        let k = self.full.len() as u32;
+        for word in name.split_whitespace() {
+            let ws = start + (word.as_ptr() as usize - name.as_ptr() as usize);
+            let we = ws + word.len();
+            self.by_key.push((word_key(word), k, ws as u32, we as u32));
+        }
         let last = start + name.rfind(' ').map_or(0, |p| p + 1);
         let end = self.buf.len();
-        let surname = surname_of(&self.buf[..end], last);
-        let (ss, se) = range_in(&self.buf, surname);
-        // Is the surname one of the name's own words (lower-cased)? Only
-        // then does a lookup by word reach the name from its surname.
-        let mut surname_is_a_word = false;
-        with_lower(surname, |lower_surname| {
-            for word in self.buf[start..end].split_whitespace() {
-                let ls = self.lower.len();
-                if word.is_ascii() {
-                    self.lower
-                        .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    self.lower.push_str(&word.to_lowercase());
-                }
-                let lw = &self.lower[ls..];
-                surname_is_a_word |= lw == lower_surname;
-                self.by_word
-                    .push((hash_of(lw), ls as u32, self.lower.len() as u32, k));
-            }
-        });
         self.full.push((pos, start as u32, end as u32, last as u32));
-        self.surname.push((ss, se));
-        if surname_is_a_word {
-            self.by_surname.push((0, k));
-        }
     }
 
-    /// Sort the tables once every name is in.
-    fn finish(&mut self) {
-        let lower = &self.lower;
-        let word = |&(_, s, e, _): &(u64, u32, u32, u32)| &lower[s as usize..e as usize];
-        self.by_word
-            .sort_unstable_by(|a, b| (a.0, word(a), a.3).cmp(&(b.0, word(b), b.3)));
-
-        let n = self.full.len();
-        let mut by_name: Vec<(u64, u32)> = (0..n as u32)
-            .map(|k| (ci_hash(self.name(k as usize)), k))
-            .collect();
-        by_name.sort_unstable_by(|a, b| {
-            let (x, y) = (self.name(a.1 as usize), self.name(b.1 as usize));
-            a.0.cmp(&b.0)
-                .then_with(|| ci_cmp(x, y))
-                .then_with(|| x.cmp(y))
-                .then(a.1.cmp(&b.1))
-        });
-        let mut class = vec![0u32; n];
-        let mut next = 0;
-        for (i, &(h, k)) in by_name.iter().enumerate() {
-            if i > 0 {
-                let (ph, pk) = by_name[i - 1];
-                if ph != h
-                    || !self
-                        .name(pk as usize)
-                        .eq_ignore_ascii_case(self.name(k as usize))
-                {
-                    next += 1;
+    fn words(&self) -> &WordTable {
+        self.by_word.get_or_init(|| {
+            let mut table = WordTable::default();
+            for k in 0..self.full.len() {
+                for word in self.name(k).split_whitespace() {
+                    let ls = table.lower.len();
+                    push_lower(word, &mut table.lower);
+                    let lw = &table.lower[ls..];
+                    table.entries.push((
+                        hash_of(lw),
+                        ls as u32,
+                        table.lower.len() as u32,
+                        k as u32,
+                    ));
                 }
             }
-            class[k as usize] = next;
-        }
-        self.by_name = by_name;
-        self.class = class;
+            let lower = &table.lower;
+            let word = |&(_, s, e, _): &(u64, u32, u32, u32)| &lower[s as usize..e as usize];
+            table
+                .entries
+                .sort_unstable_by(|a, b| (a.0, word(a), a.3).cmp(&(b.0, word(b), b.3)));
+            table
+        })
+    }
 
-        let mut by_last: Vec<(u64, u32)> = (0..n as u32)
-            .map(|k| (ci_hash(self.last_word(k as usize)), k))
-            .collect();
-        by_last.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| ci_cmp(self.last_word(a.1 as usize), self.last_word(b.1 as usize)))
-                .then(a.1.cmp(&b.1))
-        });
-        self.by_last = by_last;
+    fn lasts(&self) -> &[(u64, u32)] {
+        self.by_last.get_or_init(|| {
+            let mut by_last: Vec<(u64, u32)> = (0..self.full.len() as u32)
+                .map(|k| (ci_hash(self.last_word(k as usize)), k))
+                .collect();
+            by_last.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| {
+                        ci_cmp(self.last_word(a.1 as usize), self.last_word(b.1 as usize))
+                    })
+                    .then(a.1.cmp(&b.1))
+            });
+            by_last
+        })
+    }
 
-        let mut by_surname = std::mem::take(&mut self.by_surname);
-        for e in by_surname.iter_mut() {
-            e.0 = ci_hash(self.surname_word(e.1 as usize));
-        }
-        by_surname.sort_unstable_by(|a, b| {
-            let (x, y) = (a.1 as usize, b.1 as usize);
-            a.0.cmp(&b.0)
-                .then_with(|| ci_cmp(self.surname_word(x), self.surname_word(y)))
-                .then(self.class[x].cmp(&self.class[y]))
-                .then(a.1.cmp(&b.1))
-        });
-        let mut runs: Vec<(u32, u32)> = Vec::new();
-        for (i, &(_, k)) in by_surname.iter().enumerate() {
-            let k = k as usize;
-            let same_run = i > 0 && {
-                let (ph, pk) = by_surname[i - 1];
-                let pk = pk as usize;
-                ph == by_surname[i].0
-                    && self.class[pk] == self.class[k]
-                    && self
-                        .surname_word(pk)
-                        .eq_ignore_ascii_case(self.surname_word(k))
-            };
-            match runs.last_mut() {
-                Some(run) if same_run => run.1 = i as u32 + 1,
-                _ => runs.push((i as u32, i as u32 + 1)),
+    fn names(&self) -> &NameTable {
+        self.by_name.get_or_init(|| {
+            let mut entries: Vec<(u64, u32)> = (0..self.full.len() as u32)
+                .map(|k| (ci_hash(self.name(k as usize)), k))
+                .collect();
+            entries.sort_unstable_by(|a, b| {
+                let (x, y) = (self.name(a.1 as usize), self.name(b.1 as usize));
+                a.0.cmp(&b.0)
+                    .then_with(|| ci_cmp(x, y))
+                    .then_with(|| x.cmp(y))
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut class = vec![0u32; self.full.len()];
+            let mut next = 0;
+            for (i, &(h, k)) in entries.iter().enumerate() {
+                if i > 0 {
+                    let (ph, pk) = entries[i - 1];
+                    if ph != h
+                        || !self
+                            .name(pk as usize)
+                            .eq_ignore_ascii_case(self.name(k as usize))
+                    {
+                        next += 1;
+                    }
+                }
+                class[k as usize] = next;
             }
-        }
-        self.by_surname = by_surname;
-        self.surname_runs = runs;
+            NameTable { entries, class }
+        })
+    }
+
+    fn surnames(&self) -> &SurnameTable {
+        self.by_surname.get_or_init(|| {
+            let class = &self.names().class;
+            // A name is reached from its surname only when the surname is
+            // also one of its words, lower-cased ("Reyes" is none of the
+            // words of "Alan Reyes, Jr.").
+            let mut entries: Vec<(u64, u32)> = (0..self.full.len())
+                .filter(|&k| {
+                    with_lower(self.surname_word(k), |surname| {
+                        self.name(k)
+                            .split_whitespace()
+                            .any(|w| with_lower(w, |w| w == surname))
+                    })
+                })
+                .map(|k| (ci_hash(self.surname_word(k)), k as u32))
+                .collect();
+            entries.sort_unstable_by(|a, b| {
+                let (x, y) = (a.1 as usize, b.1 as usize);
+                a.0.cmp(&b.0)
+                    .then_with(|| ci_cmp(self.surname_word(x), self.surname_word(y)))
+                    .then(class[x].cmp(&class[y]))
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut runs: Vec<(u32, u32)> = Vec::new();
+            for (i, &(h, k)) in entries.iter().enumerate() {
+                let k = k as usize;
+                let same_run = i > 0 && {
+                    let (ph, pk) = entries[i - 1];
+                    let pk = pk as usize;
+                    ph == h
+                        && class[pk] == class[k]
+                        && self
+                            .surname_word(pk)
+                            .eq_ignore_ascii_case(self.surname_word(k))
+                };
+                match runs.last_mut() {
+                    Some(run) if same_run => run.1 = i as u32 + 1,
+                    _ => runs.push((i as u32, i as u32 + 1)),
+                }
+            }
+            SurnameTable { entries, runs }
+        })
     }
 
     fn last_word(&self, k: usize) -> &str {
@@ -313,23 +379,24 @@ impl NameIndex {
     }
 
     fn surname_word(&self, k: usize) -> &str {
-        let (s, e) = self.surname[k];
-        &self.buf[s as usize..e as usize]
+        let (_, _, e, last) = self.full[k];
+        surname_of(&self.buf[..e as usize], last as usize)
     }
 
     /// The entries of `by_word` of the names holding `word` (lower-cased
     /// alike), in text order; a name holding it twice comes twice.
     fn holding(&self, word: &str) -> &[(u64, u32, u32, u32)] {
+        let table = self.words();
         let (from, to) = with_lower(word, |lw| {
             let key = (hash_of(lw), lw);
             let word =
-                |&(h, s, e, _): &(u64, u32, u32, u32)| (h, &self.lower[s as usize..e as usize]);
+                |&(h, s, e, _): &(u64, u32, u32, u32)| (h, &table.lower[s as usize..e as usize]);
             (
-                self.by_word.partition_point(|x| word(x) < key),
-                self.by_word.partition_point(|x| word(x) <= key),
+                table.entries.partition_point(|x| word(x) < key),
+                table.entries.partition_point(|x| word(x) <= key),
             )
         });
-        &self.by_word[from..to]
+        &table.entries[from..to]
     }
 
     /// The run of `table` whose key (by `entry`: its `ci_hash` and itself)
@@ -356,20 +423,20 @@ impl NameIndex {
         n.checked_sub(1).map(|i| k_of(&ks[i]))
     }
 
-    /// Every distinct full name ending with `word` (or with it and a
-    /// generational suffix, "Brent Bozell III"): those before `pos`
-    /// nearest first, then those after it in text order. Names equal but
-    /// for ASCII case count once, as written last (before `pos`, for
-    /// those before it).
-    pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
-        let runs = Self::ci_run(&self.surname_runs, word, |&(s, _)| {
-            let (h, k) = self.by_surname[s as usize];
+    /// [`NameIndex::with_surname`] from the tables.
+    fn with_surname_by_table(&self, word: &str, pos: usize) -> Vec<&str> {
+        if self.full.is_empty() {
+            return Vec::new();
+        }
+        let table = self.surnames();
+        let runs = Self::ci_run(&table.runs, word, |&(s, _)| {
+            let (h, k) = table.entries[s as usize];
             (h, self.surname_word(k as usize))
         });
         let (mut before, mut after): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
         for &(s, e) in runs {
             // One class of names, in text order.
-            let ks = &self.by_surname[s as usize..e as usize];
+            let ks = &table.entries[s as usize..e as usize];
             match self.last_upto(ks, |&(_, k)| k as usize, pos) {
                 Some(k) => before.push(k),
                 None => after.push(ks[ks.len() - 1].1 as usize),
@@ -382,6 +449,125 @@ impl NameIndex {
             .chain(after)
             .map(|k| self.name(k))
             .collect()
+    }
+
+    /// Every distinct full name ending with `word` (or with it and a
+    /// generational suffix, "Brent Bozell III"): those before `pos`
+    /// nearest first, then those after it in text order. Names equal but
+    /// for ASCII case count once, as written last (before `pos`, for
+    /// those before it).
+    pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
+        if self.full.len() <= SCAN_MAX {
+            self.with_surname_by_run(word, pos)
+        } else {
+            self.with_surname_by_table(word, pos)
+        }
+    }
+
+    /// Where `name` (as the index holds it) is first written.
+    pub fn first_at(&self, name: &str) -> Option<usize> {
+        if self.full.len() <= SCAN_MAX {
+            self.first_at_by_scan(name)
+        } else {
+            self.first_at_by_table(name)
+        }
+    }
+
+    /// Where `name` (as the index holds it) is last written before `pos`.
+    pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
+        if self.full.len() <= SCAN_MAX {
+            self.last_before_by_scan(name, pos)
+        } else {
+            self.last_before_by_table(name, pos)
+        }
+    }
+
+    /// The full name a one-word mention at `pos` stands for: the nearest
+    /// earlier full name ending (or else starting) with that word, or the
+    /// first later one.
+    pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
+        if self.full.len() <= SCAN_MAX {
+            self.expand_by_run(word, pos)
+        } else {
+            self.expand_by_table(word, pos)
+        }
+    }
+
+    /// [`NameIndex::with_surname`] by the names holding the word.
+    fn with_surname_by_run(&self, word: &str, pos: usize) -> Vec<&str> {
+        let key = word_key(word);
+        let from = self.by_key.partition_point(|&(h, ..)| h < key);
+        let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+        for &(_, k, ws, we) in self.by_key[from..].iter().take_while(|e| e.0 == key) {
+            let (p, _, e, last) = self.full[k as usize];
+            if !same_word(&self.buf[ws as usize..we as usize], word)
+                || !surname_of(&self.buf[..e as usize], last as usize).eq_ignore_ascii_case(word)
+            {
+                continue;
+            }
+            let name = self.name(k as usize);
+            let side = if p <= pos { &mut before } else { &mut after };
+            side.retain(|n| !n.eq_ignore_ascii_case(name));
+            side.push(name);
+        }
+        before.reverse();
+        for name in after {
+            if !before.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                before.push(name);
+            }
+        }
+        before
+    }
+
+    /// [`NameIndex::first_at`] by a scan of every name.
+    fn first_at_by_scan(&self, name: &str) -> Option<usize> {
+        (0..self.full.len())
+            .find(|&k| self.name(k) == name)
+            .map(|k| self.full[k].0)
+    }
+
+    /// [`NameIndex::last_before`] by a scan of every name.
+    fn last_before_by_scan(&self, name: &str, pos: usize) -> Option<usize> {
+        (0..self.full.len())
+            .rev()
+            .map(|k| (self.full[k].0, k))
+            .filter(|&(p, _)| p <= pos)
+            .find(|&(_, k)| self.name(k) == name)
+            .map(|(p, _)| p)
+    }
+
+    /// [`NameIndex::expand`] by the names holding the word.
+    fn expand_by_run(&self, word: &str, pos: usize) -> Option<&str> {
+        if self.full.is_empty() {
+            return None;
+        }
+        let key = word_key(word);
+        let from = self.by_key.partition_point(|&(h, ..)| h < key);
+        // The nearest earlier and the first of the names ending with the
+        // word, and of those holding it anywhere.
+        let (mut last_before, mut last_first) = (None, None);
+        let (mut any_before, mut any_first) = (None, None);
+        for &(_, k, ws, we) in self.by_key[from..].iter().take_while(|e| e.0 == key) {
+            // A hash may, very rarely, be shared by another word.
+            if !same_word(&self.buf[ws as usize..we as usize], word) {
+                continue;
+            }
+            let k = k as usize;
+            let (p, _, e, last) = self.full[k];
+            let before = p <= pos;
+            if self.buf[last as usize..e as usize].eq_ignore_ascii_case(word) {
+                last_first.get_or_insert(k);
+                if before {
+                    last_before = Some(k);
+                }
+            }
+            any_first.get_or_insert(k);
+            if before {
+                any_before = Some(k);
+            }
+        }
+        let k = last_before.or(last_first).or(any_before).or(any_first)?;
+        Some(self.name(k))
     }
 
     /// The full name written starting at byte `pos`, if one is.
@@ -472,21 +658,23 @@ impl NameIndex {
     /// The places (indices into `full`, in text order) where `name` (as
     /// the index holds it) is written.
     fn places(&self, name: &str) -> &[(u64, u32)] {
-        let run = Self::ci_run(&self.by_name, name, |&(h, k)| (h, self.name(k as usize)));
+        let run = Self::ci_run(&self.names().entries, name, |&(h, k)| {
+            (h, self.name(k as usize))
+        });
         let from = run.partition_point(|&(_, k)| self.name(k as usize) < name);
         let to = run.partition_point(|&(_, k)| self.name(k as usize) <= name);
         &run[from..to]
     }
 
-    /// Where `name` (as the index holds it) is first written.
-    pub fn first_at(&self, name: &str) -> Option<usize> {
+    /// [`NameIndex::first_at`] from the tables.
+    fn first_at_by_table(&self, name: &str) -> Option<usize> {
         self.places(name)
             .first()
             .map(|&(_, k)| self.full[k as usize].0)
     }
 
-    /// Where `name` (as the index holds it) is last written before `pos`.
-    pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
+    /// [`NameIndex::last_before`] from the tables.
+    fn last_before_by_table(&self, name: &str, pos: usize) -> Option<usize> {
         self.last_upto(self.places(name), |&(_, k)| k as usize, pos)
             .map(|k| self.full[k].0)
     }
@@ -496,16 +684,14 @@ impl NameIndex {
         &self.buf[s as usize..e as usize]
     }
 
-    /// The full name a one-word mention at `pos` stands for: the nearest
-    /// earlier full name ending (or else starting) with that word, or the
-    /// first later one.
-    pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
+    /// [`NameIndex::expand`] from the tables.
+    fn expand_by_table(&self, word: &str, pos: usize) -> Option<&str> {
         if self.full.is_empty() {
             return None;
         }
         // The nearest earlier and the first of the names ending with the
         // word, and of those holding it anywhere.
-        let ending = Self::ci_run(&self.by_last, word, |&(h, k)| {
+        let ending = Self::ci_run(self.lasts(), word, |&(h, k)| {
             (h, self.last_word(k as usize))
         });
         let k = match ending.first() {
@@ -910,16 +1096,6 @@ mod tests {
         assert_eq!(idx.expand("Smith", 60), None);
     }
 
-    /// Are the two words the same, lower-cased? (What the index's
-    /// lookups by word asked of each name, one name at a time.)
-    fn same_word(a: &str, b: &str) -> bool {
-        if a.is_ascii() && b.is_ascii() {
-            a.eq_ignore_ascii_case(b)
-        } else {
-            a.to_lowercase() == b.to_lowercase()
-        }
-    }
-
     /// The index's lookups as scans over every name in text order, as
     /// they were before the sorted tables: the answers must not differ.
     mod scan {
@@ -1037,9 +1213,16 @@ mod tests {
             let mut asked: Vec<&str> = NAME_WORDS.to_vec();
             asked.extend(["glen", "émile", "Émile,", "Kerry", "reyes", "", "Nobody"]);
             for word in asked {
-                prop_assert_eq!(idx.expand(word, pos), scan::expand(&idx, word, pos), "expand {}", word);
+                let expanded = scan::expand(&idx, word, pos);
+                prop_assert_eq!(idx.expand_by_table(word, pos), expanded, "expand {}", word);
+                prop_assert_eq!(idx.expand_by_run(word, pos), expanded, "expand {}", word);
                 prop_assert_eq!(
-                    idx.with_surname(word, pos),
+                    idx.with_surname_by_run(word, pos),
+                    scan::with_surname(&idx, word, pos),
+                    "with_surname {}", word
+                );
+                prop_assert_eq!(
+                    idx.with_surname_by_table(word, pos),
                     scan::with_surname(&idx, word, pos),
                     "with_surname {}", word
                 );
@@ -1047,8 +1230,9 @@ mod tests {
             for k in 0..idx.full.len() {
                 let name = idx.name(k);
                 for name in [name, &name.to_uppercase(), &name.to_lowercase()] {
-                    prop_assert_eq!(idx.first_at(name), scan::first_at(&idx, name));
-                    prop_assert_eq!(idx.last_before(name, pos), scan::last_before(&idx, name, pos));
+                    prop_assert_eq!(idx.first_at_by_table(name), scan::first_at(&idx, name));
+                    prop_assert_eq!(idx.first_at_by_scan(name), scan::first_at(&idx, name));
+                    prop_assert_eq!(idx.last_before_by_table(name, pos), scan::last_before(&idx, name, pos));
                 }
             }
         }
