@@ -316,34 +316,42 @@ fn shared_surname<'a>(
             && !words.lexicon.titles.contains(&first)
             && !words.lexicon.titles.contains(singular)
     };
-    let candidates: Vec<&str> = names
-        .with_surname(surname, pos)
-        .into_iter()
-        .filter(personal)
-        .collect();
+    // Each question below reads the candidates only as far as it must: a
+    // page may name hundreds of people of one surname.
+    let with_surname = names.with_surname(surname, pos);
+    let candidates = || with_surname.iter().copied().filter(personal);
     // A name the article introduces as someone's relative ("his father,
     // Brent Bozell, Jr.", "her husband, Bill Clinton") is not whom the bare
     // surname stands for when one other person of the name is there:
     // the article is about that one. A courtesy title says which of the
     // family is meant better than this does.
     if honorific.is_none() {
-        let (relatives, others): (Vec<&str>, Vec<&str>) = candidates.iter().partition(|name| {
-            names
+        let (mut relatives, mut others) = (false, Vec::with_capacity(2));
+        for name in candidates() {
+            if names
                 .first_at(name)
                 .is_some_and(|at| introduced_as_relative(words, at))
-        });
-        if let ([_, ..], [only]) = (&relatives[..], &others[..]) {
+            {
+                relatives = true;
+            } else {
+                others.push(name);
+                if others.len() > 1 {
+                    break;
+                }
+            }
+        }
+        if let (true, [only]) = (relatives, &others[..]) {
             return Some(Some(only));
         }
     }
     let given = |name: &str| name.split_whitespace().next().map(str::to_lowercase);
-    let several = candidates
-        .iter()
-        .any(|c| given(c) != candidates.first().and_then(|f| given(f)));
+    let first = candidates().next();
+    let first_given = first.and_then(given);
+    let several = candidates().any(|c| given(c) != first_given);
     if !several {
         return None;
     }
-    if let Some(&nearest) = candidates.first()
+    if let Some(nearest) = first
         && let Some(at) = names.last_before(nearest, pos)
         && !text[at..pos].contains('\n')
         && honorific.is_none_or(|g| people.gender(nearest).is_none_or(|known| known == g))
@@ -357,7 +365,7 @@ fn shared_surname<'a>(
     // list does not know leaves the surname as written.
     let gender = honorific?;
     let genders = NameGenders::builtin();
-    Some(candidates.into_iter().find(|name| {
+    Some(candidates().find(|name| {
         name.split_whitespace()
             .next()
             .and_then(|given| genders.of(given))
@@ -495,6 +503,13 @@ mod tests {
                     His father, Alan Reyes, Jr., founded the paper.\n\n\
                     \"It is overdue,\" Reyes said.\n";
         assert_eq!(speakers(text), ["Alan Reyes III", "Alan Reyes III"]);
+        // A relative and two others: the relative rule says nothing, and
+        // the nearest full name decides.
+        let text = "Margaret Castell toured the mill on Monday.\n\n\
+                    Her husband, Robert Castell, spoke first at the gate.\n\n\
+                    Ann Castell, the foreman, spoke last.\n\n\
+                    \"We will keep the mill open,\" Castell said.\n";
+        assert_eq!(speakers(text), ["Ann Castell"]);
         // Without a family word, the nearest full name still decides.
         let text = "Margaret Castell toured the mill on Monday.\n\n\
                     Robert Castell, the foreman, spoke first at the gate.\n\n\
