@@ -7,6 +7,12 @@
 //!
 //! Without ../shared the benchmark falls back to tests/fixtures/extract and
 //! says so. Run with `cargo bench --bench extract`.
+//!
+//! The `long_article` group joins the articles into one page of 1 MB and
+//! one of 4 MB and extracts every kind of record (quotes and claims) from
+//! each: with per-article cost near-linear, the two throughputs are about
+//! the same, where lookups over all the names of a page made the 4 MB one
+//! several times slower per byte.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -86,6 +92,20 @@ fn extract_all_cores(docs: &[String]) -> usize {
         .sum()
 }
 
+/// The articles joined one after another into one page of at least
+/// `bytes` bytes (the corpus repeated as needed).
+fn long_article(docs: &[String], bytes: usize) -> String {
+    let mut page = String::with_capacity(bytes + 65_536);
+    for d in docs.iter().cycle() {
+        if page.len() >= bytes {
+            break;
+        }
+        page.push_str(d.trim());
+        page.push_str("\n\n");
+    }
+    page
+}
+
 fn wc_all(docs: &[String]) -> usize {
     docs.iter().map(|d| wc_words(black_box(d))).sum()
 }
@@ -121,6 +141,22 @@ fn main() {
             b.iter(|| extract_all_cores(&corpus.docs))
         });
         group.bench_function("wc_w_baseline", |b| b.iter(|| wc_all(&corpus.docs)));
+        group.finish();
+    }
+    {
+        let extractor = quotetrack::Extractor::new(quotetrack::Lexicon::builtin());
+        let mut group = c.benchmark_group(format!("long_article/{}", corpus.name));
+        for mb in [1, 4] {
+            let page = long_article(&corpus.docs, mb * 1_000_000);
+            group.throughput(Throughput::Bytes(page.len() as u64));
+            group.bench_function(format!("extract_kinds_all_{mb}mb"), |b| {
+                b.iter(|| {
+                    extractor
+                        .extract_kinds(black_box(&page), quotetrack::Kinds::ALL)
+                        .len()
+                })
+            });
+        }
         group.finish();
     }
     c.final_summary();

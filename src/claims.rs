@@ -5,6 +5,8 @@
 //! by [`resolve`](crate::resolve) exactly as a quote's are -> records of
 //! kind `indirect`. And [`Kinds`], which kinds of record a caller wants.
 
+use rustc_hash::FxHashSet;
+
 use crate::attribution::claims::{Claim, claims_in_sentence, sentences};
 use crate::extract::{Extractor, Source, Tokenized, found_by, quotes_need};
 use crate::quotes::spans::quoted_spans;
@@ -180,12 +182,15 @@ impl<'l> Extractor<'l> {
         mut people: People,
     ) -> Vec<Quote> {
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+        // The spans of `out`, so that a long page's claims are not each
+        // compared with every one before.
+        let mut spans: FxHashSet<Span> = FxHashSet::default();
         for c in found {
             let (a, b) = c.content;
             let span = trimmed(text, Span::new(toks[a].span.start, toks[b - 1].span.end));
             // One claim per clause: a second cue over the same words (`said
             // ..., according to`) adds nothing.
-            if out.iter().any(|o| o.quote.span() == span) {
+            if !spans.insert(span) {
                 continue;
             }
             // `Asked whether ...` names no source: no speaker, unresolved.

@@ -1,16 +1,23 @@
 //! Within one article: a bare surname or a pronoun resolves to the person
 //! named in full earlier ("Kerry", "he" -> "John Kerry").
 
+use std::cell::{OnceCell, RefCell};
+use std::cmp::Ordering;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::mention::MentionKind;
 use crate::lexicon::{Gender, NameGenders, with_lower};
+use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
 
 /// Full names (two or more name words) met in the article, by position.
-/// The names are kept in one buffer and looked up by a hash of their
-/// lower-cased words, so building the index allocates next to nothing.
+/// The names are kept in one buffer and looked up in sorted tables (by a
+/// hash of the key, then the key itself, then text order), so that every
+/// lookup is a binary search however many names a long page holds. Each
+/// table is built the first time a lookup needs it: most articles ask
+/// for a few names, by one or two of the tables.
 #[derive(Debug, Default)]
 pub struct NameIndex {
     /// (byte position, name's range in `buf`, start of its last word) in
@@ -20,9 +27,69 @@ pub struct NameIndex {
     buf: String,
     /// (hash of a lower-cased word of a full name, index into `full`, the
     /// word's range in `buf`), sorted: the names holding a word are a run,
-    /// in text order.
-    by_word: Vec<(u64, u32, u32, u32)>,
+    /// in text order. Built with the index, for an index of a few names.
+    by_key: Vec<(u64, u32, u32, u32)>,
+    /// The names by each of their words, lower-cased.
+    by_word: OnceCell<WordTable>,
+    /// (hash of the last word with ASCII case ignored, index into `full`),
+    /// sorted by hash, last word with ASCII case ignored, index.
+    by_last: OnceCell<Vec<(u64, u32)>>,
+    /// The names as written, and their classes.
+    by_name: OnceCell<NameTable>,
+    /// The names by their surnames.
+    by_surname: OnceCell<SurnameTable>,
+    /// For [`NameIndex::after_words`], built when first asked: the full
+    /// names written after a space (indices into `full`, in text order),
+    /// by the word before that space.
+    after_word: OnceCell<HashMap<String, Vec<u32>>>,
+    /// For [`NameIndex::after_words`]: the full names written right after
+    /// each phrase asked for and a space, in text order.
+    after_phrase: RefCell<HashMap<String, Vec<u32>>>,
 }
+
+/// [`NameIndex`]'s names by each of their words, lower-cased.
+#[derive(Debug, Default)]
+struct WordTable {
+    /// The lower-cased words of the full names, one after another.
+    lower: String,
+    /// (hash of a lower-cased word of a full name, the lower-cased word's
+    /// range in `lower`, index into `full`), sorted by hash, word, index:
+    /// the names holding a word are a run, in text order.
+    entries: Vec<(u64, u32, u32, u32)>,
+}
+
+/// [`NameIndex`]'s names as written.
+#[derive(Debug, Default)]
+struct NameTable {
+    /// (hash of the name with ASCII case ignored, index into `full`),
+    /// sorted by hash, name with ASCII case ignored, name as written,
+    /// index: each name's places are a run, in text order.
+    entries: Vec<(u64, u32)>,
+    /// The names' classes: one number for the names equal when ASCII case
+    /// is ignored, by index into `full`.
+    class: Vec<u32>,
+}
+
+/// [`NameIndex`]'s names by their surnames.
+#[derive(Debug, Default)]
+struct SurnameTable {
+    /// (hash of the surname with ASCII case ignored, index into `full`)
+    /// of the names whose surname ([`surname_of`]) is also one of their
+    /// words, sorted by hash, surname with ASCII case ignored, class,
+    /// index.
+    entries: Vec<(u64, u32)>,
+    /// The runs of `entries` of one surname and one class, in its order.
+    runs: Vec<(u32, u32)>,
+}
+
+/// An index of at most this many names answers from `by_key` and scans
+/// of its names: the tables cost more to build than a few scans of so few
+/// names.
+const SCAN_MAX: usize = 48;
+
+/// The longest word [`NameIndex::after_words`] looks names up by; a
+/// phrase ending with a longer one is searched for in the text.
+const AFTER_WORD_MAX: usize = 64;
 
 /// A name as it should be printed: honorifics and possessives off, spaces
 /// single.
@@ -55,14 +122,49 @@ pub fn clean_name_into(w: &Words, raw: &str, out: &mut String) {
     }
 }
 
-/// Hash of the word lower-cased, the key of [`NameIndex`]'s words.
+/// Hash of the word lower-cased, the key of [`NameIndex`]'s `by_key`.
 fn word_key(word: &str) -> u64 {
+    with_lower(word, hash_of)
+}
+
+/// `word` lower-cased (as [`with_lower`] gives it), appended to `out`.
+fn push_lower(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
+}
+
+/// Hash of a word already lower-cased, the key of [`NameIndex`]'s words.
+fn hash_of(lower: &str) -> u64 {
     use std::hash::Hasher;
-    with_lower(word, |l| {
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(l.as_bytes());
-        h.finish()
-    })
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(lower.as_bytes());
+    h.finish()
+}
+
+/// Hash of `s` with ASCII case ignored: equal for strings that
+/// `eq_ignore_ascii_case` holds equal.
+fn ci_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    let mut chunk = [0u8; 64];
+    for part in s.as_bytes().chunks(chunk.len()) {
+        for (slot, b) in chunk.iter_mut().zip(part) {
+            *slot = b.to_ascii_lowercase();
+        }
+        h.write(&chunk[..part.len()]);
+    }
+    h.finish()
+}
+
+/// Order of two strings with ASCII case ignored: `Equal` exactly when
+/// `eq_ignore_ascii_case` holds.
+fn ci_cmp(a: &str, b: &str) -> Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Are the two words the same, lower-cased?
@@ -135,34 +237,268 @@ impl NameIndex {
             }
             i = j;
         }
-        index.by_word.sort_unstable();
+        index.by_key.sort_unstable();
         index
     }
 
-    /// Add the name written `raw` at `pos` (before the index is sorted).
+    /// Add the name written `raw` at `pos`.
     fn push(&mut self, w: &Words, pos: usize, raw: &str) {
-        let k = self.full.len() as u32;
         let start = self.buf.len();
         clean_name_into(w, raw, &mut self.buf);
         let name = &self.buf[start..];
+        let k = self.full.len() as u32;
         for word in name.split_whitespace() {
             let ws = start + (word.as_ptr() as usize - name.as_ptr() as usize);
             let we = ws + word.len();
-            self.by_word.push((word_key(word), k, ws as u32, we as u32));
+            self.by_key.push((word_key(word), k, ws as u32, we as u32));
         }
         let last = start + name.rfind(' ').map_or(0, |p| p + 1);
         let end = self.buf.len();
         self.full.push((pos, start as u32, end as u32, last as u32));
     }
 
+    fn words(&self) -> &WordTable {
+        self.by_word.get_or_init(|| {
+            let mut table = WordTable::default();
+            for k in 0..self.full.len() {
+                for word in self.name(k).split_whitespace() {
+                    let ls = table.lower.len();
+                    push_lower(word, &mut table.lower);
+                    let lw = &table.lower[ls..];
+                    table.entries.push((
+                        hash_of(lw),
+                        ls as u32,
+                        table.lower.len() as u32,
+                        k as u32,
+                    ));
+                }
+            }
+            let lower = &table.lower;
+            let word = |&(_, s, e, _): &(u64, u32, u32, u32)| &lower[s as usize..e as usize];
+            table
+                .entries
+                .sort_unstable_by(|a, b| (a.0, word(a), a.3).cmp(&(b.0, word(b), b.3)));
+            table
+        })
+    }
+
+    fn lasts(&self) -> &[(u64, u32)] {
+        self.by_last.get_or_init(|| {
+            let mut by_last: Vec<(u64, u32)> = (0..self.full.len() as u32)
+                .map(|k| (ci_hash(self.last_word(k as usize)), k))
+                .collect();
+            by_last.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| {
+                        ci_cmp(self.last_word(a.1 as usize), self.last_word(b.1 as usize))
+                    })
+                    .then(a.1.cmp(&b.1))
+            });
+            by_last
+        })
+    }
+
+    fn names(&self) -> &NameTable {
+        self.by_name.get_or_init(|| {
+            let mut entries: Vec<(u64, u32)> = (0..self.full.len() as u32)
+                .map(|k| (ci_hash(self.name(k as usize)), k))
+                .collect();
+            entries.sort_unstable_by(|a, b| {
+                let (x, y) = (self.name(a.1 as usize), self.name(b.1 as usize));
+                a.0.cmp(&b.0)
+                    .then_with(|| ci_cmp(x, y))
+                    .then_with(|| x.cmp(y))
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut class = vec![0u32; self.full.len()];
+            let mut next = 0;
+            for (i, &(h, k)) in entries.iter().enumerate() {
+                if i > 0 {
+                    let (ph, pk) = entries[i - 1];
+                    if ph != h
+                        || !self
+                            .name(pk as usize)
+                            .eq_ignore_ascii_case(self.name(k as usize))
+                    {
+                        next += 1;
+                    }
+                }
+                class[k as usize] = next;
+            }
+            NameTable { entries, class }
+        })
+    }
+
+    fn surnames(&self) -> &SurnameTable {
+        self.by_surname.get_or_init(|| {
+            let class = &self.names().class;
+            // A name is reached from its surname only when the surname is
+            // also one of its words, lower-cased ("Reyes" is none of the
+            // words of "Alan Reyes, Jr.").
+            let mut entries: Vec<(u64, u32)> = (0..self.full.len())
+                .filter(|&k| {
+                    with_lower(self.surname_word(k), |surname| {
+                        self.name(k)
+                            .split_whitespace()
+                            .any(|w| with_lower(w, |w| w == surname))
+                    })
+                })
+                .map(|k| (ci_hash(self.surname_word(k)), k as u32))
+                .collect();
+            entries.sort_unstable_by(|a, b| {
+                let (x, y) = (a.1 as usize, b.1 as usize);
+                a.0.cmp(&b.0)
+                    .then_with(|| ci_cmp(self.surname_word(x), self.surname_word(y)))
+                    .then(class[x].cmp(&class[y]))
+                    .then(a.1.cmp(&b.1))
+            });
+            let mut runs: Vec<(u32, u32)> = Vec::new();
+            for (i, &(h, k)) in entries.iter().enumerate() {
+                let k = k as usize;
+                let same_run = i > 0 && {
+                    let (ph, pk) = entries[i - 1];
+                    let pk = pk as usize;
+                    ph == h
+                        && class[pk] == class[k]
+                        && self
+                            .surname_word(pk)
+                            .eq_ignore_ascii_case(self.surname_word(k))
+                };
+                match runs.last_mut() {
+                    Some(run) if same_run => run.1 = i as u32 + 1,
+                    _ => runs.push((i as u32, i as u32 + 1)),
+                }
+            }
+            SurnameTable { entries, runs }
+        })
+    }
+
+    fn last_word(&self, k: usize) -> &str {
+        let (_, _, e, last) = self.full[k];
+        &self.buf[last as usize..e as usize]
+    }
+
+    fn surname_word(&self, k: usize) -> &str {
+        let (_, _, e, last) = self.full[k];
+        surname_of(&self.buf[..e as usize], last as usize)
+    }
+
+    /// The entries of `by_word` of the names holding `word` (lower-cased
+    /// alike), in text order; a name holding it twice comes twice.
+    fn holding(&self, word: &str) -> &[(u64, u32, u32, u32)] {
+        let table = self.words();
+        let (from, to) = with_lower(word, |lw| {
+            let key = (hash_of(lw), lw);
+            let word =
+                |&(h, s, e, _): &(u64, u32, u32, u32)| (h, &table.lower[s as usize..e as usize]);
+            (
+                table.entries.partition_point(|x| word(x) < key),
+                table.entries.partition_point(|x| word(x) <= key),
+            )
+        });
+        &table.entries[from..to]
+    }
+
+    /// The run of `table` whose key (by `entry`: its `ci_hash` and itself)
+    /// equals `key` with ASCII case ignored.
+    fn ci_run<'t, 's, T>(
+        table: &'t [T],
+        key: &str,
+        entry: impl Fn(&T) -> (u64, &'s str),
+    ) -> &'t [T] {
+        let h = ci_hash(key);
+        let cmp = |x: &T| {
+            let (xh, xk) = entry(x);
+            xh.cmp(&h).then_with(|| ci_cmp(xk, key))
+        };
+        let from = table.partition_point(|x| cmp(x) == Ordering::Less);
+        let to = table.partition_point(|x| cmp(x) != Ordering::Greater);
+        &table[from..to]
+    }
+
+    /// The last of the names `ks` (each an index into `full` by `k_of`,
+    /// in text order) written at or before `pos`.
+    fn last_upto<T>(&self, ks: &[T], k_of: impl Fn(&T) -> usize, pos: usize) -> Option<usize> {
+        let n = ks.partition_point(|x| self.full[k_of(x)].0 <= pos);
+        n.checked_sub(1).map(|i| k_of(&ks[i]))
+    }
+
+    /// [`NameIndex::with_surname`] from the tables.
+    fn with_surname_by_table(&self, word: &str, pos: usize) -> Vec<&str> {
+        if self.full.is_empty() {
+            return Vec::new();
+        }
+        let table = self.surnames();
+        let runs = Self::ci_run(&table.runs, word, |&(s, _)| {
+            let (h, k) = table.entries[s as usize];
+            (h, self.surname_word(k as usize))
+        });
+        let (mut before, mut after): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for &(s, e) in runs {
+            // One class of names, in text order.
+            let ks = &table.entries[s as usize..e as usize];
+            match self.last_upto(ks, |&(_, k)| k as usize, pos) {
+                Some(k) => before.push(k),
+                None => after.push(ks[ks.len() - 1].1 as usize),
+            }
+        }
+        before.sort_unstable_by(|a, b| b.cmp(a));
+        after.sort_unstable();
+        before
+            .into_iter()
+            .chain(after)
+            .map(|k| self.name(k))
+            .collect()
+    }
+
     /// Every distinct full name ending with `word` (or with it and a
     /// generational suffix, "Brent Bozell III"): those before `pos`
-    /// nearest first, then those after it in text order.
+    /// nearest first, then those after it in text order. Names equal but
+    /// for ASCII case count once, as written last (before `pos`, for
+    /// those before it).
     pub fn with_surname(&self, word: &str, pos: usize) -> Vec<&str> {
+        if self.full.len() <= SCAN_MAX {
+            self.with_surname_by_run(word, pos)
+        } else {
+            self.with_surname_by_table(word, pos)
+        }
+    }
+
+    /// Where `name` (as the index holds it) is first written.
+    pub fn first_at(&self, name: &str) -> Option<usize> {
+        if self.full.len() <= SCAN_MAX {
+            self.first_at_by_scan(name)
+        } else {
+            self.first_at_by_table(name)
+        }
+    }
+
+    /// Where `name` (as the index holds it) is last written before `pos`.
+    pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
+        if self.full.len() <= SCAN_MAX {
+            self.last_before_by_scan(name, pos)
+        } else {
+            self.last_before_by_table(name, pos)
+        }
+    }
+
+    /// The full name a one-word mention at `pos` stands for: the nearest
+    /// earlier full name ending (or else starting) with that word, or the
+    /// first later one.
+    pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
+        if self.full.len() <= SCAN_MAX {
+            self.expand_by_run(word, pos)
+        } else {
+            self.expand_by_table(word, pos)
+        }
+    }
+
+    /// [`NameIndex::with_surname`] by the names holding the word.
+    fn with_surname_by_run(&self, word: &str, pos: usize) -> Vec<&str> {
         let key = word_key(word);
-        let from = self.by_word.partition_point(|&(h, ..)| h < key);
+        let from = self.by_key.partition_point(|&(h, ..)| h < key);
         let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
+        for &(_, k, ws, we) in self.by_key[from..].iter().take_while(|e| e.0 == key) {
             let (p, _, e, last) = self.full[k as usize];
             if !same_word(&self.buf[ws as usize..we as usize], word)
                 || !surname_of(&self.buf[..e as usize], last as usize).eq_ignore_ascii_case(word)
@@ -183,24 +519,15 @@ impl NameIndex {
         before
     }
 
-    /// The full name written starting at byte `pos`, if one is.
-    pub fn starting_at(&self, pos: usize) -> Option<&str> {
-        let k = self.full.partition_point(|&(p, ..)| p < pos);
-        self.full
-            .get(k)
-            .filter(|&&(p, ..)| p == pos)
-            .map(|_| self.name(k))
-    }
-
-    /// Where `name` (as the index holds it) is first written.
-    pub fn first_at(&self, name: &str) -> Option<usize> {
+    /// [`NameIndex::first_at`] by a scan of every name.
+    fn first_at_by_scan(&self, name: &str) -> Option<usize> {
         (0..self.full.len())
             .find(|&k| self.name(k) == name)
             .map(|k| self.full[k].0)
     }
 
-    /// Where `name` (as the index holds it) is last written before `pos`.
-    pub fn last_before(&self, name: &str, pos: usize) -> Option<usize> {
+    /// [`NameIndex::last_before`] by a scan of every name.
+    fn last_before_by_scan(&self, name: &str, pos: usize) -> Option<usize> {
         (0..self.full.len())
             .rev()
             .map(|k| (self.full[k].0, k))
@@ -209,25 +536,18 @@ impl NameIndex {
             .map(|(p, _)| p)
     }
 
-    fn name(&self, k: usize) -> &str {
-        let (_, s, e, _) = self.full[k];
-        &self.buf[s as usize..e as usize]
-    }
-
-    /// The full name a one-word mention at `pos` stands for: the nearest
-    /// earlier full name ending (or else starting) with that word, or the
-    /// first later one.
-    pub fn expand(&self, word: &str, pos: usize) -> Option<&str> {
+    /// [`NameIndex::expand`] by the names holding the word.
+    fn expand_by_run(&self, word: &str, pos: usize) -> Option<&str> {
         if self.full.is_empty() {
             return None;
         }
         let key = word_key(word);
-        let from = self.by_word.partition_point(|&(h, ..)| h < key);
+        let from = self.by_key.partition_point(|&(h, ..)| h < key);
         // The nearest earlier and the first of the names ending with the
         // word, and of those holding it anywhere.
         let (mut last_before, mut last_first) = (None, None);
         let (mut any_before, mut any_first) = (None, None);
-        for &(_, k, ws, we) in self.by_word[from..].iter().take_while(|e| e.0 == key) {
+        for &(_, k, ws, we) in self.by_key[from..].iter().take_while(|e| e.0 == key) {
             // A hash may, very rarely, be shared by another word.
             if !same_word(&self.buf[ws as usize..we as usize], word) {
                 continue;
@@ -249,6 +569,144 @@ impl NameIndex {
         let k = last_before.or(last_first).or(any_before).or(any_first)?;
         Some(self.name(k))
     }
+
+    /// The full name written starting at byte `pos`, if one is.
+    pub fn starting_at(&self, pos: usize) -> Option<&str> {
+        let k = self.full.partition_point(|&(p, ..)| p < pos);
+        self.full
+            .get(k)
+            .filter(|&&(p, ..)| p == pos)
+            .map(|_| self.name(k))
+    }
+
+    /// The full name written right after `phrase` and a space at the
+    /// first place `phrase` is written at or after byte `from` that is
+    /// followed so, reading on from the end of each place (as
+    /// `str::find` from there would): `CNN President` in `CNN President
+    /// Jeff Zucker`. `text` is the article the index was built from.
+    pub fn after_words(&self, text: &str, phrase: &str, from: usize) -> Option<&str> {
+        text.get(from..)?;
+        let last = phrase.rsplit_once(' ').map(|(_, last)| last);
+        // Two places of a phrase with a border may overlap, and a search
+        // from the end of one passes over the other: searched for.
+        let Some(last) = last.filter(|l| l.len() <= AFTER_WORD_MAX && !has_border(phrase)) else {
+            return self.after_words_searched(text, phrase, from);
+        };
+        let mut after_phrase = self.after_phrase.borrow_mut();
+        let ks = after_phrase.entry(phrase.to_string()).or_insert_with(|| {
+            let by_word = self
+                .after_word
+                .get_or_init(|| self.names_by_word_before(text));
+            let Some(ks) = by_word.get(last) else {
+                return Vec::new();
+            };
+            ks.iter()
+                .copied()
+                .filter(|&k| {
+                    let q = self.full[k as usize].0;
+                    q > phrase.len() && text.get(q - 1 - phrase.len()..q - 1) == Some(phrase)
+                })
+                .collect()
+        });
+        let i = ks.partition_point(|&k| self.full[k as usize].0 - 1 - phrase.len() < from);
+        let k = *ks.get(i)? as usize;
+        drop(after_phrase);
+        Some(self.name(k))
+    }
+
+    /// [`NameIndex::after_words`] by searching the text.
+    fn after_words_searched(&self, text: &str, phrase: &str, mut from: usize) -> Option<&str> {
+        while let Some(at) = text.get(from..)?.find(phrase) {
+            let after = from + at + phrase.len();
+            if text[after..].starts_with(' ')
+                && let Some(name) = self.starting_at(after + 1)
+            {
+                return Some(name);
+            }
+            from = after;
+        }
+        None
+    }
+
+    /// The full names written after a space, by the word before the space
+    /// (back to the space before it, when that is at most
+    /// [`AFTER_WORD_MAX`] bytes back).
+    fn names_by_word_before(&self, text: &str) -> HashMap<String, Vec<u32>> {
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::default();
+        for (k, &(q, ..)) in self.full.iter().enumerate() {
+            if q == 0 || text.as_bytes()[q - 1] != b' ' {
+                continue;
+            }
+            let mut lo = (q - 1).saturating_sub(AFTER_WORD_MAX + 1);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let window = &text[lo..q - 1];
+            if let Some(space) = window.rfind(' ') {
+                let word = &window[space + 1..];
+                match by_word.get_mut(word) {
+                    Some(ks) => ks.push(k as u32),
+                    None => {
+                        by_word.insert(word.to_string(), vec![k as u32]);
+                    }
+                }
+            }
+        }
+        by_word
+    }
+
+    /// The places (indices into `full`, in text order) where `name` (as
+    /// the index holds it) is written.
+    fn places(&self, name: &str) -> &[(u64, u32)] {
+        let run = Self::ci_run(&self.names().entries, name, |&(h, k)| {
+            (h, self.name(k as usize))
+        });
+        let from = run.partition_point(|&(_, k)| self.name(k as usize) < name);
+        let to = run.partition_point(|&(_, k)| self.name(k as usize) <= name);
+        &run[from..to]
+    }
+
+    /// [`NameIndex::first_at`] from the tables.
+    fn first_at_by_table(&self, name: &str) -> Option<usize> {
+        self.places(name)
+            .first()
+            .map(|&(_, k)| self.full[k as usize].0)
+    }
+
+    /// [`NameIndex::last_before`] from the tables.
+    fn last_before_by_table(&self, name: &str, pos: usize) -> Option<usize> {
+        self.last_upto(self.places(name), |&(_, k)| k as usize, pos)
+            .map(|k| self.full[k].0)
+    }
+
+    fn name(&self, k: usize) -> &str {
+        let (_, s, e, _) = self.full[k];
+        &self.buf[s as usize..e as usize]
+    }
+
+    /// [`NameIndex::expand`] from the tables.
+    fn expand_by_table(&self, word: &str, pos: usize) -> Option<&str> {
+        if self.full.is_empty() {
+            return None;
+        }
+        // The nearest earlier and the first of the names ending with the
+        // word, and of those holding it anywhere.
+        let ending = Self::ci_run(self.lasts(), word, |&(h, k)| {
+            (h, self.last_word(k as usize))
+        });
+        let k = match ending.first() {
+            Some(&(_, first)) => self
+                .last_upto(ending, |&(_, k)| k as usize, pos)
+                .unwrap_or(first as usize),
+            None => {
+                let holding = self.holding(word);
+                let &(.., first) = holding.first()?;
+                self.last_upto(holding, |e| e.3 as usize, pos)
+                    .unwrap_or(first as usize)
+            }
+        };
+        Some(self.name(k))
+    }
 }
 
 /// Every place a person is named in the article, and the gender the
@@ -268,6 +726,9 @@ pub struct People {
     roles: Vec<(usize, String)>,
     /// Byte position where each paragraph starts, in order.
     paragraphs: Vec<usize>,
+    /// For each role word, the occurrences of the people it was written
+    /// with, in text order: built the first time a role is asked for.
+    by_role: OnceCell<HashMap<String, Vec<u32>>>,
 }
 
 /// The gender a courtesy title written just before a surname gives
@@ -582,12 +1043,37 @@ impl People {
     /// before `pos` with that role word written beside the name.
     pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
-        self.occurrences[..before]
-            .iter()
-            .rev()
-            .map(|&(_, id, ..)| id)
-            .find(|&id| self.roles.iter().any(|(r_id, r)| *r_id == id && r == role))
-            .map(|id| self.names[id].as_str())
+        let with_role = self
+            .by_role
+            .get_or_init(|| self.occurrences_by_role())
+            .get(role)?;
+        let n = with_role.partition_point(|&o| (o as usize) < before);
+        let (_, id, _) = self.occurrences[with_role[n.checked_sub(1)?] as usize];
+        Some(self.names[id].as_str())
+    }
+
+    /// For each role word, the occurrences (indices into `occurrences`)
+    /// of the people it was written with, in text order.
+    fn occurrences_by_role(&self) -> HashMap<String, Vec<u32>> {
+        // Each person's role words, each once.
+        let mut roles_of: Vec<Vec<&str>> = vec![Vec::new(); self.names.len()];
+        for (id, role) in &self.roles {
+            if !roles_of[*id].contains(&role.as_str()) {
+                roles_of[*id].push(role);
+            }
+        }
+        let mut by_role: HashMap<String, Vec<u32>> = HashMap::default();
+        for (o, &(_, id, _)) in self.occurrences.iter().enumerate() {
+            for &role in &roles_of[id] {
+                match by_role.get_mut(role) {
+                    Some(list) => list.push(o as u32),
+                    None => {
+                        by_role.insert(role.to_string(), vec![o as u32]);
+                    }
+                }
+            }
+        }
+        by_role
     }
 }
 
@@ -626,6 +1112,7 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::record::Span;
     use crate::text::tokens::tokenize;
+    use proptest::prelude::*;
 
     fn index(text: &str) -> NameIndex {
         let lex = Lexicon::builtin();
@@ -648,6 +1135,195 @@ mod tests {
         assert_eq!(idx.expand("Kerry", 55), Some("John Kerry"));
         assert_eq!(idx.expand("Lavrov", 60), Some("Sergey Lavrov"));
         assert_eq!(idx.expand("Smith", 60), None);
+    }
+
+    /// The index's lookups as scans over every name in text order, as
+    /// they were before the sorted tables: the answers must not differ.
+    mod scan {
+        use super::*;
+
+        fn names(idx: &NameIndex) -> impl Iterator<Item = (usize, usize, &str, &str)> {
+            (0..idx.full.len()).map(|k| {
+                let (p, _, e, last) = idx.full[k];
+                (
+                    k,
+                    p,
+                    idx.name(k),
+                    surname_of(&idx.buf[..e as usize], last as usize),
+                )
+            })
+        }
+
+        pub fn expand<'a>(idx: &'a NameIndex, word: &str, pos: usize) -> Option<&'a str> {
+            let (mut last_before, mut last_first) = (None, None);
+            let (mut any_before, mut any_first) = (None, None);
+            for (k, p, name, _) in names(idx) {
+                for w in name.split_whitespace() {
+                    if !same_word(w, word) {
+                        continue;
+                    }
+                    if idx.last_word(k).eq_ignore_ascii_case(word) {
+                        last_first.get_or_insert(k);
+                        if p <= pos {
+                            last_before = Some(k);
+                        }
+                    }
+                    any_first.get_or_insert(k);
+                    if p <= pos {
+                        any_before = Some(k);
+                    }
+                }
+            }
+            let k = last_before.or(last_first).or(any_before).or(any_first)?;
+            Some(idx.name(k))
+        }
+
+        pub fn with_surname<'a>(idx: &'a NameIndex, word: &str, pos: usize) -> Vec<&'a str> {
+            let (mut before, mut after): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+            for (_, p, name, surname) in names(idx) {
+                for w in name.split_whitespace() {
+                    if !same_word(w, word) || !surname.eq_ignore_ascii_case(word) {
+                        continue;
+                    }
+                    let side = if p <= pos { &mut before } else { &mut after };
+                    side.retain(|n| !n.eq_ignore_ascii_case(name));
+                    side.push(name);
+                }
+            }
+            before.reverse();
+            for name in after {
+                if !before.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                    before.push(name);
+                }
+            }
+            before
+        }
+
+        pub fn first_at(idx: &NameIndex, name: &str) -> Option<usize> {
+            names(idx).find(|x| x.2 == name).map(|x| x.1)
+        }
+
+        pub fn last_before(idx: &NameIndex, name: &str, pos: usize) -> Option<usize> {
+            names(idx)
+                .filter(|x| x.1 <= pos && x.2 == name)
+                .last()
+                .map(|x| x.1)
+        }
+    }
+
+    /// Words an article of names is made of: given names and surnames
+    /// that share words and differ in case, suffixes, honorifics,
+    /// possessives, a non-ASCII name, and words that are no names.
+    const NAME_WORDS: &[&str] = &[
+        "Dana", "Glen", "GLEN", "Whitlow", "WHITLOW", "whitlow", "Castell", "Reyes", "Reyes,",
+        "Jr.", "III", "Mr.", "Mrs.", "Ann", "Émile", "ÉMILE", "Zoë", "Kerry's", "Van", "de",
+        "Clinton", "Hillary", "Bill", "Bozell", "Brent",
+    ];
+    const OTHER_WORDS: &[&str] = &["said", "the", "and", "spoke", "on", "Monday"];
+
+    fn article() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            3 => proptest::sample::select(NAME_WORDS),
+            1 => proptest::sample::select(OTHER_WORDS),
+            1 => Just("."),
+            1 => Just("\n\n"),
+        ];
+        proptest::collection::vec(word, 0..120).prop_map(|ws| {
+            let mut text = String::new();
+            for w in ws {
+                if w == "." {
+                    text.push('.');
+                } else {
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lookups_answer_as_scans_over_every_name(text in article(), at in 0usize..2000) {
+            let idx = index(&text);
+            let pos = at.min(text.len());
+            let mut asked: Vec<&str> = NAME_WORDS.to_vec();
+            asked.extend(["glen", "émile", "Émile,", "Kerry", "reyes", "", "Nobody"]);
+            for word in asked {
+                let expanded = scan::expand(&idx, word, pos);
+                prop_assert_eq!(idx.expand_by_table(word, pos), expanded, "expand {}", word);
+                prop_assert_eq!(idx.expand_by_run(word, pos), expanded, "expand {}", word);
+                prop_assert_eq!(
+                    idx.with_surname_by_run(word, pos),
+                    scan::with_surname(&idx, word, pos),
+                    "with_surname {}", word
+                );
+                prop_assert_eq!(
+                    idx.with_surname_by_table(word, pos),
+                    scan::with_surname(&idx, word, pos),
+                    "with_surname {}", word
+                );
+            }
+            for k in 0..idx.full.len() {
+                let name = idx.name(k);
+                for name in [name, &name.to_uppercase(), &name.to_lowercase()] {
+                    prop_assert_eq!(idx.first_at_by_table(name), scan::first_at(&idx, name));
+                    prop_assert_eq!(idx.first_at_by_scan(name), scan::first_at(&idx, name));
+                    prop_assert_eq!(idx.last_before_by_table(name, pos), scan::last_before(&idx, name, pos));
+                }
+            }
+        }
+    }
+
+    fn titled_article() -> impl Strategy<Value = String> {
+        const WORDS: &[&str] = &[
+            "CNN",
+            "President",
+            "President",
+            "Jeff",
+            "Zucker",
+            "Lena",
+            "Ortiz",
+            "Tidewater",
+            "Radio",
+            "the",
+            "said",
+            "Président",
+            "Éva",
+            "Ruiz",
+            ":",
+        ];
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..60)
+            .prop_map(|ws| ws.join(" ").replace(" : ", ": \n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn a_name_after_a_phrase_is_found_as_a_search_finds_it(text in titled_article()) {
+            let idx = index(&text);
+            for phrase in [
+                "CNN President",
+                "Tidewater Radio President",
+                "Radio Président",
+                "President President",
+                "President",
+                "the President",
+            ] {
+                for from in 0..=text.len() + 1 {
+                    prop_assert_eq!(
+                        idx.after_words(&text, phrase, from),
+                        idx.after_words_searched(&text, phrase, from),
+                        "{} from {}", phrase, from
+                    );
+                }
+            }
+        }
     }
 
     #[test]
@@ -698,6 +1374,56 @@ mod tests {
         );
         let idx = NameIndex::build(&w, &toks);
         People::build(&w, &toks, &idx)
+    }
+
+    /// `resolve_role` as the scan it was: the latest person named before
+    /// `pos` with the role written beside any of their names.
+    fn resolve_role_by_scan<'a>(people: &'a People, pos: usize, role: &str) -> Option<&'a str> {
+        let before = people.occurrences.partition_point(|(p, ..)| *p < pos);
+        people.occurrences[..before]
+            .iter()
+            .rev()
+            .map(|&(_, id, ..)| id)
+            .find(|&id| {
+                people
+                    .roles
+                    .iter()
+                    .any(|(r_id, r)| *r_id == id && r == role)
+            })
+            .map(|id| people.names[id].as_str())
+    }
+
+    #[test]
+    fn a_role_points_back_at_the_latest_person_written_with_it() {
+        let text = "Secretary of State John Kerry met Governor Ann Lee. Sergey Lavrov \
+                    spoke. Kerry said so, and Lee left. The former governor, Tim Ortiz, \
+                    came. Governor Lee stayed.";
+        let people = people_of(text);
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            people.resolve_role(at("Sergey"), "secretary"),
+            Some("John Kerry")
+        );
+        assert_eq!(
+            people.resolve_role(at("Sergey"), "governor"),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            people.resolve_role(at("came"), "governor"),
+            Some("Tim Ortiz")
+        );
+        assert_eq!(people.resolve_role(text.len(), "governor"), Some("Ann Lee"));
+        assert_eq!(people.resolve_role(at("met"), "governor"), None);
+        assert_eq!(people.resolve_role(text.len(), "mayor"), None);
+        for pos in 0..=text.len() {
+            for role in ["secretary", "governor", "former", "state", "mayor"] {
+                assert_eq!(
+                    people.resolve_role(pos, role),
+                    resolve_role_by_scan(&people, pos, role),
+                    "{role} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]

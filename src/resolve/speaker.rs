@@ -7,6 +7,7 @@ use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders};
 use crate::record::{Speaker, SpeakerKind};
+use crate::text::classes::{LowerWords, stands_alone};
 use crate::text::words::Words;
 
 /// What the mention turned out to be once resolved in [`speaker`].
@@ -49,7 +50,7 @@ pub fn speaker(
             let kind = if name.contains(' ') {
                 SpeakerKind::Person
             } else {
-                one_word_kind(text, &name)
+                one_word_kind(text, words.lower_words, &name)
             };
             (name, kind, Mentioned::AsWritten)
         }
@@ -117,7 +118,7 @@ pub fn speaker(
 /// or a people's name (`Americans`, `Mexican`, `Russians`) is nobody in
 /// particular; anything else a person, as before. Kept as a person, each
 /// became one "person" across every article that used it.
-fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
+fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
@@ -131,7 +132,7 @@ fn one_word_kind(text: &str, name: &str) -> SpeakerKind {
     // `Americans`, `Russians`, `Chinese`: not `Evans` or `Hayes`.
     let a_people = lower.len() > 6 && (lower.ends_with("ians") || lower.ends_with("ese"))
         || lower.len() > 7 && lower.ends_with("cans");
-    if a_people || written_in_lower_case(text, &lower) {
+    if a_people || written_in_lower_case(text, lower_words, &lower) {
         SpeakerKind::Anonymous
     } else {
         SpeakerKind::Person
@@ -175,16 +176,17 @@ fn is_number_word(word: &str) -> bool {
     NUMBERS.contains(&word)
 }
 
-/// Whether `lower` stands in `text` as a word in lower case.
-fn written_in_lower_case(text: &str, lower: &str) -> bool {
+/// Whether `lower` stands in the article as a word in lower case: asked
+/// of the article's [`LowerWords`] when the caller keeps them (which index
+/// the text when asked often), else searched for.
+fn written_in_lower_case(text: &str, lower_words: Option<&LowerWords>, lower: &str) -> bool {
     if lower.is_empty() || lower.chars().next().is_some_and(|c| !c.is_alphabetic()) {
         return false;
     }
-    text.match_indices(lower).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    match lower_words {
+        Some(lw) => lw.stands_alone(lower),
+        None => stands_alone(text, lower),
+    }
 }
 
 /// Does any quote's speaker need the article's full names (a one-word
@@ -314,34 +316,42 @@ fn shared_surname<'a>(
             && !words.lexicon.titles.contains(&first)
             && !words.lexicon.titles.contains(singular)
     };
-    let candidates: Vec<&str> = names
-        .with_surname(surname, pos)
-        .into_iter()
-        .filter(personal)
-        .collect();
+    // Each question below reads the candidates only as far as it must: a
+    // page may name hundreds of people of one surname.
+    let with_surname = names.with_surname(surname, pos);
+    let candidates = || with_surname.iter().copied().filter(personal);
     // A name the article introduces as someone's relative ("his father,
     // Brent Bozell, Jr.", "her husband, Bill Clinton") is not whom the bare
     // surname stands for when one other person of the name is there:
     // the article is about that one. A courtesy title says which of the
     // family is meant better than this does.
     if honorific.is_none() {
-        let (relatives, others): (Vec<&str>, Vec<&str>) = candidates.iter().partition(|name| {
-            names
+        let (mut relatives, mut others) = (false, Vec::with_capacity(2));
+        for name in candidates() {
+            if names
                 .first_at(name)
                 .is_some_and(|at| introduced_as_relative(words, at))
-        });
-        if let ([_, ..], [only]) = (&relatives[..], &others[..]) {
+            {
+                relatives = true;
+            } else {
+                others.push(name);
+                if others.len() > 1 {
+                    break;
+                }
+            }
+        }
+        if let (true, [only]) = (relatives, &others[..]) {
             return Some(Some(only));
         }
     }
     let given = |name: &str| name.split_whitespace().next().map(str::to_lowercase);
-    let several = candidates
-        .iter()
-        .any(|c| given(c) != candidates.first().and_then(|f| given(f)));
+    let first = candidates().next();
+    let first_given = first.and_then(given);
+    let several = candidates().any(|c| given(c) != first_given);
     if !several {
         return None;
     }
-    if let Some(&nearest) = candidates.first()
+    if let Some(nearest) = first
         && let Some(at) = names.last_before(nearest, pos)
         && !text[at..pos].contains('\n')
         && honorific.is_none_or(|g| people.gender(nearest).is_none_or(|known| known == g))
@@ -355,7 +365,7 @@ fn shared_surname<'a>(
     // list does not know leaves the surname as written.
     let gender = honorific?;
     let genders = NameGenders::builtin();
-    Some(candidates.into_iter().find(|name| {
+    Some(candidates().find(|name| {
         name.split_whitespace()
             .next()
             .and_then(|given| genders.of(given))
@@ -367,6 +377,14 @@ fn shared_surname<'a>(
 /// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
 /// surname, not a word that opens a sentence.
 pub(crate) fn titled_somewhere(words: &Words, name: &str) -> bool {
+    match words.lower_words {
+        Some(lw) => lw.titled(name, || titled_somewhere_searched(words, name)),
+        None => titled_somewhere_searched(words, name),
+    }
+}
+
+/// [`titled_somewhere`], searching the whole text.
+fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
     let text = words.text;
     let lexicon = words.lexicon;
     text.match_indices(name).any(|(at, _)| {
@@ -396,18 +414,7 @@ fn holder_of_title<'a>(
     if !ends_with_title(words, written) {
         return None;
     }
-    let text = words.text;
-    let mut from = end;
-    while let Some(at) = text.get(from..)?.find(written) {
-        let after = from + at + written.len();
-        if text[after..].starts_with(' ')
-            && let Some(name) = names.starting_at(after + 1)
-        {
-            return Some(name);
-        }
-        from = after;
-    }
-    None
+    names.after_words(words.text, written, end)
 }
 
 /// `CNN President`: more than one word, the last a title.
@@ -452,7 +459,7 @@ mod tests {
     #[test]
     fn a_one_word_name_may_be_a_body_or_nobody_in_particular() {
         let text = "Good news, the report said. The FBI agreed.";
-        let kind = one_word_kind;
+        let kind = |text, name| one_word_kind(text, None, name);
         assert_eq!(kind(text, "FBI"), SpeakerKind::Organisation);
         assert_eq!(kind(text, "Americans"), SpeakerKind::Anonymous);
         assert_eq!(kind(text, "Forty-one"), SpeakerKind::Anonymous);
@@ -496,6 +503,13 @@ mod tests {
                     His father, Alan Reyes, Jr., founded the paper.\n\n\
                     \"It is overdue,\" Reyes said.\n";
         assert_eq!(speakers(text), ["Alan Reyes III", "Alan Reyes III"]);
+        // A relative and two others: the relative rule says nothing, and
+        // the nearest full name decides.
+        let text = "Margaret Castell toured the mill on Monday.\n\n\
+                    Her husband, Robert Castell, spoke first at the gate.\n\n\
+                    Ann Castell, the foreman, spoke last.\n\n\
+                    \"We will keep the mill open,\" Castell said.\n";
+        assert_eq!(speakers(text), ["Ann Castell"]);
         // Without a family word, the nearest full name still decides.
         let text = "Margaret Castell toured the mill on Monday.\n\n\
                     Robert Castell, the foreman, spoke first at the gate.\n\n\
