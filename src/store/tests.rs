@@ -748,16 +748,7 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
                         offset,
                         ..filter.clone()
                     };
-                    let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                    for plan in [
-                        WordsPlan::Keys,
-                        WordsPlan::Walk,
-                        WordsPlan::Probe,
-                        WordsPlan::Batches,
-                    ] {
-                        let walked = store.quotes_planned(&f, Some(plan)).unwrap();
-                        assert_eq!(walked, sorted, "{plan:?} {f:?}");
-                    }
+                    let sorted = every_plan_finds_what_sorting_finds(&store, &f);
                     compared += usize::from(!sorted.is_empty());
                 }
             }
@@ -931,16 +922,7 @@ fn odd_dates_are_ordered_as_sqlite_orders_them() {
                     kinds: crate::claims::Kinds::ALL,
                     ..Default::default()
                 };
-                let sorted = store.quotes_planned(&f, Some(WordsPlan::Sort)).unwrap();
-                for plan in [
-                    WordsPlan::Keys,
-                    WordsPlan::Walk,
-                    WordsPlan::Probe,
-                    WordsPlan::Batches,
-                ] {
-                    let found = store.quotes_planned(&f, Some(plan)).unwrap();
-                    assert_eq!(found, sorted, "{plan:?} {f:?}");
-                }
+                every_plan_finds_what_sorting_finds(store, &f);
             }
         }
         let every = QuoteFilter {
@@ -959,4 +941,20 @@ fn odd_dates_are_ordered_as_sqlite_orders_them() {
         )
         .unwrap();
     compare(&store);
+}
+
+/// Every way of finding a page of words gives the rows sorting every match
+/// gives; those rows.
+fn every_plan_finds_what_sorting_finds(store: &Store, f: &QuoteFilter) -> Vec<QuoteRow> {
+    let sorted = store.quotes_planned(f, Some(WordsPlan::Sort)).unwrap();
+    for plan in [
+        WordsPlan::Keys,
+        WordsPlan::Walk,
+        WordsPlan::Probe,
+        WordsPlan::Batches,
+    ] {
+        let found = store.quotes_planned(f, Some(plan)).unwrap();
+        assert_eq!(found, sorted, "{plan:?} {f:?}");
+    }
+    sorted
 }
