@@ -3,7 +3,8 @@
 //! forwards after it (`said Maj. Gen. Igor Konashenkov`).
 //!
 //! grammar/quotes.ebnf: `speaker`, `name_phrase`, `name`, `role_word`,
-//! `anonymous`, `organisation`, `apposition`, `loose_phrase`.
+//! `anonymous`, `organisation`, `apposition`, `loose_phrase`, `document`,
+//! `poll`, `share`, `relative_subject`.
 
 use crate::lexicon::Gender;
 use crate::record::Span;
