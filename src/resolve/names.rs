@@ -1139,6 +1139,9 @@ mod tests {
 
     /// The index's lookups as scans over every name in text order, as
     /// they were before the sorted tables: the answers must not differ.
+    /// Written apart from the code on purpose (the nearest-first merge of
+    /// `with_surname` included): a step shared with it could not catch
+    /// its own mistake.
     mod scan {
         use super::*;
 
