@@ -254,8 +254,32 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if mention.kind != MentionKind::Name || !closed {
         return None;
     }
-    let k = (v..end.min(v + POST_REACH)).find(|&k| w.is_speech_verb(&toks[k]))?;
+    let k = (v..end.min(v + POST_REACH))
+        .find(|&k| w.is_speech_verb(&toks[k]))
+        .or_else(|| verb_after_apposition(w, toks, v, end))?;
     Some(Attribution::direct(mention, toks[k].span))
+}
+
+/// `"Q," Trump, the 2016 GOP presidential frontrunner nationally and
+/// current polling leader in South Carolina by a wide margin after winning
+/// the New Hampshire primaries, said`: an apposition of any length between
+/// commas right after the name, closed by a comma and a listed reporting
+/// verb. The closing comma must be the apposition's first one followed by a
+/// lower-case word, so a list (`Trump, Cruz, Rubio said`) does not count
+/// and a clause inside the apposition cannot lend its verb.
+fn verb_after_apposition(w: &Words, toks: &[Token], name_end: usize, end: usize) -> Option<usize> {
+    if !toks.get(name_end).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let close = (name_end + 2..end).find(|&k| {
+        toks[k].is_punct(',')
+            && toks
+                .get(k + 1)
+                .and_then(|t| w.word(t))
+                .is_some_and(|x| x.starts_with(char::is_lowercase))
+    })?;
+    let verb = close + 1;
+    (verb < end && w.is_speech_verb(&toks[verb])).then_some(verb)
 }
 
 /// Does the quote end its clause: a comma, `!`, `?` or dash inside the
@@ -1461,6 +1485,18 @@ mod tests {
             vec![(
                 "We came close,".to_string(),
                 Some("Hillary Clinton".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_long_apposition_between_the_name_after_a_quote_and_its_verb() {
+        let text = "\u{201c}Very fine engineer, very fine engineer this woman,\u{201d} Whitlow, the first-term mayor of the harbor town and current favourite in the county by a wide margin after winning the June primary, said when Boyle asked her a question.";
+        assert_eq!(
+            who(text),
+            vec![(
+                "Very fine engineer, very fine engineer this woman,".to_string(),
+                Some("Whitlow".to_string())
             )]
         );
     }
