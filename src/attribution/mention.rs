@@ -6,7 +6,7 @@
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`, `document`,
 //! `poll`, `share`, `relative_subject`.
 
-use crate::lexicon::Gender;
+use crate::lexicon::{Gender, GivenNames, NameGenders};
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -1031,6 +1031,55 @@ fn role_words_then_name(
 
 /// Name the phrase `toks[start..end]`: a person's name at its right end,
 /// else an organisation or an anonymous head.
+/// `Israel said` in an article that names `Rep. Steve Israel`: a place's
+/// name the article also writes as someone's surname, right after a given
+/// name (grammar/given_names.txt, given_name_genders.txt), a title or an
+/// honorific and not before another capitalised word (`George Washington
+/// University`), is that person's.
+fn written_as_a_surname(w: &Words, t: &Token) -> bool {
+    let Some(word) = w.word(t).map(Words::bare) else {
+        return false;
+    };
+    let search = || surname_somewhere(w, word);
+    match w.lower_words {
+        Some(lw) => lw.surnamed(word, search),
+        None => search(),
+    }
+}
+
+/// [`written_as_a_surname`], searching the whole text.
+fn surname_somewhere(w: &Words, word: &str) -> bool {
+    let text = w.text;
+    let (given, genders) = (GivenNames::builtin(), NameGenders::builtin());
+    text.match_indices(word).any(|(at, _)| {
+        let after = &text[at + word.len()..];
+        if after.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        let next = after.split_whitespace().next().unwrap_or("");
+        if after.starts_with(char::is_whitespace) && next.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let before = &text[..at];
+        if !before.ends_with(' ') {
+            return false;
+        }
+        let prev = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("");
+        if !prev.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let lower = prev.to_lowercase();
+        given.is_known(&lower)
+            || genders.of(prev).is_some()
+            || w.lexicon.honorifics.contains(prev)
+            || w.lexicon.titles.contains(lower.trim_end_matches('.'))
+    })
+}
+
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     // `Another said`, `One told reporters`, `Some argued`: a determiner
     // standing alone is an unnamed source.
@@ -1124,7 +1173,9 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         // `Iowa`, `South Carolina`, `California`: named places.
         let whole = Words::bare(&w.text[toks[name_start].span.start..toks[end - 1].span.end])
             .to_lowercase();
-        if w.lexicon.places.contains(&whole) {
+        if w.lexicon.places.contains(&whole)
+            && !(name_start + 1 == end && written_as_a_surname(w, &toks[name_start]))
+        {
             return None;
         }
         // `Calif.`, `Ky.`: a state's abbreviation alone.
@@ -1476,6 +1527,28 @@ mod tests {
                 .iter()
                 .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "I'm")),
             "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_the_article_writes_as_a_surname_is_that_person() {
+        let speakers = |text: &str| {
+            crate::extract::extract_quotes(text)
+                .into_iter()
+                .map(|q| q.speaker.map(|s| s.name))
+                .collect::<Vec<_>>()
+        };
+        let quote = "\"We were fighting for the front seats,\" Jordan said.";
+        // Named in full above: the surname speaks.
+        assert_eq!(
+            speakers(&format!("Rep. Alan Jordan met the caucus.\n\n{quote}")),
+            vec![Some("Alan Jordan".to_string())]
+        );
+        // Only as a country (or inside a longer name): no person.
+        assert_eq!(speakers(&format!("Aid to Jordan rose.\n\n{quote}")), vec![]);
+        assert_eq!(
+            speakers(&format!("Rep. Alan Jordan Center opened.\n\n{quote}")),
+            vec![]
         );
     }
 

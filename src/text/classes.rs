@@ -67,6 +67,22 @@ pub struct LowerWords<'t> {
     runs: OnceCell<FxHashMap<&'t str, Vec<u32>>>,
     /// [`LowerWords::titled`]'s answers, by name.
     titled: RefCell<FxHashMap<String, bool>>,
+    /// [`LowerWords::surnamed`]'s answers, by word.
+    surnamed: RefCell<FxHashMap<String, bool>>,
+}
+
+/// The answer `memo` holds for `key`, or `search`'s, then remembered.
+fn remembered(
+    memo: &RefCell<FxHashMap<String, bool>>,
+    key: &str,
+    search: impl FnOnce() -> bool,
+) -> bool {
+    if let Some(&known) = memo.borrow().get(key) {
+        return known;
+    }
+    let answer = search();
+    memo.borrow_mut().insert(key.to_string(), answer);
+    answer
 }
 
 /// How many times [`LowerWords::stands_alone`] searches the whole text
@@ -83,6 +99,7 @@ impl<'t> LowerWords<'t> {
             searched: Cell::new(0),
             runs: OnceCell::new(),
             titled: RefCell::default(),
+            surnamed: RefCell::default(),
         }
     }
 
@@ -90,12 +107,13 @@ impl<'t> LowerWords<'t> {
     /// `search` finds it: searched once per name and remembered, since a
     /// long page asks of the same names many times.
     pub fn titled(&self, name: &str, search: impl FnOnce() -> bool) -> bool {
-        if let Some(&known) = self.titled.borrow().get(name) {
-            return known;
-        }
-        let answer = search();
-        self.titled.borrow_mut().insert(name.to_string(), answer);
-        answer
+        remembered(&self.titled, name, search)
+    }
+
+    /// Whether the article writes `word` as someone's surname somewhere,
+    /// as `search` finds it; searched once per word and remembered.
+    pub fn surnamed(&self, word: &str, search: impl FnOnce() -> bool) -> bool {
+        remembered(&self.surnamed, word, search)
     }
 
     /// Does `word` stand in the text with no letter or digit right before
