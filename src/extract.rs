@@ -5,8 +5,8 @@
 
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    introduced_above, is_headline, named_above, nominal, sentence_subject_of, signed_after,
-    signed_below,
+    introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
+    sentence_subject_of, signed_after, signed_below,
 };
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
@@ -233,8 +233,16 @@ impl<'l> Extractor<'l> {
                 f.source = Source::Subject;
                 continue;
             }
-            // A floating quote: the person the paragraph before introduced.
-            // Not a line in single marks, which is a subheading.
+            // A floating quote: the person the sentence or paragraph before
+            // introduced. Not a line in single marks, which is a subheading.
+            if f.span.double {
+                let para = para_ranges[f.para];
+                f.attribution = introduced_in_paragraph(words, toks, f.token, para);
+                if f.attribution.is_some() {
+                    f.source = Source::Layout;
+                    continue;
+                }
+            }
             if f.para > 0 && f.span.double {
                 f.attribution =
                     introduced_above(words, toks, para_ranges[f.para], para_ranges[f.para - 1]);
