@@ -180,6 +180,9 @@ fn every_page_answers_with_the_security_headers() {
         found.contains(&format!("href=\"/statements/{statement}\"")),
         "{found}"
     );
+    // ... on its first page only, not again on the pages after.
+    let later = s.ok("/?q=mount+defense+harbor&page=2");
+    assert!(!later.contains("class=\"statements\""), "{later}");
     let page = s.ok("/");
     assert!(page.contains("<script src=\"/assets/app.js\" defer></script>"));
     // No inline script anywhere: the CSP would block it.

@@ -109,8 +109,11 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Pag
                 quote_page(store, &list)?
             };
             let speakers = speaker_ids(store, &rows)?;
+            // The statements matching the words head the first page only:
+            // finding them costs a deep page most of its time, and a reader
+            // paging on through quotes has seen them.
             let mut statements = Vec::new();
-            if let Some(words) = &words {
+            if let Some(words) = words.as_ref().filter(|_| list.page == 1) {
                 for id in track::find_statements(store.conn(), words, 5)? {
                     statements.extend(queries::statement_summary(store, id)?);
                 }
