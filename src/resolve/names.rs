@@ -948,8 +948,18 @@ impl People {
         }
     }
 
+    /// The person's gender: the one their given name nearly always carries
+    /// when the list knows it, else the one the article's pronouns after
+    /// their name show. The name decides first because the tally counts
+    /// the next subject pronoun, which is often someone else's: in a story
+    /// about Trump's speech, "Trump blamed Clinton ... He said" gives
+    /// Hillary Clinton a "he", and she then took his quotes.
     pub fn gender(&self, name: &str) -> Option<Gender> {
-        let (he, she) = self.pronouns[*self.ids.get(name)?];
+        let id = *self.ids.get(name)?;
+        if let Some(g) = Self::given_name_gender(name) {
+            return Some(g);
+        }
+        let (he, she) = self.pronouns[id];
         match he.cmp(&she) {
             std::cmp::Ordering::Greater => Some(Gender::Masculine),
             std::cmp::Ordering::Less => Some(Gender::Feminine),
@@ -1010,6 +1020,9 @@ impl People {
                     // said`: a person named only inside sentences is less
                     // likely the pronoun's than the one a sentence of the
                     // same paragraph is about.
+                    if subject && self.paragraph_of(at) == paragraph {
+                        return Some(&self.names[id]);
+                    }
                     if subject || self.paragraph_of(at) != paragraph {
                         return Some(&self.names[nearest.unwrap_or(id)]);
                     }
@@ -1520,5 +1533,29 @@ mod tests {
             people.resolve(he, Gender::Feminine),
             Some("Hillary Clinton")
         );
+    }
+
+    #[test]
+    fn a_given_name_outranks_the_pronouns_that_follow_a_name() {
+        // Every "he" after "Hillary Clinton" here is Trump's, so the tally
+        // of pronouns says she is a man; her given name says otherwise, and
+        // the last "he" is Trump's.
+        let text = "Donald Trump blamed Hillary Clinton for the war. He spoke for an hour.\n\n\
+                    Trump cast Hillary Clinton as a puppet. He was loud.\n\n\
+                    Trump attacked Hillary Clinton, and he said so.";
+        let people = people_of(text);
+        assert_eq!(people.gender("Hillary Clinton"), Some(Gender::Feminine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Donald Trump"));
+    }
+
+    #[test]
+    fn a_sentence_subject_of_the_pronouns_gender_outranks_a_nearer_object() {
+        // "Greg Raiff ... said ... for a man of Mr. Trump's wealth": Trump
+        // is nearer but named inside the sentence Raiff opens.
+        let text = "Greg Raiff, a consultant, said the jet was odd for a man of Donald Trump's wealth, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Greg Raiff"));
     }
 }
