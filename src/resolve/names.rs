@@ -982,7 +982,7 @@ impl People {
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
-        let mut unknown = None;
+        let mut unknown: Option<(usize, usize)> = None;
         let mut seen = 0;
         let paragraph = self.paragraph_of(pos);
         // The nearest person of the pronoun's gender named inside a
@@ -1020,6 +1020,12 @@ impl People {
                     // said`: a person named only inside sentences is less
                     // likely the pronoun's than the one a sentence of the
                     // same paragraph is about.
+                    // `"...," said Stanley B. Greenberg.` then `"...," he
+                    // said.`: a person of unknown gender named in a later
+                    // paragraph than this match is nearer than it.
+                    if let Some(u) = unknown.filter(|&(_, p)| p > self.paragraph_of(at)) {
+                        return Some(self.names[u.0].as_str());
+                    }
                     if subject && self.paragraph_of(at) == paragraph {
                         return Some(&self.names[id]);
                     }
@@ -1037,12 +1043,14 @@ impl People {
                     return Some(&self.names[id]);
                 }
                 (None, _) => {
-                    unknown.get_or_insert(id);
+                    unknown.get_or_insert((id, self.paragraph_of(at)));
                 }
                 _ => {}
             }
         }
-        nearest.or(unknown).map(|id| self.names[id].as_str())
+        nearest
+            .or(unknown.map(|(id, _)| id))
+            .map(|id| self.names[id].as_str())
     }
 
     /// The paragraph the byte at `pos` is in (0 for the first).
@@ -1557,5 +1565,21 @@ mod tests {
         let people = people_of(text);
         let he = text.find("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Greg Raiff"));
+    }
+
+    #[test]
+    fn a_speaker_of_unknown_gender_in_a_later_paragraph_outranks_an_earlier_match() {
+        // "Larry" says Cohen is a man, and nothing says what Greenberg is;
+        // Greenberg spoke in the paragraph just before the "he".
+        let text = "Larry Cohen, an adviser, said the vote was lost.\n\n\
+                    Others agree, said Stanley B. Greenberg, a pollster.\n\n\
+                    Mrs. Clinton is close to Obama, he said.";
+        let mut people = people_of(text);
+        people.mark_speaker("Stanley B. Greenberg", None);
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Stanley B. Greenberg")
+        );
     }
 }
