@@ -121,11 +121,11 @@ fn pronoun_speakers_hold_their_floor() {
 
 /// A random sample of pronoun quotes (60 read on 2026-12-06: 42 right, 18
 /// wrong as found that day; 49 right, 11 wrong after the day's gender and
-/// subject rules).
+/// subject rules, 50 and 10 once a nearer speaker of unknown gender won).
 #[test]
 fn a_random_sample_of_pronoun_speakers_holds_its_floor() {
-    const MIN_RIGHT: usize = 47;
-    const MAX_WRONG: usize = 13;
+    const MIN_RIGHT: usize = 48;
+    const MAX_WRONG: usize = 12;
     let Some((split, labels)) = labels("pronoun_sample.tsv") else {
         return;
     };
