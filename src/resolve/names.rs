@@ -709,6 +709,33 @@ impl NameIndex {
     }
 }
 
+/// Does the article write `name` after a title or courtesy title
+/// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
+/// surname, not a word that opens a sentence.
+pub(crate) fn titled_somewhere(words: &Words, name: &str) -> bool {
+    match words.lower_words {
+        Some(lw) => lw.titled(name, || titled_somewhere_searched(words, name)),
+        None => titled_somewhere_searched(words, name),
+    }
+}
+
+/// [`titled_somewhere`], searching the whole text.
+fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
+    let text = words.text;
+    let lexicon = words.lexicon;
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].trim_end();
+        let word = before
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        let lower = word.to_lowercase();
+        !word.is_empty()
+            && (lexicon.titles.contains(lower.trim_end_matches('.'))
+                || lexicon.honorifics.contains(word))
+    })
+}
+
 /// Every place a person is named in the article, and the gender the
 /// article's pronouns show for each, so that `he` and `she` can point back.
 /// Cloned when two passes over one article mark their speakers apart.

@@ -2,6 +2,7 @@
 //! expanded to the full name met earlier, a pronoun or a role pointed back
 //! at a person, an organisation without its article.
 
+pub(crate) use super::names::titled_somewhere;
 use super::names::{NameIndex, People, clean_name, honorific_gender};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
@@ -371,33 +372,6 @@ fn shared_surname<'a>(
             .and_then(|given| genders.of(given))
             == Some(gender)
     }))
-}
-
-/// Does the article write `name` after a title or courtesy title
-/// somewhere ("President Obama", "Mr. Bryne")? Then it is a person's
-/// surname, not a word that opens a sentence.
-pub(crate) fn titled_somewhere(words: &Words, name: &str) -> bool {
-    match words.lower_words {
-        Some(lw) => lw.titled(name, || titled_somewhere_searched(words, name)),
-        None => titled_somewhere_searched(words, name),
-    }
-}
-
-/// [`titled_somewhere`], searching the whole text.
-fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
-    let text = words.text;
-    let lexicon = words.lexicon;
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].trim_end();
-        let word = before
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .unwrap_or("");
-        let lower = word.to_lowercase();
-        !word.is_empty()
-            && (lexicon.titles.contains(lower.trim_end_matches('.'))
-                || lexicon.honorifics.contains(word))
-    })
 }
 
 /// `CNN President` (a headline's speaker) when the article goes on to
