@@ -1037,9 +1037,19 @@ fn role_words_then_name(
 /// honorific and not before another capitalised word (`George Washington
 /// University`), is that person's.
 fn written_as_a_surname(w: &Words, t: &Token) -> bool {
-    let Some(word) = w.word(t).map(Words::bare) else {
+    w.word(t)
+        .map(Words::bare)
+        .is_some_and(|word| surnamed(w, word))
+}
+
+/// Does the article write `word` (a capitalised word with a lower-case
+/// letter: not `HP`, `CIA`) as someone's surname somewhere: right after a
+/// given name, a title or an honorific, and not before another capitalised
+/// word? Searched once per word and remembered.
+pub fn surnamed(w: &Words, word: &str) -> bool {
+    if !word.chars().any(char::is_lowercase) {
         return false;
-    };
+    }
     let search = || surname_somewhere(w, word);
     match w.lower_words {
         Some(lw) => lw.surnamed(word, search),

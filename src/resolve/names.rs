@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::attribution::mention::MentionKind;
+use crate::attribution::mention::{MentionKind, surnamed};
 use crate::lexicon::{Gender, NameGenders, with_lower};
 use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
@@ -747,6 +747,14 @@ pub struct People {
     ids: HashMap<String, usize>,
     /// Pronouns that followed a mention of the person: (he, she).
     pronouns: Vec<(u32, u32)>,
+    /// The gender a courtesy title gave a person known only by surname
+    /// (`Mr. Obama` where the article never writes his given name).
+    titled: Vec<Option<Gender>>,
+    /// People known only by a surname the article gives a title
+    /// ([`surnamed`]): antecedents only once they speak or a courtesy title
+    /// gives their gender, since such a word is as often a body's (`State
+    /// Fair`, `Security Program`).
+    bare: Vec<bool>,
     /// People the article quotes: certainly people, not places.
     speaks: Vec<bool>,
     /// (person, role word) seen written with the name: `secretary`.
@@ -831,6 +839,7 @@ impl People {
                 let first = w.name_start(toks, i, j);
                 let t = &toks[first];
                 let raw = &w.text[t.span.start..toks[j - 1].span.end];
+                let mut bare = false;
                 let name = if j - first >= 2 {
                     scratch.clear();
                     clean_name_into(w, raw, &mut scratch);
@@ -857,6 +866,14 @@ impl People {
                         }
                         None => index.expand(surname, t.span.start),
                     }
+                    // `So Obama brought it up himself. He called it ...` in
+                    // an article that writes only `President Obama`: a
+                    // surname the article gives a title is a person's
+                    // without a full name.
+                    .or_else(|| {
+                        bare = surnamed(w, surname);
+                        bare.then_some(surname)
+                    })
                 };
                 // `Sound Ferry Company`, `Court of Appeal`: bodies, not people.
                 // So is a word the article writes in full as a body's name:
@@ -885,6 +902,12 @@ impl People {
                 };
                 if let Some(name) = name.filter(|n| !body(n) && !owns_role() && !attributive()) {
                     let id = people.id(name);
+                    people.bare[id] |= bare;
+                    if !name.contains(' ')
+                        && let Some(g) = honorific_gender(&w.text[..t.span.start])
+                    {
+                        people.titled[id] = Some(g);
+                    }
                     people
                         .occurrences
                         .push((t.span.start, id, opens_sentence()));
@@ -960,6 +983,8 @@ impl People {
         self.ids.insert(name.to_string(), id);
         self.names.push(name.to_string());
         self.pronouns.push((0, 0));
+        self.titled.push(None);
+        self.bare.push(false);
         self.speaks.push(false);
         id
     }
@@ -983,8 +1008,13 @@ impl People {
     /// Hillary Clinton a "he", and she then took his quotes.
     pub fn gender(&self, name: &str) -> Option<Gender> {
         let id = *self.ids.get(name)?;
-        if let Some(g) = Self::given_name_gender(name) {
+        if let Some(g) = Self::given_name_gender(name).or(self.titled[id]) {
             return Some(g);
+        }
+        // A bare surname's pronoun tally is no evidence: the next "she"
+        // after `State Fair` is whoever the paragraph is about.
+        if self.bare[id] {
+            return None;
         }
         let (he, she) = self.pronouns[id];
         match he.cmp(&she) {
@@ -1009,7 +1039,7 @@ impl People {
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
-        let mut unknown: Option<(usize, usize)> = None;
+        let mut unknown: Option<(usize, usize, bool)> = None;
         let mut seen = 0;
         let paragraph = self.paragraph_of(pos);
         // The nearest person of the pronoun's gender named inside a
@@ -1029,6 +1059,9 @@ impl People {
                 break;
             }
             let known = self.gender(&self.names[id]);
+            if known.is_none() && self.bare[id] && !self.speaks[id] {
+                continue;
+            }
             // A given name of the other gender rules a person out when the
             // article's pronouns say nothing: without it a "he" after "Mr.
             // Obama ... Hillary Clinton" took the nearer name, hers. It does
@@ -1050,7 +1083,7 @@ impl People {
                     // `"...," said Stanley B. Greenberg.` then `"...," he
                     // said.`: a person of unknown gender named in a later
                     // paragraph than this match is nearer than it.
-                    if let Some(u) = unknown.filter(|&(_, p)| p > self.paragraph_of(at)) {
+                    if let Some(u) = unknown.filter(|&(_, p, _)| p > self.paragraph_of(at)) {
                         return Some(self.names[u.0].as_str());
                     }
                     if subject && self.paragraph_of(at) == paragraph {
@@ -1066,17 +1099,27 @@ impl People {
                 // ... and it is the subject a paragraph opened with when a
                 // person of the pronoun's gender was met only inside its
                 // sentences.
-                (None, _) if subject && (unknown.is_none() || nearest.is_some()) => {
+                // ... or when the nearer one of unknown gender is named
+                // inside a sentence of the same paragraph (`Sanders, who
+                // ..., went out of his way to praise Obama's record.`).
+                (None, _)
+                    if subject
+                        && (unknown.is_none()
+                            || nearest.is_some()
+                            || unknown.is_some_and(|(_, p, s)| {
+                                !s && p == paragraph && self.paragraph_of(at) == paragraph
+                            })) =>
+                {
                     return Some(&self.names[id]);
                 }
                 (None, _) => {
-                    unknown.get_or_insert((id, self.paragraph_of(at)));
+                    unknown.get_or_insert((id, self.paragraph_of(at), subject));
                 }
                 _ => {}
             }
         }
         nearest
-            .or(unknown.map(|(id, _)| id))
+            .or(unknown.map(|(id, ..)| id))
             .map(|id| self.names[id].as_str())
     }
 
@@ -1608,5 +1651,22 @@ mod tests {
             people.resolve(he, Gender::Masculine),
             Some("Stanley B. Greenberg")
         );
+    }
+
+    #[test]
+    fn a_surname_the_article_gives_a_title_is_a_person_once_it_speaks() {
+        // Only `President Obama` is ever written, never a given name.
+        let text = "President Obama met the press.\n\n\
+                    Nobody asked about the rhetoric, so Obama brought it up himself, and he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Obama", None);
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Obama"));
+        // `State Fair` is written after a title word too, but never speaks
+        // and no courtesy title gives it a gender: it is no antecedent.
+        let text = "She spoke at the State Fair.\n\nAt the Fair, she said so.";
+        let people = people_of(text);
+        let she = text.rfind("she said").unwrap();
+        assert_eq!(people.resolve(she, Gender::Feminine), None);
     }
 }
