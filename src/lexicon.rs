@@ -450,7 +450,12 @@ impl NameGenders {
 
     /// The gender of a given name, when the list knows it.
     pub fn of(&self, given: &str) -> Option<Gender> {
-        self.0.get(&given.to_lowercase()).copied()
+        self.of_lower(&given.to_lowercase())
+    }
+
+    /// [`NameGenders::of`] a name already in lower case.
+    pub fn of_lower(&self, given: &str) -> Option<Gender> {
+        self.0.get(given).copied()
     }
 }
 

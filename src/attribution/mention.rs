@@ -6,7 +6,9 @@
 //! `anonymous`, `organisation`, `apposition`, `loose_phrase`, `document`,
 //! `poll`, `share`, `relative_subject`.
 
-use crate::lexicon::{Gender, GivenNames, NameGenders};
+use rustc_hash::FxHashSet;
+
+use crate::lexicon::{Gender, GivenNames, NameGenders, with_lower};
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -1045,19 +1047,23 @@ fn written_as_a_surname(w: &Words, t: &Token) -> bool {
 /// Does the article write `word` (a capitalised word with a lower-case
 /// letter: not `HP`, `CIA`) as someone's surname somewhere: right after a
 /// given name, a title or an honorific, and not before another capitalised
-/// word? Searched once per word and remembered.
+/// word?
 pub fn surnamed(w: &Words, word: &str) -> bool {
     if !word.chars().any(char::is_lowercase) {
         return false;
     }
-    let search = || surname_somewhere(w, word);
     match w.lower_words {
-        Some(lw) => lw.surnamed(word, search),
-        None => search(),
+        Some(lw) => lw
+            .surnames(|text, toks| surnames_of(w, text, toks))
+            .contains(word),
+        // Without the article's memo (a caller reading one sentence):
+        // search the text for this word alone.
+        None => surname_somewhere(w, word),
     }
 }
 
-/// [`written_as_a_surname`], searching the whole text.
+/// [`surnamed`] by searching the text for `word`, as [`surnames_of`] reads
+/// the tokens.
 fn surname_somewhere(w: &Words, word: &str) -> bool {
     let text = w.text;
     let (given, genders) = (GivenNames::builtin(), NameGenders::builtin());
@@ -1088,6 +1094,55 @@ fn surname_somewhere(w: &Words, word: &str) -> bool {
             || w.lexicon.honorifics.contains(prev)
             || w.lexicon.titles.contains(lower.trim_end_matches('.'))
     })
+}
+
+/// Every word of `toks` written as a surname ([`surnamed`]), bare of a
+/// possessive.
+fn surnames_of<'t>(w: &Words, text: &'t str, toks: &[Token]) -> FxHashSet<&'t str> {
+    let (given, genders) = (GivenNames::builtin(), NameGenders::builtin());
+    let mut found = FxHashSet::default();
+    for k in 1..toks.len() {
+        let (prev, t) = (&toks[k - 1], &toks[k]);
+        if !(prev.is_word() && t.is_word() && text[prev.span.end..t.span.start].starts_with(' ')) {
+            continue;
+        }
+        // Most pairs of words are not two capitalised words: the first
+        // bytes tell (a lower-case ASCII letter starts neither).
+        let (tb, pb) = (
+            text.as_bytes()[t.span.start],
+            text.as_bytes()[prev.span.start],
+        );
+        if tb.is_ascii_lowercase() || pb.is_ascii_lowercase() {
+            continue;
+        }
+        let word = Words::bare(t.span.text(text));
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // `George Washington University`: part of a longer name.
+        let next_capitalised = toks.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && text[t.span.end..n.span.start].starts_with(char::is_whitespace)
+                && n.span.text(text).starts_with(char::is_uppercase)
+        });
+        if next_capitalised {
+            continue;
+        }
+        let before = prev.span.text(text);
+        if !before.starts_with(char::is_uppercase) || found.contains(word) {
+            continue;
+        }
+        let names_someone = w.lexicon.honorifics.contains(before)
+            || with_lower(before, |lower| {
+                given.is_known(lower)
+                    || genders.of_lower(lower).is_some()
+                    || w.lexicon.titles.contains(lower.trim_end_matches('.'))
+            });
+        if names_someone {
+            found.insert(word);
+        }
+    }
+    found
 }
 
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {

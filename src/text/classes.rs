@@ -67,8 +67,9 @@ pub struct LowerWords<'t> {
     runs: OnceCell<FxHashMap<&'t str, Vec<u32>>>,
     /// [`LowerWords::titled`]'s answers, by name.
     titled: RefCell<FxHashMap<String, bool>>,
-    /// [`LowerWords::surnamed`]'s answers, by word.
-    surnamed: RefCell<FxHashMap<String, bool>>,
+    /// The words the article writes as someone's surname, gathered once
+    /// by [`LowerWords::surnames`]'s caller.
+    surnames: OnceCell<FxHashSet<&'t str>>,
 }
 
 /// The answer `memo` holds for `key`, or `search`'s, then remembered.
@@ -99,7 +100,7 @@ impl<'t> LowerWords<'t> {
             searched: Cell::new(0),
             runs: OnceCell::new(),
             titled: RefCell::default(),
-            surnamed: RefCell::default(),
+            surnames: OnceCell::new(),
         }
     }
 
@@ -110,10 +111,15 @@ impl<'t> LowerWords<'t> {
         remembered(&self.titled, name, search)
     }
 
-    /// Whether the article writes `word` as someone's surname somewhere,
-    /// as `search` finds it; searched once per word and remembered.
-    pub fn surnamed(&self, word: &str, search: impl FnOnce() -> bool) -> bool {
-        remembered(&self.surnamed, word, search)
+    /// The words the article writes as someone's surname, as `gather`
+    /// finds them in the text's tokens: gathered once, in one pass, where
+    /// searching the text for each capitalised word would read a long page
+    /// once a word.
+    pub fn surnames(
+        &self,
+        gather: impl FnOnce(&'t str, &'t [Token]) -> FxHashSet<&'t str>,
+    ) -> &FxHashSet<&'t str> {
+        self.surnames.get_or_init(|| gather(self.text, self.toks))
     }
 
     /// Does `word` stand in the text with no letter or digit right before
