@@ -743,6 +743,10 @@ fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
 pub struct People {
     /// (byte position, person, opens its sentence) in text order.
     occurrences: Vec<(usize, usize, bool)>,
+    /// For each of `occurrences`, the `he` or `she` that opens its
+    /// sentence, if one does (byte position, gender): `He added that ...
+    /// Mr. Trump's remarks` is about whoever "he" is, not Trump.
+    opened_by: Vec<Option<(usize, Gender)>>,
     names: Vec<String>,
     ids: HashMap<String, usize>,
     /// Pronouns that followed a mention of the person: (he, she).
@@ -780,6 +784,10 @@ pub(crate) fn honorific_gender(before: &str) -> Option<Gender> {
 
 /// How many named people back a pronoun may reach.
 const PRONOUN_REACH: usize = 12;
+
+/// How many pronouns opening a sentence a pronoun may follow back to their
+/// antecedent ([`People::resolve`]).
+const PRONOUN_CHAIN: usize = 3;
 
 impl People {
     /// Read the article's names and the first gendered pronoun after each.
@@ -908,9 +916,15 @@ impl People {
                     {
                         people.titled[id] = Some(g);
                     }
-                    people
-                        .occurrences
-                        .push((t.span.start, id, opens_sentence()));
+                    let opens = opens_sentence();
+                    people.occurrences.push((t.span.start, id, opens));
+                    let opener = &toks[sentence_start];
+                    let opened_by = (!opens && sentence_start < i)
+                        .then(|| w.pronoun(opener))
+                        .flatten()
+                        .filter(|g| matches!(g, Gender::Masculine | Gender::Feminine))
+                        .map(|g| (opener.span.start, g));
+                    people.opened_by.push(opened_by);
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
@@ -1038,6 +1052,12 @@ impl People {
     /// one of unknown gender. Names that never take a pronoun and never speak
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
+        self.resolve_within(pos, gender, PRONOUN_CHAIN)
+    }
+
+    /// [`People::resolve`], following at most `chain` pronouns that open
+    /// the sentence a name is met in back to their own antecedent.
+    fn resolve_within(&self, pos: usize, gender: Gender, chain: usize) -> Option<&str> {
         let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
         let mut unknown: Option<(usize, usize, bool)> = None;
         let mut seen = 0;
@@ -1046,7 +1066,7 @@ impl People {
         // sentence of the pronoun's paragraph, while one the paragraph
         // opens a sentence with is looked for.
         let mut nearest: Option<usize> = None;
-        for &(at, id, subject) in self.occurrences[..before].iter().rev() {
+        for (o, &(at, id, subject)) in self.occurrences[..before].iter().enumerate().rev() {
             if nearest.is_some() && self.paragraph_of(at) != paragraph {
                 break;
             }
@@ -1057,6 +1077,18 @@ impl People {
             seen += 1;
             if seen > PRONOUN_REACH {
                 break;
+            }
+            // `"...," Mr. Biden said. He added that ... because of Mr.
+            // Trump's remarks. "...," he said.`: a name inside a sentence
+            // that "he" opens is not who that sentence, or the next, is
+            // about; the "he" is, and points further back.
+            if let Some((opener, g)) = self.opened_by[o]
+                && !subject
+                && g == gender
+                && nearest.is_none()
+                && chain > 0
+            {
+                return self.resolve_within(opener, gender, chain - 1);
             }
             let known = self.gender(&self.names[id]);
             if known.is_none() && self.bare[id] && !self.speaks[id] {
@@ -1668,5 +1700,17 @@ mod tests {
         let people = people_of(text);
         let she = text.rfind("she said").unwrap();
         assert_eq!(people.resolve(she, Gender::Feminine), None);
+    }
+
+    #[test]
+    fn a_name_inside_a_sentence_a_pronoun_opens_defers_to_that_pronoun() {
+        let text = "Joe Biden spoke in Scranton.\n\n\
+                    He added that the danger grew because of Donald Trump's remarks.\n\n\
+                    Asked again, he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Joe Biden", Some(Gender::Masculine));
+        people.mark_speaker("Donald Trump", Some(Gender::Masculine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Joe Biden"));
     }
 }
