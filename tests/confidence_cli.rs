@@ -136,8 +136,12 @@ fn quotes_says_how_each_speaker_was_found_and_filters_by_confidence() {
     // often than a sentence's subject.
     assert!(confidence("explicit") > confidence("subject"));
 
-    // The subject's quote (0.76) goes; explicit, pronoun and continuation
-    // (0.95 and more) stay.
+    // A name with its verb is also right more often than the name a
+    // pronoun resolves to, read by a person (tests/trust/pronoun_heldout.tsv).
+    assert!(confidence("explicit") > confidence("pronoun"));
+
+    // The subject's quote (0.78) and the pronoun's (0.73) go; explicit and
+    // continuation (0.95 and more) stay.
     let kept = s.jsonl(&[
         "quotes",
         "--outlet",
@@ -148,10 +152,23 @@ fn quotes_says_how_each_speaker_was_found_and_filters_by_confidence() {
         "jsonl",
     ]);
     let kept = ways(&kept, "text");
-    assert!(!kept.contains_key("the help for"), "{kept:?}");
-    for words in ["This money will", "We lost seven", "Some of them"] {
+    for words in ["the help for", "We lost seven"] {
+        assert!(!kept.contains_key(words), "{words}: {kept:?}");
+    }
+    for words in ["This money will", "Some of them"] {
         assert!(kept.contains_key(words), "{words}: {kept:?}");
     }
+    // At 0.7 the pronoun's stays too.
+    let looser = s.jsonl(&[
+        "quotes",
+        "--outlet",
+        "Gazette",
+        "--min-confidence",
+        "0.7",
+        "--format",
+        "jsonl",
+    ]);
+    assert!(ways(&looser, "text").contains_key("We lost seven"));
     let strict = s.jsonl(&["quotes", "--min-confidence", "0.99", "--format", "jsonl"]);
     assert!(strict.is_empty(), "{strict:?}");
 
@@ -212,7 +229,8 @@ fn show_and_export_carry_found_by_and_confidence() {
     ]);
     let exported = ways(&exported, "quote");
     assert!(!exported.contains_key("the help for"), "{exported:?}");
-    assert_eq!(exported["We lost seven"], "pronoun");
+    assert!(!exported.contains_key("We lost seven"), "{exported:?}");
+    assert_eq!(exported["This money will"], "explicit");
 }
 
 #[test]
