@@ -90,15 +90,26 @@ fn score(split: &Path, labels: &str) -> (usize, usize, usize, usize) {
     (right, wrong, unresolved, total)
 }
 
-fn labels(name: &str) -> Option<(std::path::PathBuf, String)> {
+/// Score the labelled file `name` (of `tests/trust/`) and check it: at
+/// least `total` quotes (exactly, when `exact`), at least `min_right` right,
+/// at most `max_wrong` wrong. Skipped when ../shared is absent.
+fn holds_its_floor(name: &str, total_read: usize, exact: bool, min_right: usize, max_wrong: usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let split = root.join("../shared/eval/polnear/train/text");
     if !split.exists() {
         eprintln!("skipped: {} is absent", split.display());
-        return None;
+        return;
     }
     let labels = std::fs::read_to_string(root.join("tests/trust").join(name)).unwrap();
-    Some((split, labels))
+    let (right, wrong, unresolved, total) = score(&split, &labels);
+    eprintln!("{name}: {right} right, {wrong} wrong, {unresolved} unresolved of {total}");
+    if exact {
+        assert_eq!(total, total_read, "{total} labelled quotes");
+    } else {
+        assert!(total >= total_read, "{total} labelled quotes");
+    }
+    assert!(right >= min_right, "{right} right, floor {min_right}");
+    assert!(wrong <= max_wrong, "{wrong} wrong, ceiling {max_wrong}");
 }
 
 #[test]
@@ -117,16 +128,7 @@ fn names_match_as_a_reader_would() {
 /// the rule and are no sample of all pronoun quotes.
 #[test]
 fn pronoun_speakers_hold_their_floor() {
-    const MIN_RIGHT: usize = 42;
-    const MAX_WRONG: usize = 14;
-    let Some((split, labels)) = labels("pronoun_speakers.tsv") else {
-        return;
-    };
-    let (right, wrong, unresolved, total) = score(&split, &labels);
-    eprintln!("pronoun speakers: {right} right, {wrong} wrong, {unresolved} unresolved of {total}");
-    assert!(total >= 50, "{total} labelled quotes");
-    assert!(right >= MIN_RIGHT, "{right} right, floor {MIN_RIGHT}");
-    assert!(wrong <= MAX_WRONG, "{wrong} wrong, ceiling {MAX_WRONG}");
+    holds_its_floor("pronoun_speakers.tsv", 50, false, 42, 14);
 }
 
 /// A random sample of pronoun quotes (60 read on 2026-12-06: 42 right, 18
@@ -135,16 +137,7 @@ fn pronoun_speakers_hold_their_floor() {
 /// `pronoun_heldout.tsv` measures them).
 #[test]
 fn a_random_sample_of_pronoun_speakers_holds_its_floor() {
-    const MIN_RIGHT: usize = 51;
-    const MAX_WRONG: usize = 9;
-    let Some((split, labels)) = labels("pronoun_sample.tsv") else {
-        return;
-    };
-    let (right, wrong, unresolved, total) = score(&split, &labels);
-    eprintln!("pronoun sample: {right} right, {wrong} wrong, {unresolved} unresolved of {total}");
-    assert_eq!(total, 60, "{total} labelled quotes");
-    assert!(right >= MIN_RIGHT, "{right} right, floor {MIN_RIGHT}");
-    assert!(wrong <= MAX_WRONG, "{wrong} wrong, ceiling {MAX_WRONG}");
+    holds_its_floor("pronoun_sample.tsv", 60, true, 51, 9);
 }
 
 /// A second random sample, drawn after the rules were written and kept
@@ -153,14 +146,5 @@ fn a_random_sample_of_pronoun_speakers_holds_its_floor() {
 /// right names is the `pronoun` confidence in grammar/confidence.txt.
 #[test]
 fn a_held_out_sample_of_pronoun_speakers_holds_its_floor() {
-    const MIN_RIGHT: usize = 27;
-    const MAX_WRONG: usize = 13;
-    let Some((split, labels)) = labels("pronoun_heldout.tsv") else {
-        return;
-    };
-    let (right, wrong, unresolved, total) = score(&split, &labels);
-    eprintln!("pronoun held-out: {right} right, {wrong} wrong, {unresolved} unresolved of {total}");
-    assert_eq!(total, 40, "{total} labelled quotes");
-    assert!(right >= MIN_RIGHT, "{right} right, floor {MIN_RIGHT}");
-    assert!(wrong <= MAX_WRONG, "{wrong} wrong, ceiling {MAX_WRONG}");
+    holds_its_floor("pronoun_heldout.tsv", 40, true, 27, 13);
 }
