@@ -747,6 +747,12 @@ pub struct People {
     /// sentence, if one does (byte position, gender): `He added that ...
     /// Mr. Trump's remarks` is about whoever "he" is, not Trump.
     opened_by: Vec<Option<(usize, Gender)>>,
+    /// For each of `occurrences`, the byte where its sentence starts, and
+    /// whether the name is the sentence's speaker (`..., Cuban said.`) or
+    /// written as an owner (`Trump's grasp`): neither is continued by the
+    /// next sentence's subject the way a plain subject is.
+    sentence_of: Vec<usize>,
+    says_or_owns: Vec<(bool, bool)>,
     names: Vec<String>,
     ids: HashMap<String, usize>,
     /// Pronouns that followed a mention of the person: (he, she).
@@ -925,6 +931,11 @@ impl People {
                         .filter(|g| matches!(g, Gender::Masculine | Gender::Feminine))
                         .map(|g| (opener.span.start, g));
                     people.opened_by.push(opened_by);
+                    people.sentence_of.push(opener.span.start);
+                    people.says_or_owns.push((
+                        toks.get(j).is_some_and(|x| w.is_speech_verb(x)),
+                        is_possessive(w, &toks[j - 1]),
+                    ));
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
@@ -1120,6 +1131,31 @@ impl People {
                     }
                     if subject && self.paragraph_of(at) == paragraph {
                         return Some(&self.names[id]);
+                    }
+                    // `Ryan said Obama has never respected the right. / He
+                    // says Obama "knows full well"`: in a paragraph before,
+                    // the subject of the sentence the match is named in,
+                    // when of the pronoun's gender, is who it continues.
+                    if !subject
+                        && nearest.is_none()
+                        && self.paragraph_of(at) != paragraph
+                        && !self.says_or_owns[o].0
+                    {
+                        let sentence = self.sentence_of[o];
+                        let subject_of_sentence = self.occurrences[..o]
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .take_while(|&(k, _)| self.sentence_of[k] == sentence)
+                            .find(|&(k, &(_, other, opens))| {
+                                opens
+                                    && other != id
+                                    && !self.says_or_owns[k].1
+                                    && self.gender(&self.names[other]) == Some(gender)
+                            });
+                        if let Some((_, &(_, other, _))) = subject_of_sentence {
+                            return Some(&self.names[other]);
+                        }
                     }
                     if subject || self.paragraph_of(at) != paragraph {
                         return Some(&self.names[nearest.unwrap_or(id)]);
@@ -1712,5 +1748,34 @@ mod tests {
         people.mark_speaker("Donald Trump", Some(Gender::Masculine));
         let he = text.rfind("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Joe Biden"));
+    }
+
+    #[test]
+    fn a_sentence_subject_in_a_paragraph_before_outranks_a_name_inside_its_sentence() {
+        // Obama is named inside Ryan's sentence; the next paragraph's "He"
+        // continues Ryan.
+        let text = "Paul Ryan said Barack Obama has never respected the law.\n\n\
+                    He says the rule is wrong, and he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Paul Ryan", Some(Gender::Masculine));
+        people.mark_speaker("Barack Obama", Some(Gender::Masculine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Paul Ryan"));
+        // Not an owner (`Trump's grasp ...`), and not over the sentence's
+        // own speaker (`..., Mark Cuban said.`).
+        let text = "Donald Trump is worrying, Mark Cuban said.\n\n\
+                    Asked again, he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Mark Cuban", Some(Gender::Masculine));
+        people.mark_speaker("Donald Trump", Some(Gender::Masculine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Mark Cuban"));
+        let text = "Donald Trump's grasp of policy is worrying, said Mark Cuban.\n\n\
+                    Asked again, he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Mark Cuban", Some(Gender::Masculine));
+        people.mark_speaker("Donald Trump", Some(Gender::Masculine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Mark Cuban"));
     }
 }
