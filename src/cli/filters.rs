@@ -35,9 +35,10 @@ pub struct FilterArgs {
     pub search: Option<String>,
 
     /// Only quotes whose speaker was found with at least this confidence,
-    /// 0 to 1 (`0.9` keeps a name or pronoun with its reporting verb and
-    /// leaves out sentence subjects, headlines and unresolved pronouns; the
-    /// README lists each way's confidence).
+    /// 0 to 1 (`0.9` keeps a name with its reporting verb and leaves out the
+    /// names pronouns were resolved to, sentence subjects, headlines and
+    /// unresolved pronouns; `0.7` keeps the pronouns' names too; the README
+    /// lists each way's confidence).
     #[arg(long, value_name = "X", value_parser = confidence_arg)]
     pub min_confidence: Option<f64>,
     /// Leave out quotes from articles that reprint another stored article
