@@ -1038,17 +1038,18 @@ fn role_words_then_name(
 /// name (grammar/given_names.txt, given_name_genders.txt), a title or an
 /// honorific and not before another capitalised word (`George Washington
 /// University`), is that person's.
-fn written_as_a_surname(w: &Words, t: &Token) -> bool {
+fn written_as_a_surname(w: &Words, toks: &[Token], t: &Token) -> bool {
     w.word(t)
         .map(Words::bare)
-        .is_some_and(|word| surnamed(w, word))
+        .is_some_and(|word| surnamed(w, toks, word))
 }
 
 /// Does the article write `word` (a capitalised word with a lower-case
 /// letter: not `HP`, `CIA`) as someone's surname somewhere: right after a
 /// given name, a title or an honorific, and not before another capitalised
-/// word?
-pub fn surnamed(w: &Words, word: &str) -> bool {
+/// word? `toks` are the article's tokens; their surnames are gathered once
+/// per article where the article's memo is at hand.
+pub fn surnamed(w: &Words, toks: &[Token], word: &str) -> bool {
     if !word.chars().any(char::is_lowercase) {
         return false;
     }
@@ -1056,44 +1057,9 @@ pub fn surnamed(w: &Words, word: &str) -> bool {
         Some(lw) => lw
             .surnames(|text, toks| surnames_of(w, text, toks))
             .contains(word),
-        // Without the article's memo (a caller reading one sentence):
-        // search the text for this word alone.
-        None => surname_somewhere(w, word),
+        // Without the article's memo (a caller reading a few words).
+        None => surnames_of(w, w.text, toks).contains(word),
     }
-}
-
-/// [`surnamed`] by searching the text for `word`, as [`surnames_of`] reads
-/// the tokens.
-fn surname_somewhere(w: &Words, word: &str) -> bool {
-    let text = w.text;
-    let (given, genders) = (GivenNames::builtin(), NameGenders::builtin());
-    text.match_indices(word).any(|(at, _)| {
-        let after = &text[at + word.len()..];
-        if after.starts_with(char::is_alphanumeric) {
-            return false;
-        }
-        let next = after.split_whitespace().next().unwrap_or("");
-        if after.starts_with(char::is_whitespace) && next.starts_with(char::is_uppercase) {
-            return false;
-        }
-        let before = &text[..at];
-        if !before.ends_with(' ') {
-            return false;
-        }
-        let prev = before
-            .trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        if !prev.starts_with(char::is_uppercase) {
-            return false;
-        }
-        let lower = prev.to_lowercase();
-        given.is_known(&lower)
-            || genders.of(prev).is_some()
-            || w.lexicon.honorifics.contains(prev)
-            || w.lexicon.titles.contains(lower.trim_end_matches('.'))
-    })
 }
 
 /// Every word of `toks` written as a surname ([`surnamed`]), bare of a
@@ -1239,7 +1205,7 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         let whole = Words::bare(&w.text[toks[name_start].span.start..toks[end - 1].span.end])
             .to_lowercase();
         if w.lexicon.places.contains(&whole)
-            && !(name_start + 1 == end && written_as_a_surname(w, &toks[name_start]))
+            && !(name_start + 1 == end && written_as_a_surname(w, toks, &toks[name_start]))
         {
             return None;
         }

@@ -741,22 +741,15 @@ fn titled_somewhere_searched(words: &Words, name: &str) -> bool {
 /// Cloned when two passes over one article mark their speakers apart.
 #[derive(Debug, Default, Clone)]
 pub struct People {
-    /// (byte position, person, opens its sentence) in text order.
-    occurrences: Vec<(usize, usize, bool)>,
-    /// For each of `occurrences`, the `he` or `she` that opens its
-    /// sentence, if one does (byte position, gender): `He added that ...
-    /// Mr. Trump's remarks` is about whoever "he" is, not Trump.
-    opened_by: Vec<Option<(usize, Gender)>>,
-    /// For each of `occurrences`, the byte where its sentence starts, and
-    /// whether the name is the sentence's speaker (`..., Cuban said.`) or
-    /// written as an owner (`Trump's grasp`): neither is continued by the
-    /// next sentence's subject the way a plain subject is.
-    sentence_of: Vec<usize>,
-    says_or_owns: Vec<(bool, bool)>,
+    /// Every place a person is named, in text order.
+    occurrences: Vec<Occurrence>,
     names: Vec<String>,
     ids: HashMap<String, usize>,
     /// Pronouns that followed a mention of the person: (he, she).
     pronouns: Vec<(u32, u32)>,
+    /// The gender each person's listed given name carries, if it is listed
+    /// (`grammar/given_name_genders.txt`), looked up once per person.
+    given: Vec<Option<Gender>>,
     /// The gender a courtesy title gave a person known only by surname
     /// (`Mr. Obama` where the article never writes his given name).
     titled: Vec<Option<Gender>>,
@@ -774,6 +767,27 @@ pub struct People {
     /// For each role word, the occurrences of the people it was written
     /// with, in text order: built the first time a role is asked for.
     by_role: OnceCell<HashMap<String, Vec<u32>>>,
+}
+
+/// One place a person is named.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    /// Byte position of the name.
+    at: usize,
+    person: usize,
+    /// The name opens its sentence (its subject, or an apposition's name).
+    opens: bool,
+    /// The `he` or `she` that opens the sentence instead, if one does
+    /// (byte position, gender): `He added that ... Mr. Trump's remarks` is
+    /// about whoever "he" is, not Trump.
+    opened_by: Option<(usize, Gender)>,
+    /// Byte position where the name's sentence starts.
+    sentence: usize,
+    /// The name is the sentence's speaker (`..., Cuban said.`) or written
+    /// as an owner (`Trump's grasp`): neither is continued by the next
+    /// sentence's subject the way a plain subject is.
+    says: bool,
+    owns: bool,
 }
 
 /// The gender a courtesy title written just before a surname gives
@@ -885,7 +899,7 @@ impl People {
                     // surname the article gives a title is a person's
                     // without a full name.
                     .or_else(|| {
-                        bare = surnamed(w, surname);
+                        bare = surnamed(w, toks, surname);
                         bare.then_some(surname)
                     })
                 };
@@ -923,19 +937,21 @@ impl People {
                         people.titled[id] = Some(g);
                     }
                     let opens = opens_sentence();
-                    people.occurrences.push((t.span.start, id, opens));
                     let opener = &toks[sentence_start];
                     let opened_by = (!opens && sentence_start < i)
                         .then(|| w.pronoun(opener))
                         .flatten()
                         .filter(|g| matches!(g, Gender::Masculine | Gender::Feminine))
                         .map(|g| (opener.span.start, g));
-                    people.opened_by.push(opened_by);
-                    people.sentence_of.push(opener.span.start);
-                    people.says_or_owns.push((
-                        toks.get(j).is_some_and(|x| w.is_speech_verb(x)),
-                        is_possessive(w, &toks[j - 1]),
-                    ));
+                    people.occurrences.push(Occurrence {
+                        at: t.span.start,
+                        person: id,
+                        opens,
+                        opened_by,
+                        sentence: opener.span.start,
+                        says: toks.get(j).is_some_and(|x| w.is_speech_verb(x)),
+                        owns: is_possessive(w, &toks[j - 1]),
+                    });
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
@@ -1008,6 +1024,7 @@ impl People {
         self.ids.insert(name.to_string(), id);
         self.names.push(name.to_string());
         self.pronouns.push((0, 0));
+        self.given.push(Self::given_name_gender(name));
         self.titled.push(None);
         self.bare.push(false);
         self.speaks.push(false);
@@ -1032,8 +1049,12 @@ impl People {
     /// about Trump's speech, "Trump blamed Clinton ... He said" gives
     /// Hillary Clinton a "he", and she then took his quotes.
     pub fn gender(&self, name: &str) -> Option<Gender> {
-        let id = *self.ids.get(name)?;
-        if let Some(g) = Self::given_name_gender(name).or(self.titled[id]) {
+        self.gender_of(*self.ids.get(name)?)
+    }
+
+    /// [`People::gender`] of person `id`.
+    fn gender_of(&self, id: usize) -> Option<Gender> {
+        if let Some(g) = self.given[id].or(self.titled[id]) {
             return Some(g);
         }
         // A bare surname's pronoun tally is no evidence: the next "she"
@@ -1069,7 +1090,7 @@ impl People {
     /// [`People::resolve`], following at most `chain` pronouns that open
     /// the sentence a name is met in back to their own antecedent.
     fn resolve_within(&self, pos: usize, gender: Gender, chain: usize) -> Option<&str> {
-        let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
+        let before = self.occurrences.partition_point(|o| o.at < pos);
         let mut unknown: Option<(usize, usize, bool)> = None;
         let mut seen = 0;
         let paragraph = self.paragraph_of(pos);
@@ -1077,7 +1098,8 @@ impl People {
         // sentence of the pronoun's paragraph, while one the paragraph
         // opens a sentence with is looked for.
         let mut nearest: Option<usize> = None;
-        for (o, &(at, id, subject)) in self.occurrences[..before].iter().enumerate().rev() {
+        for (o, occurrence) in self.occurrences[..before].iter().enumerate().rev() {
+            let (at, id, subject) = (occurrence.at, occurrence.person, occurrence.opens);
             if nearest.is_some() && self.paragraph_of(at) != paragraph {
                 break;
             }
@@ -1093,7 +1115,7 @@ impl People {
             // Trump's remarks. "...," he said.`: a name inside a sentence
             // that "he" opens is not who that sentence, or the next, is
             // about; the "he" is, and points further back.
-            if let Some((opener, g)) = self.opened_by[o]
+            if let Some((opener, g)) = occurrence.opened_by
                 && !subject
                 && g == gender
                 && nearest.is_none()
@@ -1101,18 +1123,11 @@ impl People {
             {
                 return self.resolve_within(opener, gender, chain - 1);
             }
-            let known = self.gender(&self.names[id]);
+            // A given name of the other gender rules a person out (a "he"
+            // after "Mr. Obama ... Hillary Clinton" is not hers): it is the
+            // gender [`People::gender_of`] gives first.
+            let known = self.gender_of(id);
             if known.is_none() && self.bare[id] && !self.speaks[id] {
-                continue;
-            }
-            // A given name of the other gender rules a person out when the
-            // article's pronouns say nothing: without it a "he" after "Mr.
-            // Obama ... Hillary Clinton" took the nearer name, hers. It does
-            // not make the person the pronoun's (a subject of unknown
-            // gender nearer still is likelier).
-            if known.is_none()
-                && Self::given_name_gender(&self.names[id]).is_some_and(|g| g != gender)
-            {
                 continue;
             }
             match (known, gender) {
@@ -1139,22 +1154,20 @@ impl People {
                     if !subject
                         && nearest.is_none()
                         && self.paragraph_of(at) != paragraph
-                        && !self.says_or_owns[o].0
+                        && !occurrence.says
                     {
-                        let sentence = self.sentence_of[o];
                         let subject_of_sentence = self.occurrences[..o]
                             .iter()
-                            .enumerate()
                             .rev()
-                            .take_while(|&(k, _)| self.sentence_of[k] == sentence)
-                            .find(|&(k, &(_, other, opens))| {
-                                opens
-                                    && other != id
-                                    && !self.says_or_owns[k].1
-                                    && self.gender(&self.names[other]) == Some(gender)
+                            .take_while(|other| other.sentence == occurrence.sentence)
+                            .find(|other| {
+                                other.opens
+                                    && other.person != id
+                                    && !other.owns
+                                    && self.gender_of(other.person) == Some(gender)
                             });
-                        if let Some((_, &(_, other, _))) = subject_of_sentence {
-                            return Some(&self.names[other]);
+                        if let Some(other) = subject_of_sentence {
+                            return Some(&self.names[other.person]);
                         }
                     }
                     if subject || self.paragraph_of(at) != paragraph {
@@ -1201,13 +1214,13 @@ impl People {
     /// `the secretary`, `the former governor`: the latest person named
     /// before `pos` with that role word written beside the name.
     pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
-        let before = self.occurrences.partition_point(|(p, ..)| *p < pos);
+        let before = self.occurrences.partition_point(|o| o.at < pos);
         let with_role = self
             .by_role
             .get_or_init(|| self.occurrences_by_role())
             .get(role)?;
         let n = with_role.partition_point(|&o| (o as usize) < before);
-        let (_, id, _) = self.occurrences[with_role[n.checked_sub(1)?] as usize];
+        let id = self.occurrences[with_role[n.checked_sub(1)?] as usize].person;
         Some(self.names[id].as_str())
     }
 
@@ -1222,7 +1235,7 @@ impl People {
             }
         }
         let mut by_role: HashMap<String, Vec<u32>> = HashMap::default();
-        for (o, &(_, id, _)) in self.occurrences.iter().enumerate() {
+        for (o, &Occurrence { person: id, .. }) in self.occurrences.iter().enumerate() {
             for &role in &roles_of[id] {
                 match by_role.get_mut(role) {
                     Some(list) => list.push(o as u32),
@@ -1541,11 +1554,11 @@ mod tests {
     /// `resolve_role` as the scan it was: the latest person named before
     /// `pos` with the role written beside any of their names.
     fn resolve_role_by_scan<'a>(people: &'a People, pos: usize, role: &str) -> Option<&'a str> {
-        let before = people.occurrences.partition_point(|(p, ..)| *p < pos);
+        let before = people.occurrences.partition_point(|o| o.at < pos);
         people.occurrences[..before]
             .iter()
             .rev()
-            .map(|&(_, id, ..)| id)
+            .map(|o| o.person)
             .find(|&id| {
                 people
                     .roles

@@ -72,20 +72,6 @@ pub struct LowerWords<'t> {
     surnames: OnceCell<FxHashSet<&'t str>>,
 }
 
-/// The answer `memo` holds for `key`, or `search`'s, then remembered.
-fn remembered(
-    memo: &RefCell<FxHashMap<String, bool>>,
-    key: &str,
-    search: impl FnOnce() -> bool,
-) -> bool {
-    if let Some(&known) = memo.borrow().get(key) {
-        return known;
-    }
-    let answer = search();
-    memo.borrow_mut().insert(key.to_string(), answer);
-    answer
-}
-
 /// How many times [`LowerWords::stands_alone`] searches the whole text
 /// before it indexes the text's runs of letters and digits instead: a
 /// short article is asked a few times, a long page many.
@@ -108,7 +94,12 @@ impl<'t> LowerWords<'t> {
     /// `search` finds it: searched once per name and remembered, since a
     /// long page asks of the same names many times.
     pub fn titled(&self, name: &str, search: impl FnOnce() -> bool) -> bool {
-        remembered(&self.titled, name, search)
+        if let Some(&known) = self.titled.borrow().get(name) {
+            return known;
+        }
+        let answer = search();
+        self.titled.borrow_mut().insert(name.to_string(), answer);
+        answer
     }
 
     /// The words the article writes as someone's surname, as `gather`
