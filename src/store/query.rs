@@ -39,6 +39,51 @@ const CURSOR_MATCHES: usize = 300_000;
 /// sort keys of every match (0.7 µs each), however the matches lie.
 const CURSOR_KEYS: i64 = 20_000;
 
+/// A speaker or an article filter is counted up to this many quotes: one
+/// keeping fewer is read from its own index and sorted, one keeping more
+/// (a part of a name many speakers share, "a") along the date index, as an
+/// outlet is.
+const NARROW_COUNTED: i64 = 20_000;
+/// Costs in µs on the million-quote database, to choose how the quotes a
+/// speaker or an article filter keeps are matched against words: each
+/// asked of the full-text index (about 30 µs), or looked up in the set of
+/// matches, read once (about 0.18 µs a match: 200 ms for `the`).
+const PROBE_EACH_US: f64 = 30.0;
+const MATCH_READ_US: f64 = 0.18;
+/// Asking this long (about 60 quotes) is done without weighing the other
+/// way.
+const PROBES_ALWAYS_US: f64 = 2_000.0;
+/// A page without words is read along the date index when it should end
+/// within this many of the index's quotes (about 0.2 µs each), rather than
+/// sorting every quote the filters keep.
+const DATE_WALK_ENTRIES: f64 = 300_000.0;
+
+/// How many quotes the filters naming a speaker or an article keep
+/// (`kept`, estimated from the newest quote ids past [`NARROW_COUNTED`]),
+/// of all `quotes`; `None` without such a filter.
+#[derive(Debug, Clone, Copy)]
+struct Narrowed {
+    kept: i64,
+    quotes: i64,
+}
+
+impl Narrowed {
+    /// Few enough to be read from their own index and sorted.
+    fn few(&self) -> bool {
+        self.kept < NARROW_COUNTED
+    }
+}
+
+/// A list's filters as SQL (`filters`, with `args`), and how many quotes
+/// its speaker or article filter keeps.
+#[derive(Clone, Copy)]
+struct List<'a> {
+    filter: &'a QuoteFilter,
+    filters: &'a str,
+    args: &'a [Value],
+    narrowed: Option<Narrowed>,
+}
+
 /// One stretch of a list from a cursor (see [`Store::quotes_from`]): a
 /// condition on the date index's columns (`sql`, with its `args`), read
 /// forward or `back`, of which `wanted` quotes are wanted.
@@ -103,6 +148,11 @@ pub(crate) enum WordsPlan {
     /// [`Store::walk_stretch`]): pages further on than a window reads,
     /// when quote ids grow with the dates.
     Batches,
+    /// The quotes a speaker or an article filter keeps, from their own
+    /// index, each asked of the full-text index, then sorted: when they
+    /// are far fewer than the matches (one speaker's 1,000 quotes and
+    /// `the`, in 900,000: 200 ms to read the matches, 30 ms to ask).
+    ProbeEach,
 }
 
 /// Which quotes to list. Every field narrows; the default lists everything.
@@ -314,10 +364,8 @@ impl Store {
         // read, not every matching quote's.
         let mut filters = String::from("1 = 1");
         let mut args: Vec<Value> = Vec::new();
-        if let Some(kinds) = kinds_sql(filter.kinds) {
-            filters.push_str(" AND q.kind IN ");
-            filters.push_str(&kinds);
-        }
+        // The filters naming a speaker or an article first: how many quotes
+        // they keep decides how a page is read.
         if let Some(name) = &filter.speaker {
             filters.push_str(" AND q.speaker_id IN (SELECT value FROM json_each(?))");
             args.push(Value::Text(serde_json::to_string(
@@ -331,6 +379,11 @@ impl Store {
         if let Some(id) = filter.article {
             filters.push_str(" AND q.article_id = ?");
             args.push(Value::Integer(id));
+        }
+        let narrowed = self.narrowed(&filters, &args)?;
+        if let Some(kinds) = kinds_sql(filter.kinds) {
+            filters.push_str(" AND q.kind IN ");
+            filters.push_str(&kinds);
         }
         if let Some(name) = &filter.outlet {
             filters.push_str(
@@ -370,7 +423,13 @@ impl Store {
             None => None,
         };
         if let Some(cursor) = filter.cursor {
-            return self.quotes_from(filter, &filters, &args, words.as_deref(), cursor, plan);
+            let list = List {
+                filter,
+                filters: &filters,
+                args: &args,
+                narrowed,
+            };
+            return self.quotes_from(&list, words.as_deref(), cursor, plan);
         }
         // Publication order (undated last), then article and place in it.
         // A date filter leaves no undated quote, and without that first
@@ -387,11 +446,25 @@ impl Store {
                 Value::Integer(filter.offset.min(i64::MAX as usize) as i64),
             )
         });
+        // Without words, a plan given (by tests) other than sorting reads
+        // along the date index.
+        if words.is_none()
+            && !dated
+            && let Some(limit) = filter.limit
+            && match plan {
+                Some(plan) => plan != WordsPlan::Sort,
+                None => self.walk_without_words(filter, narrowed, limit)?,
+            }
+        {
+            return self.page_along_dates(&filters, &args, limit, filter.offset);
+        }
+        let mut probe_each = false;
         if let (Some(words), Some(limit)) = (&words, filter.limit) {
             let plan = match plan {
                 Some(plan) => plan,
-                None => self.words_plan(filter, words, limit)?,
+                None => self.words_plan(filter, narrowed, words, limit)?,
             };
+            probe_each = plan == WordsPlan::ProbeEach;
             if plan == WordsPlan::Batches
                 && let Some(ids) = self.batches_page(filter, &filters, &args, words, limit)?
             {
@@ -405,7 +478,9 @@ impl Store {
             let tries: &[WordsPlan] = match plan {
                 WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Walk],
                 WordsPlan::Walk => &[WordsPlan::Walk],
-                WordsPlan::Keys | WordsPlan::Sort | WordsPlan::Batches => &[],
+                WordsPlan::Keys | WordsPlan::Sort | WordsPlan::Batches | WordsPlan::ProbeEach => {
+                    &[]
+                }
             };
             for &how in tries {
                 let rows = self.walk_dates(filter, &filters, &args, words, how)?;
@@ -415,7 +490,7 @@ impl Store {
             }
             // Fewer: the page runs past the window (or into the undated
             // quotes, or past the last match), so sort every match below.
-            if plan != WordsPlan::Sort
+            if !matches!(plan, WordsPlan::Sort | WordsPlan::ProbeEach)
                 && let Some(ids) =
                     self.page_by_keys(&filters, &args, words, limit, filter.offset)?
             {
@@ -427,8 +502,8 @@ impl Store {
             }
         }
         if let Some(words) = words {
-            filters
-                .push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+            filters.push_str(" AND ");
+            filters.push_str(words_matched(probe_each));
             args.push(Value::Text(words));
         }
         let sql = match page {
@@ -543,13 +618,12 @@ impl Store {
     /// probed, by keys or sorted, chosen the same way.
     fn quotes_from(
         &self,
-        filter: &QuoteFilter,
-        filters: &str,
-        args: &[Value],
+        list: &List,
         words: Option<&str>,
         cursor: Cursor,
         plan: Option<WordsPlan>,
     ) -> Result<Vec<QuoteRow>> {
+        let filter = list.filter;
         let (id, back) = match cursor {
             Cursor::After(id) => (id, false),
             Cursor::Before(id) => (id, true),
@@ -604,7 +678,7 @@ impl Store {
                 back,
                 wanted: limit - ids.len(),
             };
-            ids.extend(self.stretch_ids(filter, filters, args, words, &part, plan)?);
+            ids.extend(self.stretch_ids(list, words, &part, plan)?);
         }
         let order = if dated {
             "ORDER BY q.published, q.article_id, q.byte_start, q.id"
@@ -622,13 +696,17 @@ impl Store {
     /// match `words`, in the stretch's order.
     fn stretch_ids(
         &self,
-        filter: &QuoteFilter,
-        filters: &str,
-        args: &[Value],
+        list: &List,
         words: Option<&str>,
         part: &Stretch,
         plan: Option<WordsPlan>,
     ) -> Result<Vec<i64>> {
+        let List {
+            filter,
+            filters,
+            args,
+            narrowed,
+        } = *list;
         let stretch = part.sql;
         let order = part.order();
         let limit = Value::Integer(part.wanted.min(i64::MAX as usize) as i64);
@@ -636,15 +714,15 @@ impl Store {
         all.extend(args.iter().cloned());
         let Some(words) = words else {
             // No words: the filters alone. Along the date index from the
-            // cursor, unless they keep few of its quotes (one speaker, one
-            // article, an outlet with under 1 in 1,000 articles), which
-            // SQLite reads from their own index and sorts; it would sort an
-            // outlet of any size (Granite Herald's 67,000 quotes, 40-60 ms).
+            // cursor, unless they keep few of its quotes (a speaker's or an
+            // article's under [`NARROW_COUNTED`], an outlet with under 1 in
+            // 1,000 articles), which SQLite reads from their own index and
+            // sorts; it would sort an outlet of any size (Granite Herald's
+            // 67,000 quotes, 40-60 ms), or a part of a name most speakers
+            // share (900,000 quotes, a second).
             let share = self.outlet_share(filter)?;
-            let by_date = filter.speaker.is_none()
-                && filter.speaker_id.is_none()
-                && filter.article.is_none()
-                && share.0.saturating_mul(1000) >= share.1;
+            let by_date =
+                !narrowed.is_some_and(|n| n.few()) && share.0.saturating_mul(1000) >= share.1;
             let index = if by_date {
                 "INDEXED BY quotes_published"
             } else {
@@ -658,20 +736,20 @@ impl Store {
         };
         let plan = match plan {
             Some(plan) => plan,
-            None => self.cursor_plan(filter, words)?,
+            None => self.cursor_plan(filter, narrowed, words)?,
         };
         // Probing that comes up short reads in batches next.
         let tries: &[WordsPlan] = match plan {
             WordsPlan::Probe => &[WordsPlan::Probe, WordsPlan::Batches],
             WordsPlan::Walk | WordsPlan::Batches => &[WordsPlan::Batches],
-            WordsPlan::Keys | WordsPlan::Sort => &[],
+            WordsPlan::Keys | WordsPlan::Sort | WordsPlan::ProbeEach => &[],
         };
         for &how in tries {
             if let Some(ids) = self.walk_stretch(filters, args, words, part, how)? {
                 return Ok(ids);
             }
         }
-        if plan != WordsPlan::Sort
+        if !matches!(plan, WordsPlan::Sort | WordsPlan::ProbeEach)
             && part.wanted <= KEYS_HELD
             && let Some(ids) = self.keys_stretch(filters, args, words, part)?
         {
@@ -679,9 +757,9 @@ impl Store {
         }
         all.push(Value::Text(words.to_string()));
         all.push(limit);
+        let matched = words_matched(plan == WordsPlan::ProbeEach);
         let sql = format!(
-            "SELECT q.id FROM quotes q WHERE {stretch} AND {filters}
-               AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) {order} LIMIT ?"
+            "SELECT q.id FROM quotes q WHERE {stretch} AND {filters} AND {matched} {order} LIMIT ?"
         );
         self.ids(&sql, all)
     }
@@ -909,11 +987,18 @@ impl Store {
     /// the words are. Matches spread evenly over the quotes fill the page
     /// within (page end) x quotes / matches quotes in date order (more for
     /// one outlet's, as rare among them as its articles are among all).
-    /// Lists narrowed to a speaker or an article are read from their own
-    /// index instead. Only the speed depends on this, never the answer.
-    fn words_plan(&self, filter: &QuoteFilter, words: &str, limit: usize) -> Result<WordsPlan> {
-        if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
-            return Ok(WordsPlan::Sort);
+    /// Lists narrowed to a speaker or an article that keep few quotes are
+    /// read from their own index instead ([`Store::narrow_plan`]). Only the
+    /// speed depends on this, never the answer.
+    fn words_plan(
+        &self,
+        filter: &QuoteFilter,
+        narrowed: Option<Narrowed>,
+        words: &str,
+        limit: usize,
+    ) -> Result<WordsPlan> {
+        if let Some(narrowed) = narrowed.filter(Narrowed::few) {
+            return self.narrow_plan(narrowed, words);
         }
         let Some(Commonness {
             quotes,
@@ -927,7 +1012,11 @@ impl Store {
         // Quotes read in date order to fill the page, and of them those
         // the filters keep (each asked of the full-text index by a probe).
         let kept = end * quotes as f64 / matches as f64;
-        let read = kept * share.1 as f64 / share.0 as f64;
+        let mut read = kept * share.1 as f64 / share.0 as f64;
+        // A part of a name many speakers share keeps its share of them.
+        if let Some(n) = narrowed {
+            read *= n.quotes as f64 / n.kept.max(1) as f64;
+        }
         // Costs in µs, measured on the million-quote database: a match's
         // id read 0.1 (0.7 with its sort key and the sort), a quote in the
         // date index 0.2, a probe 20. A window is used only when it should
@@ -954,11 +1043,17 @@ impl Store {
     /// How to find the matches of a stretch from a cursor (see
     /// [`Store::quotes_from`]): by keys for words in few quotes, probing
     /// each quote for words in most, else in batches ([`Store::walk_stretch`]).
-    /// Lists narrowed to a speaker or an article are sorted from their own
-    /// index. Only the speed depends on this, never the answer.
-    fn cursor_plan(&self, filter: &QuoteFilter, words: &str) -> Result<WordsPlan> {
-        if filter.speaker.is_some() || filter.speaker_id.is_some() || filter.article.is_some() {
-            return Ok(WordsPlan::Sort);
+    /// Lists narrowed to a speaker or an article that keep few quotes are
+    /// sorted from their own index ([`Store::narrow_plan`]). Only the speed
+    /// depends on this, never the answer.
+    fn cursor_plan(
+        &self,
+        filter: &QuoteFilter,
+        narrowed: Option<Narrowed>,
+        words: &str,
+    ) -> Result<WordsPlan> {
+        if let Some(narrowed) = narrowed.filter(Narrowed::few) {
+            return self.narrow_plan(narrowed, words);
         }
         let Some(c) = self.commonness(filter, words)? else {
             return Ok(WordsPlan::Keys);
@@ -970,6 +1065,155 @@ impl Store {
         } else {
             WordsPlan::Batches
         })
+    }
+
+    /// How a list narrowed to few quotes (`narrowed`) by a speaker or an
+    /// article is matched against `words`: each of its quotes asked of the
+    /// full-text index when that costs less than reading every match. How
+    /// many match is estimated from the newest quote ids alone, and not at
+    /// all for a handful of quotes (an article's): counting them all would
+    /// cost what reading them does.
+    fn narrow_plan(&self, narrowed: Narrowed, words: &str) -> Result<WordsPlan> {
+        let probes = narrowed.kept as f64 * PROBE_EACH_US;
+        if probes <= PROBES_ALWAYS_US {
+            return Ok(WordsPlan::ProbeEach);
+        }
+        let newest = narrowed.quotes.clamp(1, SAMPLE_IDS);
+        let sample: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH ?1 AND rowid > ?2",
+            )?
+            .query_row(rusqlite::params![words, narrowed.quotes - newest], |r| {
+                r.get(0)
+            })?;
+        let matches = sample as f64 * narrowed.quotes as f64 / newest as f64;
+        Ok(if probes < matches * MATCH_READ_US {
+            WordsPlan::ProbeEach
+        } else {
+            WordsPlan::Sort
+        })
+    }
+
+    /// How many quotes `narrowing` keeps: the filters naming a speaker or
+    /// an article, as SQL with its `args`, or nothing (`1 = 1`, `None`).
+    /// Counted up to [`NARROW_COUNTED`], beyond that estimated from the
+    /// newest quote ids, as [`Store::commonness`] does for words.
+    fn narrowed(&self, narrowing: &str, args: &[Value]) -> Result<Option<Narrowed>> {
+        if args.is_empty() {
+            return Ok(None);
+        }
+        let quotes: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
+            .query_row([], |r| r.get(0))?;
+        let count = |sql: &str, bound: i64| -> Result<i64> {
+            let mut all = args.to_vec();
+            all.push(Value::Integer(bound));
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row(params_from_iter(all), |r| r.get(0))?)
+        };
+        let mut kept = count(
+            &format!("SELECT count(*) FROM (SELECT 1 FROM quotes q WHERE {narrowing} LIMIT ?)"),
+            NARROW_COUNTED,
+        )?;
+        if kept >= NARROW_COUNTED && quotes > SAMPLE_IDS {
+            let sample = count(
+                &format!(
+                    "SELECT count(*) FROM quotes q INDEXED BY quotes_order WHERE {narrowing} AND q.id > ?"
+                ),
+                quotes - SAMPLE_IDS,
+            )?;
+            kept = kept.max(sample.saturating_mul(quotes) / SAMPLE_IDS);
+        }
+        Ok(Some(Narrowed { kept, quotes }))
+    }
+
+    /// Whether a page of `limit` quotes without words, undated ones last,
+    /// is read along the date index ([`Store::page_along_dates`]) rather
+    /// than sorted: when its end should come within [`DATE_WALK_ENTRIES`]
+    /// of the index's quotes, from the share of them the outlet and speaker
+    /// filters keep, and reading them costs less than sorting every quote
+    /// kept (about 1 µs each against 0.2).
+    fn walk_without_words(
+        &self,
+        filter: &QuoteFilter,
+        narrowed: Option<Narrowed>,
+        limit: usize,
+    ) -> Result<bool> {
+        let (outlet_articles, articles) = self.outlet_share(filter)?;
+        if outlet_articles == 0 {
+            return Ok(false);
+        }
+        let mut share = outlet_articles as f64 / articles.max(1) as f64;
+        let quotes = match narrowed {
+            Some(n) if n.few() => return Ok(false),
+            Some(n) => {
+                share *= n.kept as f64 / n.quotes.max(1) as f64;
+                n.quotes
+            }
+            None => self
+                .conn
+                .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
+                .query_row([], |r| r.get(0))?,
+        };
+        let read = filter.offset.saturating_add(limit) as f64 / share;
+        Ok(read <= DATE_WALK_ENTRIES && read * 0.2 < share * quotes as f64)
+    }
+
+    /// A page of the quotes `filters` (with `args`) keep, in list order
+    /// (the dated by date, then the undated), read along the date index:
+    /// the dated first, then, when the page runs past them, the undated,
+    /// counting the dated only then.
+    fn page_along_dates(
+        &self,
+        filters: &str,
+        args: &[Value],
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<QuoteRow>> {
+        let bound = |n: usize| Value::Integer(n.min(i64::MAX as usize) as i64);
+        let page = |stretch: &str, limit: usize, offset: usize| -> Result<Vec<i64>> {
+            let mut all = args.to_vec();
+            all.push(bound(limit));
+            all.push(bound(offset));
+            self.ids(
+                &format!(
+                    "SELECT q.id FROM quotes q INDEXED BY quotes_published WHERE {stretch} AND {filters}
+                     ORDER BY q.published, q.article_id, q.byte_start, q.id LIMIT ? OFFSET ?"
+                ),
+                all,
+            )
+        };
+        let mut ids = page("q.published IS NOT NULL", limit, offset)?;
+        if ids.len() < limit {
+            let undated_offset = if ids.is_empty() {
+                let dated: i64 = self
+                    .conn
+                    .prepare(&format!(
+                        "SELECT count(*) FROM quotes q INDEXED BY quotes_published
+                         WHERE q.published IS NOT NULL AND {filters}"
+                    ))?
+                    .query_row(params_from_iter(args.iter()), |r| r.get(0))?;
+                offset.saturating_sub(dated.max(0) as usize)
+            } else {
+                0
+            };
+            ids.extend(page(
+                "q.published IS NULL",
+                limit - ids.len(),
+                undated_offset,
+            )?);
+        }
+        let sql = format!(
+            "{SELECT} WHERE q.id IN (SELECT value FROM json_each(?1))
+             ORDER BY q.published IS NULL, q.published, q.article_id, q.byte_start, q.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([serde_json::to_string(&ids)?], quote_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The share of articles `filter`'s outlet keeps: its articles, of all
@@ -1119,6 +1363,17 @@ impl Store {
         ids.sort_unstable();
         ids.dedup();
         Ok(ids)
+    }
+}
+
+/// The condition that a quote matches the words (the next parameter):
+/// asked of the full-text index for each quote (`probe_each`), or looked
+/// up in the set of every match, read once.
+fn words_matched(probe_each: bool) -> &'static str {
+    if probe_each {
+        "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+    } else {
+        "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
     }
 }
 

@@ -736,7 +736,7 @@ fn a_page_of_matches_read_in_date_order_is_the_page_sorting_gives() {
     // Undated quotes come last, and dates repeat.
     assert!(everything[..96].iter().all(|q| q.date.is_some()));
     assert!(everything[96..].iter().all(|q| q.date.is_none()));
-    let base = five_filters();
+    let base = paging_filters();
     let mut compared = 0;
     for filter in base {
         for words in ["alpha", "ALPHA first", "beta", "gamma"] {
@@ -793,7 +793,23 @@ fn cursor_pages_equal_offset_pages(store: &Store, filter: &QuoteFilter) -> usize
                     Some(WordsPlan::Walk),
                     Some(WordsPlan::Probe),
                     Some(WordsPlan::Batches),
+                    Some(WordsPlan::ProbeEach),
                 ] {
+                    let counted = store
+                        .quotes_planned(
+                            &QuoteFilter {
+                                limit: Some(limit),
+                                offset: start,
+                                ..list.clone()
+                            },
+                            plan,
+                        )
+                        .unwrap();
+                    assert_eq!(
+                        counted,
+                        all[start..end],
+                        "counted {start} {limit} {plan:?} {list:?}"
+                    );
                     if start > 0 {
                         let after = page(Cursor::After(all[start - 1].id), plan);
                         assert_eq!(
@@ -821,7 +837,7 @@ fn cursor_pages_equal_offset_pages(store: &Store, filter: &QuoteFilter) -> usize
 
 /// The filters the paging tests walk: none, claims too, an outlet, two
 /// dates, a speaker.
-fn five_filters() -> [QuoteFilter; 5] {
+fn paging_filters() -> [QuoteFilter; 7] {
     [
         QuoteFilter::default(),
         QuoteFilter {
@@ -841,6 +857,16 @@ fn five_filters() -> [QuoteFilter; 5] {
             speaker: Some("ann".into()),
             ..Default::default()
         },
+        // A part of two speakers' names, with an outlet.
+        QuoteFilter {
+            speaker: Some("a".into()),
+            outlet: Some("south".into()),
+            ..Default::default()
+        },
+        QuoteFilter {
+            article: Some(3),
+            ..Default::default()
+        },
     ]
 }
 
@@ -848,7 +874,7 @@ fn five_filters() -> [QuoteFilter; 5] {
 fn pages_from_a_cursor_are_the_pages_counted_from_the_start() {
     let store = dated_and_undated();
     let mut compared = 0;
-    for filter in five_filters() {
+    for filter in paging_filters() {
         compared += cursor_pages_equal_offset_pages(&store, &filter);
     }
     assert!(compared > 300, "{compared}");
@@ -952,6 +978,7 @@ fn every_plan_finds_what_sorting_finds(store: &Store, f: &QuoteFilter) -> Vec<Qu
         WordsPlan::Walk,
         WordsPlan::Probe,
         WordsPlan::Batches,
+        WordsPlan::ProbeEach,
     ] {
         let found = store.quotes_planned(f, Some(plan)).unwrap();
         assert_eq!(found, sorted, "{plan:?} {f:?}");
