@@ -259,6 +259,18 @@ fn unknown_ids_are_404_and_bad_parameters_400() {
         let a = s.get(path);
         assert_eq!(a.status, 400, "{path}: {}", a.body);
     }
+    // A page by number alone is counted at most 2,500 quotes in; past
+    // that the error says to follow Next, whose cursor reaches any depth.
+    assert_eq!(s.get("/?q=harbor&page=51").status, 200);
+    assert_eq!(s.get("/api/quotes?page=6&per=500").status, 200);
+    for path in ["/?q=harbor&page=52", "/api/quotes?page=7&per=500"] {
+        let a = s.get(path);
+        assert_eq!(a.status, 400, "{path}");
+        assert!(a.body.contains("follow the Next link"), "{}", a.body);
+    }
+    let first: Value = serde_json::from_str(&s.ok("/api/quotes?per=1")).unwrap();
+    let id = first[0]["id"].as_i64().unwrap();
+    assert_eq!(s.get(&format!("/?q=harbor&page=52&after={id}")).status, 200);
     let long = format!("/?q={}", "a".repeat(300));
     let a = s.get(&long);
     assert_eq!(a.status, 400);
