@@ -216,6 +216,10 @@ pub struct Comparison {
     /// What the matched words say: the sum of their rarity weights
     /// ([`super::evidence::weight`]).
     pub info: f64,
+    /// Every word matched lies inside quote marks within the reference,
+    /// none within the rendition: the reference quotes the rendition's
+    /// words as someone's ("when I said, 'No boots on the ground,'").
+    pub quoted_within: bool,
 }
 
 /// Compare `rendition` with `reference` word by word.
@@ -229,9 +233,15 @@ pub fn compare(reference: &Words, rendition: &Words) -> Comparison {
     let mut matched = 0;
     let mut info = 0.0;
     let (mut first, mut last) = (None, 0);
+    let mut quoted_within = true;
     for op in &ops {
         match *op {
-            Op::Equal { r: (a, b), .. } => {
+            Op::Equal {
+                r: (a, b),
+                q: (c, d),
+            } => {
+                quoted_within &= reference.words[a..b].iter().all(|w| w.nested)
+                    && !rendition.words[c..d].iter().any(|w| w.nested);
                 let mut spoken = 0;
                 for w in reference.words[a..b].iter().filter(|w| !w.bracketed) {
                     spoken += 1;
@@ -312,6 +322,7 @@ pub fn compare(reference: &Words, rendition: &Words) -> Comparison {
         altered,
         omission,
         info,
+        quoted_within: quoted_within && matched > 0,
     }
 }
 

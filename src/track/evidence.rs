@@ -305,6 +305,11 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
     if !shaped {
         return false;
     }
+    // The fuller quotes the other's words within its own marks: the speaker
+    // (or someone else) quoting an earlier remark is another utterance.
+    if c.quoted_within {
+        return false;
+    }
     // Words changed, added or dropped from the middle.
     let reworded = c.altered || c.omission;
     // One story quoting one remark twice copies its words; a headline
@@ -439,6 +444,20 @@ mod tests {
         // misattribution a fact-checker wants to see.
         let whole = KERRY.replace(" (and)", ",");
         assert!(linked(KERRY, &whole, Agreement::Different, Some(1)));
+    }
+
+    #[test]
+    fn a_quote_of_a_quote_is_another_utterance() {
+        let pledge = "no boots on the ground in Syria";
+        let later = "You know, when I said, 'No boots on the ground in Syria,' I think the American people understood";
+        assert!(!linked(later, pledge, Agreement::Same, Some(0)));
+        // The same words said, not quoted, are a fragment of it.
+        let said = "You know, there will be no boots on the ground in Syria, I think the American people understood";
+        assert!(linked(said, pledge, Agreement::Same, Some(0)));
+        // Two renditions of the later remark, both quoting the pledge.
+        let retold =
+            "when I said 'no boots on the ground in Syria,' I think the American people understood";
+        assert!(linked(later, retold, Agreement::Same, Some(0)));
     }
 
     #[test]

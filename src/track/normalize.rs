@@ -24,6 +24,9 @@ pub struct Word {
     pub end: usize,
     /// Inside `( )` or `[ ]`: an editor's insertion, not the speaker's word.
     pub bracketed: bool,
+    /// Inside quote marks within the quote (`when I said, 'No boots on the
+    /// ground,' I think`): words the speaker quotes, not ones they say.
+    pub nested: bool,
 }
 
 /// A quote as words, with where an ellipsis stood.
@@ -108,6 +111,7 @@ pub fn words(text: &str) -> Words {
     let mut out = Words::default();
     let mut depth = 0usize;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let nested = nested_spans(&chars);
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -130,6 +134,7 @@ pub fn words(text: &str) -> Words {
                 start,
                 end,
                 bracketed: depth > 0,
+                nested: nested.iter().any(|&(a, b)| a < start && start < b),
             });
             i = j;
             continue;
@@ -164,6 +169,47 @@ pub fn words(text: &str) -> Words {
         i += 1;
     }
     out
+}
+
+/// Byte spans of quotes within a quote: an opening mark (`'`, `‘`, `"`,
+/// `“`) before a word and not after one, paired with the first closing
+/// mark (`'`, `’`, `"`, `”`) after it that follows a word or punctuation
+/// and is not followed by a word. A mark left unpaired ("'90s", "voters'")
+/// opens nothing; apostrophes inside words never reach here.
+fn nested_spans(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
+    let word_at = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|&(_, c)| is_word_char(c))
+    };
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let before_word = word_at(Some(i + 1));
+        let after_word = word_at(i.checked_sub(1));
+        let after_space = i == 0 || chars[i - 1].1.is_whitespace();
+        match open {
+            None if matches!(c, '\'' | '\u{2018}' | '"' | '\u{201C}')
+                && before_word
+                && !after_word =>
+            {
+                open = Some((at, c));
+            }
+            Some((from, mark)) if !before_word && !after_space && closes(mark, c) => {
+                spans.push((from, at));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Whether `close` ends a quote `open` began.
+fn closes(open: char, close: char) -> bool {
+    match open {
+        '\'' | '\u{2018}' => matches!(close, '\'' | '\u{2019}'),
+        _ => matches!(close, '"' | '\u{201D}'),
+    }
 }
 
 fn mark_elision(out: &mut Words) {
@@ -237,6 +283,31 @@ mod tests {
 
     fn norms(text: &str) -> Vec<String> {
         words(text).words.into_iter().map(|w| w.norm).collect()
+    }
+
+    fn nested(text: &str) -> Vec<String> {
+        words(text)
+            .words
+            .into_iter()
+            .filter(|w| w.nested)
+            .map(|w| w.norm)
+            .collect()
+    }
+
+    #[test]
+    fn words_quoted_within_a_quote_are_nested() {
+        assert_eq!(
+            nested("You know, when I said, 'No boots on the ground,' I think we understood"),
+            ["no", "boots", "on", "the", "ground"]
+        );
+        assert_eq!(
+            nested("He called it \u{201C}a disgrace\u{201D} twice"),
+            ["a", "disgrace"]
+        );
+        assert_eq!(nested("she said \u{2018}no\u{2019}."), ["no"]);
+        // Apostrophes in and after words, and an unpaired mark, open nothing.
+        assert!(nested("It's the voters' choice in the '90s, isn't it").is_empty());
+        assert!(nested("We don't know what Obama's plan is").is_empty());
     }
 
     #[test]
