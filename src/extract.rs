@@ -346,18 +346,32 @@ impl<'l> Extractor<'l> {
             };
             // A speaker borrowed from a quote before this one is taken as that
             // quote's record has it, unresolved or not.
-            let (speaker, mentioned) = match f.borrowed.filter(|_| f.attribution.is_none()) {
-                Some(k) if k < i => resolved[k].and_then(|o| {
-                    let mentioned = if out[o].found_by == FoundBy::Unresolved {
-                        Mentioned::Unresolved
-                    } else {
-                        Mentioned::AsWritten
-                    };
-                    Some((out[o].speaker.clone()?, mentioned))
-                }),
-                _ => None,
-            }
-            .unwrap_or_else(|| speaker(text, words, names, &people, a));
+            // With it, whether that name is one a pronoun was resolved to:
+            // the continuation's confidence was measured by a scorer that
+            // counts "he" itself as right, so it says nothing of such a
+            // name, which stays a pronoun's guess (`pronoun`, measured by
+            // reading).
+            let pronoun_confidence = self.lexicon.confidence(FoundBy::Pronoun);
+            let (speaker, mentioned, via_pronoun) =
+                match f.borrowed.filter(|_| f.attribution.is_none()) {
+                    Some(k) if k < i => resolved[k].and_then(|o| {
+                        let mentioned = if out[o].found_by == FoundBy::Unresolved {
+                            Mentioned::Unresolved
+                        } else {
+                            Mentioned::AsWritten
+                        };
+                        let via_pronoun = out[o].found_by == FoundBy::Pronoun
+                            || (out[o].found_by == FoundBy::Continuation
+                                && out[o].confidence <= pronoun_confidence);
+                        Some((out[o].speaker.clone()?, mentioned, via_pronoun))
+                    }),
+                    _ => None,
+                }
+                .unwrap_or_else(|| {
+                    let (speaker, mentioned) = speaker(text, words, names, &people, a);
+                    let via_pronoun = found_by(source, mentioned, false) == FoundBy::Pronoun;
+                    (speaker, mentioned, via_pronoun)
+                });
             if speaker.kind == SpeakerKind::Person {
                 people.mark_speaker(&speaker.name, gender_of(words, a));
             }
@@ -374,13 +388,17 @@ impl<'l> Extractor<'l> {
                 resolved.push(None);
                 continue;
             }
+            let mut confidence = self.lexicon.confidence(found_by);
+            if found_by == FoundBy::Continuation && via_pronoun {
+                confidence = confidence.min(pronoun_confidence);
+            }
             out.push(Quote {
                 quote,
                 cue: a.cue.map(|c| TextSpan::of(c, text)),
                 speaker: Some(speaker),
                 kind,
                 found_by,
-                confidence: self.lexicon.confidence(found_by),
+                confidence,
             });
             resolved.push(Some(out.len() - 1));
         }
@@ -591,6 +609,41 @@ mod tests {
         assert_eq!(
             found_by(Source::Sentence, AsWritten, false),
             FoundBy::Explicit
+        );
+    }
+
+    #[test]
+    fn a_continuation_is_no_surer_of_a_pronouns_name_than_the_pronoun() {
+        let lexicon = Lexicon::builtin();
+        let ways = |text: &str| -> Vec<(FoundBy, f64)> {
+            extract_quotes(text)
+                .iter()
+                .map(|q| (q.found_by, q.confidence))
+                .collect()
+        };
+        let pronoun = lexicon.confidence(FoundBy::Pronoun);
+        let carried = lexicon.confidence(FoundBy::Continuation);
+        assert!(pronoun < carried);
+        let by_pronoun = ways(
+            "Senator Dana Ruiz toured the plant on Friday.\n\n\"We will rebuild this town,\" she said. \"Every job will come back.\"",
+        );
+        assert_eq!(
+            by_pronoun,
+            [
+                (FoundBy::Pronoun, pronoun),
+                (FoundBy::Continuation, pronoun)
+            ]
+        );
+        // A name the sentence gives keeps the continuation's own figure.
+        let by_name = ways(
+            "Senator Dana Ruiz toured the plant on Friday.\n\n\"We will rebuild this town,\" Ruiz said. \"Every job will come back.\"",
+        );
+        assert_eq!(
+            by_name,
+            [
+                (FoundBy::Explicit, lexicon.confidence(FoundBy::Explicit)),
+                (FoundBy::Continuation, carried)
+            ]
         );
     }
 
