@@ -885,6 +885,18 @@ fn demo_runs_in_memory_and_shows_the_story() {
         0,
         "the demo leaves no file behind"
     );
+    // The README shows this output whole: it must be what a new user sees.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let shown = readme
+        .split_once("Its output:\n\n```text\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("the README shows the demo's output after \"Its output:\"");
+    assert_eq!(
+        shown, text,
+        "README.md's demo output is stale: paste `quotetrack demo`'s"
+    );
 }
 
 #[test]
