@@ -268,8 +268,16 @@ fn check_found_by(name: &str) {
     let table = confidence_table();
     for r in &got {
         let way = r["found_by"].as_str().expect("found_by is a string");
+        let confidence = r["confidence"].as_f64();
+        // A continuation carrying on a name a pronoun was resolved to is
+        // as sure as the pronoun (src/extract.rs tests which one is which).
+        let carried_pronoun = way == "continuation"
+            && confidence == Some(table["pronoun"].min(table["continuation"]));
+        if carried_pronoun {
+            continue;
+        }
         assert_eq!(
-            r["confidence"].as_f64(),
+            confidence,
             Some(table[way]),
             "{name}: confidence of a quote found by {way}"
         );

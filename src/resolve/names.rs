@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::attribution::mention::{MentionKind, surnamed};
-use crate::lexicon::{Gender, NameGenders, with_lower};
+use crate::lexicon::{Gender, NameGenders, WordSet, with_lower};
 use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -809,6 +809,18 @@ const PRONOUN_REACH: usize = 12;
 /// antecedent ([`People::resolve`]).
 const PRONOUN_CHAIN: usize = 3;
 
+/// Whether the last two words of `name` are a listed body of two words
+/// (`Chinese Air Force`, `the White House`).
+fn ends_in_two_word_body(name: &str, bodies: &WordSet) -> bool {
+    let mut spaces = name.rmatch_indices(' ');
+    let from = match (spaces.next(), spaces.next()) {
+        (None, _) => return false,
+        (Some(_), None) => 0,
+        (Some(_), Some((k, _))) => k + 1,
+    };
+    with_lower(&name[from..], |x| bodies.contains(x))
+}
+
 impl People {
     /// Read the article's names and the first gendered pronoun after each.
     pub fn build(w: &Words, toks: &[Token], index: &NameIndex) -> People {
@@ -907,12 +919,15 @@ impl People {
                 // So is a word the article writes in full as a body's name:
                 // `Clarkston` where it also has `Clarkston Community
                 // Center`, or "he" took the centre for a man.
+                // `Chinese Air Force`: a body's name may end in a listed
+                // body of two words.
                 let body = |name: &str| {
                     w.is_organisation(&toks[j - 1])
                         || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
                         || name.rsplit(' ').next().is_some_and(|last| {
                             with_lower(last, |x| w.lexicon.organisations.contains(x))
                         })
+                        || ends_in_two_word_body(name, &w.lexicon.organisations)
                 };
                 // `Port Merrow's mayor`: the owner of a role is a place or a
                 // body more often than a person, and not who "she" is.
@@ -1647,6 +1662,28 @@ mod tests {
         let people = people_of(text);
         let he = text.find("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Luay Sami"));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_listed_body_of_two_words_is_no_antecedent() {
+        // "Air Force" is listed as a body; "Chinese Air Force" is one too,
+        // and the "he" is the admiral's.
+        let text = "Adm. Harry B. Harris spoke on Monday. \
+                    Planes of the Chinese Air Force flew past. He said it was not true.";
+        let people = people_of(text);
+        let he = text.find("He said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Harry B. Harris")
+        );
+        let bodies: WordSet = ["air force", "white house"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        assert!(ends_in_two_word_body("Chinese Air Force", &bodies));
+        assert!(ends_in_two_word_body("White House", &bodies));
+        assert!(!ends_in_two_word_body("Force", &bodies));
+        assert!(!ends_in_two_word_body("Harry Force", &bodies));
     }
 
     #[test]
