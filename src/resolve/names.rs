@@ -809,6 +809,27 @@ const PRONOUN_REACH: usize = 12;
 /// antecedent ([`People::resolve`]).
 const PRONOUN_CHAIN: usize = 3;
 
+/// Whether `raw`, words a name was read from, is a heading in capitals
+/// (`FULL TEXT` over an article, `RED STATES OUTNUMBER BLUE STATES`): two
+/// or more words with no lower-case letter, which `text` never writes in
+/// ordinary case (`Donald Trump` under `DONALD TRUMP` is his name).
+fn a_heading(text: &str, raw: &str) -> bool {
+    if !raw.contains(' ') || raw.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let ordinary: String = raw
+        .split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_string() + &chars.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    !text.contains(&ordinary)
+}
+
 /// Whether the last two words of `name` are a listed body of two words
 /// (`Chinese Air Force`, `the White House`).
 fn ends_in_two_word_body(name: &str, bodies: &WordSet) -> bool {
@@ -943,7 +964,9 @@ impl People {
                             .get(j)
                             .is_some_and(|x| x.is_word() && !w.is_capitalised(x))
                 };
-                if let Some(name) = name.filter(|n| !body(n) && !owns_role() && !attributive()) {
+                if let Some(name) = name.filter(|n| {
+                    !body(n) && !owns_role() && !attributive() && !a_heading(w.text, raw)
+                }) {
                     let id = people.id(name);
                     people.bare[id] |= bare;
                     if !name.contains(' ')
@@ -1684,6 +1707,26 @@ mod tests {
         assert!(ends_in_two_word_body("White House", &bodies));
         assert!(!ends_in_two_word_body("Force", &bodies));
         assert!(!ends_in_two_word_body("Harry Force", &bodies));
+    }
+
+    #[test]
+    fn a_heading_in_capitals_is_no_antecedent() {
+        let text = "Adm. Harry B. Harris spoke on Monday.\n\nFULL TEXT.\n\nHe has called China provocative, he said.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Harry B. Harris")
+        );
+        assert!(a_heading(text, "FULL TEXT"));
+        // A name in capitals the article also writes in ordinary case is
+        // that name; one word in capitals is an acronym's business.
+        assert!(!a_heading(
+            "DONALD TRUMP SPEAKS. Donald Trump spoke.",
+            "DONALD TRUMP"
+        ));
+        assert!(!a_heading(text, "NATO"));
+        assert!(!a_heading(text, "Harry Harris"));
     }
 
     #[test]
