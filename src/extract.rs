@@ -269,6 +269,7 @@ impl<'l> Extractor<'l> {
         // For each quote found, its record's place in `out`, if it has one.
         let mut resolved: Vec<Option<usize>> = Vec::with_capacity(found.len());
         let mut out: Vec<Quote> = Vec::with_capacity(found.len());
+        let pronoun_confidence = self.lexicon.confidence(FoundBy::Pronoun);
         for (i, f) in found.iter().enumerate() {
             // `carried`: the speaker comes from another quote, by borrowing
             // or as the second half of a split quote.
@@ -351,7 +352,6 @@ impl<'l> Extractor<'l> {
             // counts "he" itself as right, so it says nothing of such a
             // name, which stays a pronoun's guess (`pronoun`, measured by
             // reading).
-            let pronoun_confidence = self.lexicon.confidence(FoundBy::Pronoun);
             let (speaker, mentioned, via_pronoun) =
                 match f.borrowed.filter(|_| f.attribution.is_none()) {
                     Some(k) if k < i => resolved[k].and_then(|o| {

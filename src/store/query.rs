@@ -380,7 +380,7 @@ impl Store {
             filters.push_str(" AND q.article_id = ?");
             args.push(Value::Integer(id));
         }
-        let narrowed = self.narrowed(&filters, &args)?;
+        let narrowed = self.narrowed(filter, &filters, &args)?;
         if let Some(kinds) = kinds_sql(filter.kinds) {
             filters.push_str(" AND q.kind IN ");
             filters.push_str(&kinds);
@@ -1095,18 +1095,29 @@ impl Store {
         })
     }
 
-    /// How many quotes `narrowing` keeps: the filters naming a speaker or
-    /// an article, as SQL with its `args`, or nothing (`1 = 1`, `None`).
-    /// Counted up to [`NARROW_COUNTED`], beyond that estimated from the
-    /// newest quote ids, as [`Store::commonness`] does for words.
-    fn narrowed(&self, narrowing: &str, args: &[Value]) -> Result<Option<Narrowed>> {
-        if args.is_empty() {
-            return Ok(None);
-        }
-        let quotes: i64 = self
+    /// The highest quote id: how many quotes there are, near enough (ids
+    /// grow as quotes are stored), read from the primary key alone.
+    fn highest_quote_id(&self) -> Result<i64> {
+        Ok(self
             .conn
             .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
-            .query_row([], |r| r.get(0))?;
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// How many quotes `filter`'s speaker and article filters keep, given
+    /// as SQL (`narrowing`, with its `args`); `None` without either.
+    /// Counted up to [`NARROW_COUNTED`], beyond that estimated from the
+    /// newest quote ids, as [`Store::commonness`] does for words.
+    fn narrowed(
+        &self,
+        filter: &QuoteFilter,
+        narrowing: &str,
+        args: &[Value],
+    ) -> Result<Option<Narrowed>> {
+        if filter.speaker.is_none() && filter.speaker_id.is_none() && filter.article.is_none() {
+            return Ok(None);
+        }
+        let quotes = self.highest_quote_id()?;
         let count = |sql: &str, bound: i64| -> Result<i64> {
             let mut all = args.to_vec();
             all.push(Value::Integer(bound));
@@ -1154,10 +1165,7 @@ impl Store {
                 share *= n.kept as f64 / n.quotes.max(1) as f64;
                 n.quotes
             }
-            None => self
-                .conn
-                .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
-                .query_row([], |r| r.get(0))?,
+            None => self.highest_quote_id()?,
         };
         let read = filter.offset.saturating_add(limit) as f64 / share;
         Ok(read <= DATE_WALK_ENTRIES && read * 0.2 < share * quotes as f64)
@@ -1238,10 +1246,7 @@ impl Store {
     /// How common `words` are among the quotes `filter`'s outlet keeps (see
     /// [`Store::words_plan`]); `None` when nothing can match.
     fn commonness(&self, filter: &QuoteFilter, words: &str) -> Result<Option<Commonness>> {
-        let quotes: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(id), 0) FROM quotes")?
-            .query_row([], |r| r.get(0))?;
+        let quotes = self.highest_quote_id()?;
         let share = self.outlet_share(filter)?;
         if share.0 == 0 {
             return Ok(None);
