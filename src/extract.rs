@@ -11,7 +11,9 @@ use crate::attribution::patterns::{
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
-use crate::quotes::titles::{is_someones_words, labeled_as, labeled_by_verb, names_a_work};
+use crate::quotes::titles::{
+    a_sentence_of_its_own, is_someones_words, labeled_as, labeled_by_verb, names_a_work,
+};
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People, resolution};
 use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker, titled_somewhere};
@@ -295,11 +297,12 @@ impl<'l> Extractor<'l> {
             };
             let quote = trimmed(text, f.span.inner);
             let labeled = labeled_by_verb(words, toks, f.token, f.para_start);
+            let sentence = a_sentence_of_its_own(toks, f.token, f.para_start, &quote.text);
             // Someone's words by the tests a quote with a reporting verb
             // passes, and not the title of a work: speaker unknown.
             let unknown_speaker = f.own_cue.filter(|_| {
                 attribution.is_none()
-                    && is_someones_words(&quote.text, kind, true, labeled)
+                    && is_someones_words(&quote.text, kind, true, labeled, sentence)
                     && !names_a_work(words, toks, f.token, &quote.text)
             });
             if let Some((cue, subject)) = unknown_speaker {
@@ -333,7 +336,8 @@ impl<'l> Extractor<'l> {
             let as_label = labeled_as(words, toks, f.token);
             let Some(a) = attribution
                 .filter(|a| {
-                    as_label || is_someones_words(&quote.text, kind, a.cue.is_some(), labeled)
+                    as_label
+                        || is_someones_words(&quote.text, kind, a.cue.is_some(), labeled, sentence)
                 })
                 // A headline's colon names the speaker outright: `Okafor:
                 // Mayor's 'Deeply Reckless' Budget` is her words, not a title.

@@ -14,14 +14,37 @@ use crate::text::words::Words;
 /// `labeled`: a speech or naming verb stands a few words before the quote
 /// ([`labeled_by_verb`]), which makes one word someone's too: `Warren
 /// labeled him a "loser"`.
-pub fn is_someones_words(quote: &str, kind: QuoteKind, has_cue: bool, labeled: bool) -> bool {
+/// `sentence`: the passage is a sentence of its own ([`a_sentence_of_its_own`]),
+/// which makes a short continuation someone's words: `"I feel very good
+/// about chances in November," Tester said. "Very good."`.
+pub fn is_someones_words(
+    quote: &str,
+    kind: QuoteKind,
+    has_cue: bool,
+    labeled: bool,
+    sentence: bool,
+) -> bool {
     let words = quote.split_whitespace().count();
     let title = is_title_case(quote);
     match (kind, has_cue) {
-        (QuoteKind::Continuation, _) => !title && words >= 3,
+        (QuoteKind::Continuation, _) => sentence || !title && words >= 3,
         (_, true) => true,
         (_, false) => !title && (words >= 2 || labeled),
     }
+}
+
+/// Is the quote at `qi` a sentence of its own: it opens its sentence (first
+/// in its paragraph from `floor`, or after a full stop or another quote),
+/// starts with a capital and ends with its own full stop, question or
+/// exclamation mark inside the marks (`... O'Donnell said. "Big time."`).
+/// A title or a scare quote is written inside someone's sentence, not as
+/// one.
+pub fn a_sentence_of_its_own(toks: &[Token], qi: usize, floor: usize, quote: &str) -> bool {
+    let opens = qi == floor
+        || toks[qi - 1].quote().is_some()
+        || matches!(toks[qi - 1].kind, TokenKind::Punct('.' | '!' | '?'));
+    let quote = quote.trim_end();
+    opens && quote.starts_with(char::is_uppercase) && quote.ends_with(['.', '!', '?'])
 }
 
 /// `Trump refers to the governor as "Chris"`, `hailed the vote as
@@ -168,11 +191,13 @@ mod tests {
             "The Late Late Hour",
             QuoteKind::Partial,
             false,
+            false,
             false
         ));
         assert!(!is_someones_words(
             "temporary",
             QuoteKind::Partial,
+            false,
             false,
             false
         ));
@@ -181,23 +206,27 @@ mod tests {
             "very fishy",
             QuoteKind::Partial,
             false,
+            false,
             false
         ));
         assert!(!is_someones_words(
             "very fishy",
             QuoteKind::Continuation,
             true,
+            false,
             false
         ));
         assert!(is_someones_words(
             "temporary",
             QuoteKind::Partial,
             true,
+            false,
             false
         ));
         assert!(is_someones_words(
             "we will share every measurement",
             QuoteKind::Partial,
+            false,
             false,
             false
         ));
@@ -205,6 +234,7 @@ mod tests {
             "Boots",
             QuoteKind::Continuation,
             true,
+            false,
             false
         ));
         // One word is someone's when a verb labels it.
@@ -212,13 +242,15 @@ mod tests {
             "reckless",
             QuoteKind::Partial,
             false,
-            true
+            true,
+            false
         ));
         assert!(!is_someones_words(
             "Reckless",
             QuoteKind::Partial,
             false,
-            true
+            true,
+            false
         ));
     }
 
@@ -254,6 +286,36 @@ mod tests {
         );
         let qi = toks.iter().position(|t| t.quote().is_some()).unwrap();
         (words, toks, qi, spans)
+    }
+
+    fn own_sentence(text: &str) -> bool {
+        let (_, toks, qi, spans) = first_quote(text);
+        a_sentence_of_its_own(&toks, qi, 0, spans[0].inner.text(text))
+    }
+
+    #[test]
+    fn a_quote_written_as_its_own_sentence() {
+        assert!(own_sentence(r#"Tester said. "Very good." He left."#));
+        assert!(own_sentence(r#""Okay, great!" Sanders waved."#));
+        // Inside someone's sentence, or without its own full stop.
+        assert!(!own_sentence(r#"He called it "Very good." Then he left."#));
+        assert!(!own_sentence(r#"Tester said. "Very good" was all."#));
+        assert!(!own_sentence(r#"Tester said. "very good." He left."#));
+        // A short continuation is someone's words only as a sentence.
+        assert!(is_someones_words(
+            "Big time.",
+            QuoteKind::Continuation,
+            false,
+            false,
+            true
+        ));
+        assert!(!is_someones_words(
+            "Big time.",
+            QuoteKind::Continuation,
+            false,
+            false,
+            false
+        ));
     }
 
     fn labeled(text: &str) -> bool {
