@@ -299,6 +299,29 @@ fn quoted_words<'t>(w: &Words<'t>, toks: &[Token], qi: usize) -> &'t str {
     })
 }
 
+/// `Another commenter said, "Q"`: a sentence that is only a determiner
+/// phrase, a listed reporting verb, a comma or colon and the quote has that phrase for its speaker, whatever its head noun, as `"Q," a
+/// commenter said` has after the quote. Anywhere else an unlisted noun
+/// after a determiner is as often what is said (`the report said`).
+fn subject_introducing(
+    w: &Words,
+    toks: &[Token],
+    v: usize,
+    s: usize,
+    qi: usize,
+) -> Option<Mention> {
+    // The comma or colon is needed: `The so called "Implementation
+    // Initiative"` names the quote, it does not introduce it.
+    let between = &toks[v + 1..qi];
+    let introduces =
+        !between.is_empty() && between.iter().all(|t| t.is_punct(',') || t.is_punct(':'));
+    if !introduces {
+        return None;
+    }
+    let start = subject_start(w, toks, s, v);
+    mention_before(&w.loose(), toks, v, start).filter(|m| m.first_token == start)
+}
+
 /// Does the verb lead its clause, so that the speaker follows it? At the
 /// sentence's start (`Said X: "Q"`) or right after a quote and its comma
 /// (`"Q1," said X, "Q2."`) — not `Pence called their son "a hero"`.
@@ -578,6 +601,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 .or_else(|| mention_before(w, toks, v, s))
                 .or_else(|| relative_subject_before(w, toks, v, s))
                 .or_else(|| sentence_subject(w, toks, s, v))
+                .or_else(|| subject_introducing(w, toks, v, s, qi))
         };
         let mention = match mention {
             Some(m) => m,
@@ -1234,6 +1258,21 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_determiner_phrase_introducing_a_quote_is_its_speaker() {
+        let text = "Another commenter said, \"We all know how she feels about the police.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "We all know how she feels about the police.".to_string(),
+                Some("Another commenter".to_string())
+            )]
+        );
+        // Not when words stand between the verb and the quote.
+        let text = "A commenter said the plan was \"a total mess.\"";
+        assert_eq!(who(text), vec![]);
     }
 
     #[test]
