@@ -496,8 +496,8 @@ fn cue_after(w: &Words, toks: &[Token], token: usize, pe: usize) -> Option<(Span
         .find(|&k| w.is_speech_verb(&toks[k]))
         // `a show called "Brokers"`: naming is not reporting.
         .filter(|&k| {
-            w.lower(&toks[k])
-                .is_none_or(|v| !w.lexicon.naming_verbs.contains(v.as_str()))
+            w.with_lower(&toks[k], |v| !w.lexicon.naming_verbs.contains(v))
+                .unwrap_or(true)
         })?;
     let between: Vec<&Token> = toks[token + 1..verb]
         .iter()

@@ -305,7 +305,9 @@ fn is_past_participle(w: &Words, t: &Token) -> bool {
         "seen", "written", "given", "taken", "sent", "made", "shown", "drawn", "put", "read",
         "held", "won", "told", "paid", "led", "sold", "brought", "bought",
     ];
-    w.lower(t).is_some_and(|x| x.len() > 3 && x.ends_with("ed")) || w.is(t, IRREGULAR)
+    w.with_lower(t, |x| x.len() > 3 && x.ends_with("ed"))
+        .unwrap_or(false)
+        || w.is(t, IRREGULAR)
 }
 
 /// How many words a place after "of" may have: `New Hampshire`.
@@ -645,8 +647,8 @@ pub fn document_phrase(w: &Words, toks: &[Token], start: usize, ceiling: usize) 
         return None;
     }
     let doc = (start + 1..ceiling.min(start + 5)).find(|&k| {
-        w.lower(&toks[k])
-            .is_some_and(|x| w.lexicon.document_nouns.contains(&x))
+        w.with_lower(&toks[k], |x| w.lexicon.document_nouns.contains(x))
+            .unwrap_or(false)
     })?;
     if !toks[start + 1..doc].iter().all(|t| t.is_word()) {
         return None;
@@ -728,12 +730,13 @@ pub fn poll_for_respondents(
     let number = |t: &Token| {
         w.word(t)
             .is_some_and(|x| x.trim_end_matches('%').bytes().all(|b| b.is_ascii_digit()))
-            || w.lower(t).is_some_and(|x| {
+            || w.with_lower(t, |x| {
                 [
                     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 ]
-                .contains(&x.as_str())
+                .contains(&x)
             })
+            .unwrap_or(false)
     };
     // `25 percent of likely Republican voters`: a lower-case word or two
     // may qualify the group after `of`.

@@ -720,16 +720,19 @@ pub fn at_sentence_end(
 /// A headline or title line: most words capitalised and no full stop
 /// inside. `Bernie Sanders Pins The Rise Of ISIS On 'Disastrous' Invasion`.
 pub fn is_headline(w: &Words, toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
-    if words.len() < 3 || words.len() > 30 {
+    // Counted without collecting the words: most paragraphs are long, and
+    // stop being a headline at their 31st word.
+    let words = toks.iter().filter(|t| t.is_word());
+    let count = words.clone().take(31).count();
+    if !(3..=30).contains(&count) {
         return false;
     }
-    if words.iter().any(|t| w.is_speech_verb(t)) {
+    if words.clone().any(|t| w.is_speech_verb(t)) {
         return false;
     }
-    let capitalised = words.iter().filter(|t| w.is_capitalised(t)).count();
+    let capitalised = words.filter(|t| w.is_capitalised(t)).count();
     let inner_stop = toks[..toks.len() - 1].iter().any(is_sentence_end);
-    capitalised * 4 >= words.len() * 3 && !inner_stop
+    capitalised * 4 >= count * 3 && !inner_stop
 }
 
 /// In a headline, the name it opens with speaks: `Graham: Trump's

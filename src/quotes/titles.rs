@@ -79,8 +79,8 @@ pub fn labeled_by_verb(words: &Words, toks: &[Token], qi: usize, floor: usize) -
         .any(|t| {
             words.is_speech_verb(t)
                 || words
-                    .lower(t)
-                    .is_some_and(|w| words.lexicon.naming_verbs.contains(&w))
+                    .with_lower(t, |w| words.lexicon.naming_verbs.contains(w))
+                    .unwrap_or(false)
         })
 }
 
@@ -116,8 +116,8 @@ pub fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bo
     }
     let before = &toks[k];
     words
-        .lower(before)
-        .is_some_and(|w| words.lexicon.title_cues.contains(&w))
+        .with_lower(before, |w| words.lexicon.title_cues.contains(w))
+        .unwrap_or(false)
         || words
             .word(before)
             .is_some_and(|w| Words::bare(w).len() != w.len())
@@ -150,9 +150,11 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
             .take(WORK_APPOSITION_REACH)
             .take_while(|t| t.is_word())
             .any(|t| {
-                words.lower(t).is_some_and(|w| {
-                    words.lexicon.title_cues.contains(&w) && !NOT_WORKS.contains(&w.as_str())
-                })
+                words
+                    .with_lower(t, |w| {
+                        words.lexicon.title_cues.contains(w) && !NOT_WORKS.contains(&w)
+                    })
+                    .unwrap_or(false)
             })
 }
 

@@ -1002,10 +1002,12 @@ impl People {
                         // `The New York businessman has praised Putin`: a
                         // verb between makes the role the subject's, not
                         // the name's.
-                        if w.lower(x).is_some_and(|v| {
-                            CLAUSE_VERBS.contains(&v.as_str())
+                        if w.with_lower(x, |v| {
+                            CLAUSE_VERBS.contains(&v)
                                 || (v.len() > 4 && v.ends_with("ed") && !w.is_title(x))
-                        }) {
+                        })
+                        .unwrap_or(false)
+                        {
                             break;
                         }
                         // `is_title` (remembered per token) holds for every

@@ -5,7 +5,7 @@
 
 use super::classes::{LowerWords, TokenClasses};
 use super::tokens::Token;
-use crate::lexicon::{Gender, Lexicon, flag};
+use crate::lexicon::{Gender, Lexicon, flag, with_lower};
 
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
 /// `Charles de Gaulle`, `Abdullah bin Zayed`.
@@ -104,6 +104,12 @@ impl<'a> Words<'a> {
         self.word(t).map(|w| Self::bare(w).to_lowercase())
     }
 
+    /// `f` of what [`lower`](Self::lower) gives, without allocating for
+    /// the short ASCII words nearly every token is.
+    pub fn with_lower<R>(&self, t: &Token, f: impl FnOnce(&str) -> R) -> Option<R> {
+        self.word(t).map(|w| with_lower(Self::bare(w), f))
+    }
+
     pub fn is_capitalised(&self, t: &Token) -> bool {
         // An ASCII first letter, nearly always, is read without decoding.
         if let Some(&b) = self
@@ -151,7 +157,11 @@ impl<'a> Words<'a> {
     /// The gender of a pronoun, contractions included (`he's said`,
     /// `they've argued`).
     pub fn pronoun(&self, t: &Token) -> Option<Gender> {
-        let w = self.word(t)?.to_lowercase();
+        with_lower(self.word(t)?, |w| self.pronoun_of_lower(w))
+    }
+
+    /// [`pronoun`](Self::pronoun) of a word already in lower case.
+    fn pronoun_of_lower(&self, w: &str) -> Option<Gender> {
         let stem = [
             "'s",
             "\u{2019}s",
@@ -164,7 +174,7 @@ impl<'a> Words<'a> {
         ]
         .iter()
         .find_map(|suffix| w.strip_suffix(suffix))
-        .unwrap_or(&w);
+        .unwrap_or(w);
         // `It's fine to ...`, `it'd be`: "it" contracted is nearly always the
         // empty subject of a clause, not a speaker.
         if stem == "it" && stem.len() != w.len() {
