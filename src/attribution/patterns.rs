@@ -299,6 +299,53 @@ fn quoted_words<'t>(w: &Words<'t>, toks: &[Token], qi: usize) -> &'t str {
     })
 }
 
+/// Words that open a clause inside a sentence, before its subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "when", "as", "while", "after", "before", "because", "since", "although",
+    "though", "where", "once", "until", "yet",
+];
+
+/// How many words a clause's subject pronoun may stand before the verb.
+const CLAUSE_REACH: usize = 12;
+
+/// `When Robby Mook ... was asked ..., he laughed and said, "Q"`, `Chris
+/// Christie ... acknowledged some plagiarism even as he defended Melania
+/// Trump, saying, "Q"`: the nearest `he` or `she` opening a clause before
+/// the verb (at the sentence's start, after a comma or a conjunction; only
+/// words between, no other pronoun or reporting verb) is the verb's
+/// subject, nearer than the sentence's. A participle may follow its
+/// clause's comma (`he defended ..., saying`). Not after `that`, whose
+/// clause is reported speech (`X said that he was tired, adding "Q"` is
+/// X's).
+fn pronoun_opening_clause(
+    w: &Words,
+    toks: &[Token],
+    s: usize,
+    v: usize,
+    participle: bool,
+) -> Option<Mention> {
+    let end = if participle && v > s && toks[v - 1].is_punct(',') {
+        v - 1
+    } else {
+        v
+    };
+    let p = (s..end)
+        .rev()
+        .take(CLAUSE_REACH)
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| {
+            w.is(&toks[k], &["he", "she"])
+                && (k == s || toks[k - 1].is_punct(',') || w.is(&toks[k - 1], CLAUSE_OPENERS))
+        })?;
+    if toks[p + 1..end]
+        .iter()
+        .any(|t| w.is_speech_verb(t) || w.pronoun(t).is_some())
+    {
+        return None;
+    }
+    core_before(w, toks, p + 1, p).filter(|m| matches!(m.kind, MentionKind::Pronoun(_)))
+}
+
 /// `Another commenter said, "Q"`: a sentence that is only a determiner
 /// phrase, a listed reporting verb, a comma or colon and the quote has that phrase for its speaker, whatever its head noun, as `"Q," a
 /// commenter said` has after the quote. Anywhere else an unlisted noun
@@ -602,6 +649,18 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 .or_else(|| relative_subject_before(w, toks, v, s))
                 .or_else(|| sentence_subject(w, toks, s, v))
                 .or_else(|| subject_introducing(w, toks, v, s, qi))
+        };
+        // A `he` or `she` opening the verb's own clause is its subject,
+        // nearer than a phrase farther back.
+        let mention = match pronoun_opening_clause(w, toks, s, v, participle) {
+            Some(p)
+                if mention
+                    .as_ref()
+                    .is_none_or(|m| m.end_token <= p.first_token) =>
+            {
+                Some(p)
+            }
+            _ => mention,
         };
         let mention = match mention {
             Some(m) => m,
@@ -1261,6 +1320,15 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_verbs_clause_is_its_subject() {
+        let text = "Retired Army Col. Lawrence Wilkerson started the rant when he brought up the bombing and later said, \"It is not just them.\"";
+        assert_eq!(
+            who(text),
+            vec![("It is not just them.".to_string(), Some("he".to_string()))]
+        );
     }
 
     #[test]
