@@ -428,9 +428,11 @@ fn is_noun_use(w: &Words, toks: &[Token], k: usize, floor: usize) -> bool {
     ];
     k > floor && {
         let before = &toks[k - 1];
+        // `he's said`, `she's argued`: a pronoun's `'s` is `has`, and the
+        // word after it the verb, not a possession.
         w.is(before, NOUN_LEFT)
             || w.word(before)
-                .is_some_and(|x| Words::bare(x).len() != x.len())
+                .is_some_and(|x| Words::bare(x).len() != x.len() && w.pronoun(before).is_none())
     }
 }
 
@@ -1320,6 +1322,15 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_pronouns_contraction_before_a_verb_is_no_possessive() {
+        let text = "Ever since Ana Brill announced her run, she's said the same thing at every stop: \"It is about us.\"";
+        assert_eq!(
+            who(text),
+            vec![("It is about us.".to_string(), Some("she's".to_string()))]
+        );
     }
 
     #[test]
