@@ -654,16 +654,23 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         };
         // A `he` or `she` opening the verb's own clause is its subject,
         // nearer than a phrase farther back.
-        let mention = match pronoun_opening_clause(w, toks, s, v, participle) {
-            Some(p)
-                if mention
-                    .as_ref()
-                    .is_none_or(|m| m.end_token <= p.first_token) =>
-            {
+        // `Reid said both are "non-entities," but he gave the Texan a
+        // back-handed compliment: "Q"`: a clause of its own after the verb,
+        // its colon introducing the quote, has the quote's speaker.
+        let colon_clause = (qi > v + 1 && toks[qi - 1].is_punct(':'))
+            .then(|| pronoun_opening_clause(w, toks, v, qi - 1, false))
+            .flatten();
+        let mention =
+            match colon_clause.or_else(|| pronoun_opening_clause(w, toks, s, v, participle)) {
                 Some(p)
-            }
-            _ => mention,
-        };
+                    if mention
+                        .as_ref()
+                        .is_none_or(|m| m.end_token <= p.first_token) =>
+                {
+                    Some(p)
+                }
+                _ => mention,
+            };
         let mention = match mention {
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
@@ -1322,6 +1329,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_clause_a_colon_ends_speaks_the_quote() {
+        let text = "Ana Brill said both rivals are \"lightweights,\" but she gave the mayor a compliment: \"He never hides.\"";
+        assert_eq!(
+            who(text),
+            vec![
+                ("lightweights,".to_string(), Some("Ana Brill".to_string())),
+                ("He never hides.".to_string(), Some("she".to_string()))
+            ]
+        );
     }
 
     #[test]
