@@ -312,7 +312,7 @@ const CLAUSE_REACH: usize = 12;
 /// Christie ... acknowledged some plagiarism even as he defended Melania
 /// Trump, saying, "Q"`: the nearest `he` or `she` opening a clause before
 /// the verb (at the sentence's start, after a comma or a conjunction; only
-/// words between, no other pronoun or reporting verb) is the verb's
+/// words between, no other pronoun) is the verb's
 /// subject, nearer than the sentence's. A participle may follow its
 /// clause's comma (`he defended ..., saying`). Not after `that`, whose
 /// clause is reported speech (`X said that he was tired, adding "Q"` is
@@ -337,10 +337,7 @@ fn pronoun_opening_clause(
             w.is(&toks[k], &["he", "she"])
                 && (k == s || toks[k - 1].is_punct(',') || w.is(&toks[k - 1], CLAUSE_OPENERS))
         })?;
-    if toks[p + 1..end]
-        .iter()
-        .any(|t| w.is_speech_verb(t) || w.pronoun(t).is_some())
-    {
+    if toks[p + 1..end].iter().any(|t| w.pronoun(t).is_some()) {
         return None;
     }
     core_before(w, toks, p + 1, p).filter(|m| matches!(m.kind, MentionKind::Pronoun(_)))
