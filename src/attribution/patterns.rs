@@ -539,13 +539,15 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     if lower.ends_with("ing") || lower.ends_with("ly") || w.is(&toks[first], &["according"]) {
         return false;
     }
-    // `Preceded by`, `Based on`, `Compared with`: a participle opening the
-    // sentence, not a name.
+    // `Preceded by`, `Based on`, `Compared with`, `Informed of`: a
+    // participle opening the sentence, not a name.
     if lower.ends_with("ed")
         && toks.get(first + 1).is_some_and(|t| {
             w.is(
                 t,
-                &["by", "on", "in", "with", "to", "from", "at", "for", "as"],
+                &[
+                    "by", "on", "in", "with", "to", "from", "at", "for", "as", "of", "about",
+                ],
             )
         })
     {
@@ -1757,6 +1759,11 @@ mod tests {
             who("Thirteen years on, the \"terrible attacks on our nation\" were recalled."),
             vec![]
         );
+        // `Informed of ...,` opens the sentence; the surname after it is
+        // a word the article also writes in lower case: no speaker.
+        let informed =
+            who("Informed of the lean, Early described it as \"news to me.\" He left early.");
+        assert!(informed.iter().all(|(_, s)| s.is_none()), "{informed:?}");
     }
 
     #[test]
