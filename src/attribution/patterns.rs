@@ -343,6 +343,37 @@ fn pronoun_opening_clause(
     core_before(w, toks, p + 1, p).filter(|m| matches!(m.kind, MentionKind::Pronoun(_)))
 }
 
+/// How many words the phrase after `with` and its participle may take.
+const WITH_CLAUSE_REACH: usize = 10;
+
+/// `the Trump campaign has denied it, with Lewandowski taking to Twitter
+/// to call Fields "totally delusional"`, `..., with one of her ads asking,
+/// "Q"`: a clause of `with`, a phrase and a participle after a comma has
+/// that phrase for its subject, and the quote in it is the phrase's, not
+/// the sentence subject's. (The index of `with`, of the participle, and
+/// the phrase.)
+fn with_clause_subject(
+    w: &Words,
+    toks: &[Token],
+    s: usize,
+    qi: usize,
+) -> Option<(usize, usize, Mention)> {
+    let with = (s + 1..qi)
+        .rev()
+        .take_while(|&k| !is_sentence_end(&toks[k]) && toks[k].quote().is_none())
+        .find(|&k| w.is(&toks[k], &["with"]) && toks[k - 1].is_punct(','))?;
+    let ing = (with + 2..qi.min(with + 2 + WITH_CLAUSE_REACH))
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| {
+            w.word(&toks[k])
+                .is_some_and(|x| x.len() > 4 && x.ends_with("ing") && !w.is_capitalised(&toks[k]))
+        })?;
+    let m = partitive_after(w, toks, with + 1, ing)
+        .or_else(|| mention_after(&w.loose(), toks, with + 1, ing))
+        .filter(|m| m.first_token == with + 1 && !matches!(m.kind, MentionKind::Pronoun(_)))?;
+    Some((with, ing, m))
+}
+
 /// `Another commenter said, "Q"`: a sentence that is only a determiner
 /// phrase, a listed reporting verb, a comma or colon and the quote has that phrase for its speaker, whatever its head noun, as `"Q," a
 /// commenter said` has after the quote. Anywhere else an unlisted noun
@@ -670,6 +701,10 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 }
                 _ => mention,
             };
+        let mention = match with_clause_subject(w, toks, s, qi) {
+            Some((with, ing, m)) if v < with || participle && v >= ing => Some(m),
+            _ => mention,
+        };
         let mention = match mention {
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
@@ -1328,6 +1363,26 @@ mod tests {
             .into_iter()
             .map(|q| (q.quote.text, q.speaker.map(|s| s.text)))
             .collect()
+    }
+
+    #[test]
+    fn the_phrase_of_a_with_clause_speaks_its_quote() {
+        let text = "The campaign denied it, with Tom Hale taking to Twitter to call Brill \"totally delusional.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "totally delusional.".to_string(),
+                Some("Tom Hale".to_string())
+            )]
+        );
+        let text = "Brill tried to tie Hale to the mayor, with one of her ads asking, \"Is he independent enough?\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "Is he independent enough?".to_string(),
+                Some("one of her ads".to_string())
+            )]
+        );
     }
 
     #[test]
