@@ -312,11 +312,10 @@ const CLAUSE_REACH: usize = 12;
 /// Christie ... acknowledged some plagiarism even as he defended Melania
 /// Trump, saying, "Q"`: the nearest `he` or `she` opening a clause before
 /// the verb (at the sentence's start, after a comma or a conjunction; only
-/// words between, no other pronoun) is the verb's
-/// subject, nearer than the sentence's. A participle may follow its
-/// clause's comma (`he defended ..., saying`). Not after `that`, whose
-/// clause is reported speech (`X said that he was tired, adding "Q"` is
-/// X's).
+/// words between, no other pronoun) is the verb's subject, nearer than the
+/// sentence's. A participle may follow its clause's comma (`he defended
+/// ..., saying`). Not after `that`, whose clause is reported speech (`X
+/// said that he was tired, adding "Q"` is X's).
 fn pronoun_opening_clause(
     w: &Words,
     toks: &[Token],
@@ -375,9 +374,10 @@ fn with_clause_subject(
 }
 
 /// `Another commenter said, "Q"`: a sentence that is only a determiner
-/// phrase, a listed reporting verb, a comma or colon and the quote has that phrase for its speaker, whatever its head noun, as `"Q," a
-/// commenter said` has after the quote. Anywhere else an unlisted noun
-/// after a determiner is as often what is said (`the report said`).
+/// phrase, a listed reporting verb, a comma or colon and the quote has that
+/// phrase for its speaker, whatever its head noun, as `"Q," a commenter
+/// said` has after the quote. Anywhere else an unlisted noun after a
+/// determiner is as often what is said (`the report said`).
 fn subject_introducing(
     w: &Words,
     toks: &[Token],
@@ -683,10 +683,10 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 .or_else(|| subject_introducing(w, toks, v, s, qi))
         };
         // A `he` or `she` opening the verb's own clause is its subject,
-        // nearer than a phrase farther back.
-        // `Reid said both are "non-entities," but he gave the Texan a
-        // back-handed compliment: "Q"`: a clause of its own after the verb,
-        // its colon introducing the quote, has the quote's speaker.
+        // nearer than a phrase farther back; so is one opening a clause of
+        // its own after the verb whose colon introduces the quote (`Reid
+        // said both are "non-entities," but he gave the Texan a
+        // back-handed compliment: "Q"`).
         let colon_clause = (qi > v + 1 && toks[qi - 1].is_punct(':'))
             .then(|| pronoun_opening_clause(w, toks, v, qi - 1, false))
             .flatten();
@@ -701,6 +701,9 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                 }
                 _ => mention,
             };
+        // `..., with Lewandowski taking to Twitter to call Fields "Q"`: the
+        // quote is in the with-clause, said by its phrase, when the verb is
+        // before the clause or is its participle.
         let mention = match with_clause_subject(w, toks, s, qi) {
             Some((with, ing, m)) if v < with || participle && v >= ing => Some(m),
             _ => mention,
