@@ -809,6 +809,56 @@ const PRONOUN_REACH: usize = 12;
 /// antecedent ([`People::resolve`]).
 const PRONOUN_CHAIN: usize = 3;
 
+/// Words before a name read for a family word: "his pastor father,".
+const KIN_REACH: usize = 3;
+
+/// Does a family word stand just before the name at `at` ("his father,
+/// Rafael Cruz")?
+pub(crate) fn introduced_as_relative(words: &Words, at: usize) -> bool {
+    let text = words.text;
+    let mut from = at.saturating_sub(KIN_REACH * 12);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(KIN_REACH)
+        .any(|w| words.lexicon.kin_words.contains(&w.to_lowercase()))
+}
+
+/// [`NameIndex::expand`], but not to a name the article introduces as
+/// someone's relative (`his wife, Gabriela Violeta Lazar`) when one other
+/// person of the surname is there (`Marcel Lehel Lazar`): a bare `Lazar`
+/// is the one the article is about, as for a speaker (`speaker.rs`).
+fn not_a_relative<'a>(
+    w: &Words,
+    index: &'a NameIndex,
+    surname: &str,
+    pos: usize,
+) -> Option<&'a str> {
+    let nearest = index.expand(surname, pos)?;
+    let is_relative = |name: &str| {
+        index
+            .first_at(name)
+            .is_some_and(|at| introduced_as_relative(w, at))
+    };
+    if !is_relative(nearest) {
+        return Some(nearest);
+    }
+    let others: Vec<&str> = index
+        .with_surname(surname, pos)
+        .into_iter()
+        .filter(|name| name.contains(' ') && !is_relative(name))
+        .take(2)
+        .collect();
+    match others[..] {
+        [only] => Some(only),
+        _ => Some(nearest),
+    }
+}
+
 /// Whether `raw`, words a name was read from, is a heading in capitals
 /// (`FULL TEXT` over an article, `RED STATES OUTNUMBER BLUE STATES`): two
 /// or more words with no lower-case letter, which `text` never writes in
@@ -925,7 +975,7 @@ impl People {
                                 None => index.expand(surname, t.span.start),
                             }
                         }
-                        None => index.expand(surname, t.span.start),
+                        None => not_a_relative(w, index, surname, t.span.start),
                     }
                     // `So Obama brought it up himself. He called it ...` in
                     // an article that writes only `President Obama`: a
@@ -1831,6 +1881,20 @@ mod tests {
         let people = people_of(text);
         let she = text.rfind("she said").unwrap();
         assert_eq!(people.resolve(she, Gender::Feminine), None);
+    }
+
+    #[test]
+    fn a_bare_surname_is_not_the_relative_the_article_introduces() {
+        let text = "Marcel Lehel Lazar was sentenced on Thursday.\n\n\
+                    His wife, Gabriela Violeta Lazar, wrote to the court.\n\n\
+                    A graduate, Lazar had no training, and he said so.";
+        let mut people = people_of(text);
+        people.mark_speaker("Marcel Lehel Lazar", Some(Gender::Masculine));
+        let he = text.rfind("he said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Marcel Lehel Lazar")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! at a person, an organisation without its article.
 
 pub(crate) use super::names::titled_somewhere;
-use super::names::{NameIndex, People, clean_name, honorific_gender};
+use super::names::{NameIndex, People, clean_name, honorific_gender, introduced_as_relative};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders};
@@ -396,25 +396,6 @@ fn ends_with_title(words: &Words, written: &str) -> bool {
     written
         .rsplit_once(' ')
         .is_some_and(|(_, last)| words.lexicon.titles.contains(&last.to_lowercase()))
-}
-
-/// Words before a name read for a family word: "his pastor father,".
-const KIN_REACH: usize = 3;
-
-/// Does a family word stand just before the name at `at` ("his father,
-/// Rafael Cruz")?
-fn introduced_as_relative(words: &Words, at: usize) -> bool {
-    let text = words.text;
-    let mut from = at.saturating_sub(KIN_REACH * 12);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    text[from..at]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(KIN_REACH)
-        .any(|w| words.lexicon.kin_words.contains(&w.to_lowercase()))
 }
 
 #[cfg(test)]
