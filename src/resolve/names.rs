@@ -839,23 +839,43 @@ fn not_a_relative<'a>(
     pos: usize,
 ) -> Option<&'a str> {
     let nearest = index.expand(surname, pos)?;
-    let is_relative = |name: &str| {
-        index
-            .first_at(name)
-            .is_some_and(|at| introduced_as_relative(w, at))
-    };
-    if !is_relative(nearest) {
+    if !index
+        .first_at(nearest)
+        .is_some_and(|at| introduced_as_relative(w, at))
+    {
         return Some(nearest);
     }
-    let others: Vec<&str> = index
-        .with_surname(surname, pos)
-        .into_iter()
-        .filter(|name| name.contains(' ') && !is_relative(name))
-        .take(2)
-        .collect();
-    match others[..] {
-        [only] => Some(only),
-        _ => Some(nearest),
+    let full = index.with_surname(surname, pos);
+    let people = full.iter().copied().filter(|name| name.contains(' '));
+    Some(sole_non_relative(w, index, people).unwrap_or(nearest))
+}
+
+/// Of `names` (people of one surname), the only one the article does not
+/// introduce as someone's relative, when at least one is so introduced
+/// (`his father, Brent Bozell, Jr.`): whom a bare surname stands for.
+/// Stops reading at the second such name.
+pub(crate) fn sole_non_relative<'a>(
+    w: &Words,
+    index: &NameIndex,
+    names: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let (mut relatives, mut others) = (false, Vec::with_capacity(2));
+    for name in names {
+        if index
+            .first_at(name)
+            .is_some_and(|at| introduced_as_relative(w, at))
+        {
+            relatives = true;
+        } else {
+            others.push(name);
+            if others.len() > 1 {
+                break;
+            }
+        }
+    }
+    match (relatives, &others[..]) {
+        (true, [only]) => Some(only),
+        _ => None,
     }
 }
 

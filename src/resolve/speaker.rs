@@ -3,7 +3,7 @@
 //! at a person, an organisation without its article.
 
 pub(crate) use super::names::titled_somewhere;
-use super::names::{NameIndex, People, clean_name, honorific_gender, introduced_as_relative};
+use super::names::{NameIndex, People, clean_name, honorific_gender, sole_non_relative};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders};
@@ -326,24 +326,10 @@ fn shared_surname<'a>(
     // surname stands for when one other person of the name is there:
     // the article is about that one. A courtesy title says which of the
     // family is meant better than this does.
-    if honorific.is_none() {
-        let (mut relatives, mut others) = (false, Vec::with_capacity(2));
-        for name in candidates() {
-            if names
-                .first_at(name)
-                .is_some_and(|at| introduced_as_relative(words, at))
-            {
-                relatives = true;
-            } else {
-                others.push(name);
-                if others.len() > 1 {
-                    break;
-                }
-            }
-        }
-        if let (true, [only]) = (relatives, &others[..]) {
-            return Some(Some(only));
-        }
+    if honorific.is_none()
+        && let Some(only) = sole_non_relative(words, names, candidates())
+    {
+        return Some(Some(only));
     }
     let given = |name: &str| name.split_whitespace().next().map(str::to_lowercase);
     let first = candidates().next();
