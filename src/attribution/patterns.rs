@@ -635,6 +635,13 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         .filter(|&k| is_cue(k) && !embedded(k))
         .take(2)
         .collect();
+    // The with-clause holding the quote does not depend on the cue: read
+    // once, only when there is a cue to weigh it against.
+    let with_clause = if cues.is_empty() {
+        None
+    } else {
+        with_clause_subject(w, toks, s, qi)
+    };
     for (nth, &v) in cues.iter().enumerate() {
         let last_try = nth + 1 == cues.len();
         let verb = w.word(&toks[v]).unwrap_or_default().to_lowercase();
@@ -704,8 +711,8 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         // `..., with Lewandowski taking to Twitter to call Fields "Q"`: the
         // quote is in the with-clause, said by its phrase, when the verb is
         // before the clause or is its participle.
-        let mention = match with_clause_subject(w, toks, s, qi) {
-            Some((with, ing, m)) if v < with || participle && v >= ing => Some(m),
+        let mention = match &with_clause {
+            Some((with, ing, m)) if v < *with || participle && v >= *ing => Some(m.clone()),
             _ => mention,
         };
         let mention = match mention {

@@ -825,7 +825,7 @@ pub(crate) fn introduced_as_relative(words: &Words, at: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(KIN_REACH)
-        .any(|w| words.lexicon.kin_words.contains(&w.to_lowercase()))
+        .any(|w| with_lower(w, |x| words.lexicon.kin_words.contains(x)))
 }
 
 /// [`NameIndex::expand`], but not to a name the article introduces as
