@@ -4,8 +4,8 @@
 //! records.
 
 use crate::attribution::patterns::{
-    Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, in_headline,
-    introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
+    Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, dash_then_name,
+    in_headline, introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
     sentence_subject_of, signed_after, signed_below,
 };
 use crate::attribution::turns::transcript_turns;
@@ -146,8 +146,14 @@ impl<'l> Extractor<'l> {
             let (ps, pe) = para_ranges[f.para];
             let is_headline =
                 *headline[f.para].get_or_insert_with(|| is_headline(words, &toks[ps..pe]));
-            let found = in_headline(words, toks, f.token, (ps, pe), is_headline)
-                .map(|a| (a, Source::Headline))
+            // The newsletter's `TOPIC - Name: "Q"` first: its topic may
+            // read as a headline or hold a reporting verb.
+            let found = dash_then_name(words, toks, f.token, ps)
+                .map(|a| (a, Source::Layout))
+                .or_else(|| {
+                    in_headline(words, toks, f.token, (ps, pe), is_headline)
+                        .map(|a| (a, Source::Headline))
+                })
                 .or_else(|| {
                     after_quote(words, toks, f.token, pe)
                         .or_else(|| before_quote(words, toks, f.token, ps))

@@ -771,14 +771,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         .rev()
         .find(|&k| is_dash(&toks[k]))
         .map_or(s, |d| d + 1);
-    // `Mark Blumenthal and Jon Cohen:` — a pair of names opens the line too.
-    let opens_line = |m: &Mention| {
-        m.first_token == s
-            || m.first_token <= s + 4
-                && w.is(&toks[m.first_token - 1], &["and"])
-                && toks[s..m.first_token].iter().all(|t| t.is_word())
-    };
-    if let Some(mention) = mention_before(w, toks, colon, s).filter(opens_line) {
+    if let Some(mention) = names_opening_line(w, toks, s, colon) {
         return Some(Attribution {
             mention,
             cue: Some(toks[colon].span),
@@ -794,6 +787,47 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
         partial: colon + 1 < qi,
         split: false,
     })
+}
+
+/// The name or pair of names that is all of a line from `s` up to the
+/// colon at `colon` (`Graham:`, `Mark Blumenthal and Jon Cohen:`), or that
+/// follows `from` or `more from` there (`More from Jones:`).
+fn names_opening_line(w: &Words, toks: &[Token], s: usize, colon: usize) -> Option<Mention> {
+    let s = match toks.get(s..colon) {
+        Some([a, b, ..]) if w.is(a, &["more"]) && w.is(b, &["from"]) => s + 2,
+        Some([a, ..]) if w.is(a, &["from"]) => s + 1,
+        _ => s,
+    };
+    let opens_line = |m: &Mention| {
+        m.first_token == s
+            || m.first_token <= s + 4
+                && w.is(&toks[m.first_token - 1], &["and"])
+                && toks[s..m.first_token].iter().all(|t| t.is_word())
+    };
+    mention_before(w, toks, colon, s).filter(opens_line)
+}
+
+/// `POLLSTERS AGREE - Carl Bialik: "Q"`, `Estimates are problematic - Pew
+/// Research: "Q"`: a newsletter's line that gives a topic, a dash, then
+/// only the source's name and a colon before the quote. The name after the
+/// dash is the quote's source whatever the topic says (it may hold a
+/// reporting verb, "agree", or read as a headline). `qi` is the quote's
+/// token, `floor` its paragraph's first.
+pub fn dash_then_name(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Attribution> {
+    let colon = qi
+        .checked_sub(1)
+        .filter(|&c| c > floor && toks[c].is_punct(':'))?;
+    // The name is short: a dash further back is a dash in the topic.
+    let dash = (colon.saturating_sub(8).max(floor)..colon)
+        .rev()
+        .find(|&k| is_dash(&toks[k]))?;
+    // Words on both sides of the dash: not a dash opening a line or a list.
+    if dash == floor || !toks[dash - 1].is_word() {
+        return None;
+    }
+    let mention = names_opening_line(w, toks, dash + 1, colon)
+        .filter(|m| m.kind == MentionKind::Name && m.end_token == colon)?;
+    Some(Attribution::direct(mention, toks[colon].span))
 }
 
 /// `called it "a disgrace" and "a betrayal," Smith said.`: a quote inside a
@@ -1392,6 +1426,33 @@ mod tests {
                 "Is he independent enough?".to_string(),
                 Some("one of her ads".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn the_name_after_a_newsletters_dash_speaks_the_quote() {
+        let text = "Pollsters agree - Dana Kirk: \"The shift came late in the race.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "The shift came late in the race.".to_string(),
+                Some("Dana Kirk".to_string())
+            )]
+        );
+        let text = "The estimates are shaky - More from Ortiz: \"Panels are not all alike.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "Panels are not all alike.".to_string(),
+                Some("Ortiz".to_string())
+            )]
+        );
+        // More than a name after the dash is a sentence: its verb's
+        // subject speaks.
+        let text = "The polls moved late - Ana Brill said it best at the rally: \"We are done.\"";
+        assert_eq!(
+            who(text),
+            vec![("We are done.".to_string(), Some("Ana Brill".to_string()))]
         );
     }
 
