@@ -1313,12 +1313,23 @@ fn introduced_before(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<
         return None;
     }
     let s = sentence_start(w, toks, qe - 1, qs);
-    let mention = sentence_subject(w, toks, s, qe - 1).filter(|m| {
-        matches!(
-            m.kind,
-            MentionKind::Name | MentionKind::Pronoun(Gender::Masculine | Gender::Feminine)
-        )
-    })?;
+    let subject = sentence_subject(w, toks, s, qe - 1)?;
+    // `Iowa State University's Dianne Bystrom agreed.`: a name the
+    // subject's possessive owns, its verb right after it, is the subject.
+    let owner = w
+        .word(&toks[subject.end_token - 1])
+        .is_some_and(|x| Words::bare(x).len() != x.len());
+    let owned_name = owner
+        .then(|| mention_after(w, toks, subject.end_token, qe - 1))
+        .flatten()
+        .filter(|m| m.kind == MentionKind::Name && lower_case_word_at(w, toks, m.end_token));
+    let mention = owned_name.unwrap_or(subject);
+    if !matches!(
+        mention.kind,
+        MentionKind::Name | MentionKind::Pronoun(Gender::Masculine | Gender::Feminine)
+    ) {
+        return None;
+    }
     // `Trump's plan would ...`: a possessive owns the subject, it is not it.
     // `Jane Doe, a night nurse in Regina, has worked ...`: an apposition
     // between commas, then the verb, leaves the name the subject.
@@ -1335,7 +1346,10 @@ fn introduced_before(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<
         !(t.is_word() || t.is_punct(',') && apposition(mention.end_token))
             || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
     });
-    (!owned).then_some(Attribution {
+    if owned {
+        return None;
+    }
+    Some(Attribution {
         mention,
         cue: None,
         partial: false,
@@ -1540,6 +1554,15 @@ mod tests {
             who(text),
             vec![(
                 "We carried people out on our backs.".to_string(),
+                Some("Lena Marsh".to_string())
+            )]
+        );
+        // A name its organisation's possessive owns is the subject.
+        let text = "Regina Polytechnic's Lena Marsh agreed. \"The plan is late.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "The plan is late.".to_string(),
                 Some("Lena Marsh".to_string())
             )]
         );
