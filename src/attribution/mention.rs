@@ -164,10 +164,46 @@ const MODIFIERS: &[&str] = &[
 
 /// Skip words that may stand between a speaker and the verb, backwards.
 pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
-    while end > 0 && w.is(&toks[end - 1], BETWEEN) && !w.is(&toks[end - 1], &["on", "to"]) {
+    while end > 0
+        && w.is(&toks[end - 1], BETWEEN)
+        && !w.is(&toks[end - 1], &["on", "to"])
+        && !surname_in_this_article(w, toks, &toks[end - 1])
+    {
         end -= 1;
     }
     end
+}
+
+/// `Will wrote` in an article that names George Will: a capitalised word
+/// the article writes as someone's surname ([`surnamed`]) is that name,
+/// not the modal or adverb the word lists take it for.
+/// Not a day or a month, which follow names all the time (`told Morning
+/// Joe Monday`, `Ryan in March`).
+pub fn surname_in_this_article(w: &Words, toks: &[Token], t: &Token) -> bool {
+    const DATES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    w.is_capitalised(t)
+        && !w.is(t, DATES)
+        && w.word(t).is_some_and(|x| surnamed(w, toks, Words::bare(x)))
 }
 
 /// How many lower-case words may stand between ", who" and its verb.
@@ -450,6 +486,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
             break;
         }
         let ok = w.is_capitalised(t) && !w.is_non_name(t)
+            || (start == end && common_word_surname(w, toks, t))
             || (start + 1 < end && starts_place(w, t, toks.get(start)))
             || w.is_title(t)
             || w.is_anonymous_head(t)
@@ -1047,6 +1084,15 @@ fn written_as_a_surname(w: &Words, toks: &[Token], t: &Token) -> bool {
         .is_some_and(|word| surnamed(w, toks, word))
 }
 
+/// `From said`, `Will urged` in an article that names Al From or George
+/// Will: a capitalised word the word lists take for no name (a
+/// preposition, a modal, a title) that the article writes as someone's
+/// surname ([`surnamed`]) is that person when it stands alone before the
+/// verb.
+fn common_word_surname(w: &Words, toks: &[Token], t: &Token) -> bool {
+    !w.is_name_word(t) && surname_in_this_article(w, toks, t)
+}
+
 /// Does the article write `word` (a capitalised word with a lower-case
 /// letter: not `HP`, `CIA`) as someone's surname somewhere: right after a
 /// given name, a title or an honorific, and not before another capitalised
@@ -1160,6 +1206,9 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     }
     // The name: capitalised non-title words at the right end.
     let mut name_start = end;
+    if end == start + 1 && common_word_surname(w, toks, &toks[start]) {
+        name_start = start;
+    }
     // A surname that is also a title word (`Amy Pope`, `Peter King`) stays a
     // name when a first name stands before it.
     if end - start >= 2
@@ -1583,6 +1632,50 @@ mod tests {
         assert_eq!(
             speakers(&format!("Rep. Alan Jordan Center opened.\n\n{quote}")),
             vec![]
+        );
+    }
+
+    #[test]
+    fn a_common_word_the_article_writes_as_a_surname_is_that_person() {
+        let speakers = |text: &str| {
+            crate::extract::extract_quotes(text)
+                .into_iter()
+                .map(|q| q.speaker.map(|s| s.name))
+                .collect::<Vec<_>>()
+        };
+        // A preposition, a modal, a verb: each someone's surname here.
+        for (intro, word, full) in [
+            (
+                "Al From, who founded the council, was blunt.",
+                "From",
+                "Al From",
+            ),
+            (
+                "Columnist George Will renewed his feud.",
+                "Will",
+                "George Will",
+            ),
+            (
+                "Chief executive Ian Read spoke on Monday.",
+                "Read",
+                "Ian Read",
+            ),
+        ] {
+            let text = format!("{intro}\n\n\"We lost the middle,\" {word} said.");
+            assert_eq!(speakers(&text), vec![Some(full.to_string())], "{text}");
+        }
+        // Not named so: the modal stays a modal, and a day after a given
+        // name is a date.
+        assert_eq!(
+            speakers("\"We lost the middle,\" Will wrote."),
+            vec![None::<String>; 0]
+        );
+        let named = speakers(
+            "Ana Brill told Morning Joe Monday she would run.\n\n\"We lost the middle,\" Monday said.",
+        );
+        assert!(
+            !named.iter().flatten().any(|n| n.contains("Monday")),
+            "{named:?}"
         );
     }
 

@@ -10,6 +10,7 @@
 use super::mention::{
     Mention, MentionKind, classify, core_before, document_before, document_phrase, is_clause_break,
     mention_after, mention_before, partitive_after, poll_for_respondents, relative_subject_before,
+    surname_in_this_article,
 };
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
@@ -595,6 +596,10 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
         "was", "were", "is", "are", "can", "cannot",
     ];
     if v == floor || !w.is(&toks[v - 1], AUXILIARIES) {
+        return false;
+    }
+    // `Will wrote` in an article that names George Will: a surname.
+    if surname_in_this_article(w, toks, &toks[v - 1]) {
         return false;
     }
     // `was quoted as saying`, `is saying`: progressive and quoted-as stay.

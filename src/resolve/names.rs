@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::attribution::mention::{MentionKind, surnamed};
+use crate::attribution::mention::{MentionKind, surname_in_this_article, surnamed};
 use crate::lexicon::{Gender, NameGenders, WordSet, with_lower};
 use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
@@ -209,7 +209,7 @@ impl NameIndex {
             toks[j].span.start == toks[j - 1].span.end + 1
                 && w.is_capitalised(&toks[j])
                 && !is_possessive(w, &toks[j - 1])
-                && w.is_name_word(&toks[j])
+                && (w.is_name_word(&toks[j]) || surname_in_this_article(w, toks, &toks[j]))
                 // `Glenn Beck Blasts Drudge`: a headline, the name before
                 // its verb.
                 && !w.is_headline_verb(&toks[j])
@@ -960,7 +960,7 @@ impl People {
                 };
                 let mut j = i + 1;
                 while j < toks.len()
-                    && w.is_name_word(&toks[j])
+                    && (w.is_name_word(&toks[j]) || surname_in_this_article(w, toks, &toks[j]))
                     && !is_possessive(w, &toks[j - 1])
                     && !w.is_headline_verb(&toks[j])
                 {
