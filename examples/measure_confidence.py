@@ -19,7 +19,33 @@ of confidence.txt.
 import collections, importlib.util, json, os, sys
 
 PRIOR = 10.0
-WAYS = ['explicit', 'pronoun', 'role', 'continuation', 'subject', 'headline', 'layout', 'unresolved']
+WAYS = ['explicit', 'pronoun', 'role', 'continuation', 'continuation-inside', 'subject', 'headline',
+        'layout', 'unresolved']
+# Characters after which a quote stands inside a sentence (as
+# src/extract.rs's inside_a_sentence reads the token before it).
+INSIDE_AFTER = ',;:\u2014\u2013-('
+OPENING_MARKS = ' \t\xa0"\'\u201c\u2018'
+
+
+def way(r, text, b2c):
+    """The record's found_by, or 'continuation-inside' for a speaker carried
+    from a neighbouring quote into the middle of a sentence: after a word or
+    a comma, colon, semicolon, dash or bracket, and not the second half of a
+    split quote (`"Q1," X said, "Q2."`, whose cue stands right before it)."""
+    if r['found_by'] != 'continuation':
+        return r['found_by']
+    start = b2c[r['quote']['start']]
+    i = start
+    while i > 0 and text[i - 1] in OPENING_MARKS:
+        i -= 1
+    if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in INSIDE_AFTER):
+        return 'continuation'
+    cue = r.get('cue')
+    if cue and cue['end'] <= r['quote']['start']:
+        gap = text[b2c[cue['end']]:start]
+        if gap.strip(OPENING_MARKS + ',:') == '':
+            return 'continuation'
+    return 'continuation-inside'
 
 
 def load_score(gold_dir):
@@ -46,7 +72,7 @@ def judge(score, docs, pred_path):
         sp = r.get('speaker')
         if sp and sp.get('start') is not None:
             sp['_chars'] = (b2c[sp['start']], b2c[sp['end']])
-        row = table[(doc['publisher'], r['found_by'])]
+        row = table[(doc['publisher'], way(r, doc['text'], b2c))]
         row[0] += 1
         if sum(score.overlap((s, e), h) for h in doc['hull']) < 0.5 * (e - s):
             continue
@@ -83,11 +109,11 @@ def main():
     everything = total(table, lambda p: True)
     conf, p0 = confidences(everything)
     print(f'# {len(pubs)} publishers; overall speaker accuracy {p0:.4f}; prior {PRIOR:g} quotes at it')
-    print(f"{'found_by':14}{'predicted':>10}{'matched':>9}{'judged':>8}{'right':>7}{'accuracy':>10}{'confidence':>12}")
+    print(f"{'found_by':20}{'predicted':>10}{'matched':>9}{'judged':>8}{'right':>7}{'accuracy':>10}{'confidence':>12}")
     for w in sorted(WAYS, key=lambda w: -conf[w]):
         n, m, j, r = everything[w]
         acc = f'{r / j:.3f}' if j else '-'
-        print(f'{w:14}{n:>10}{m:>9}{j:>8}{r:>7}{acc:>10}{conf[w]:>12.2f}')
+        print(f'{w:20}{n:>10}{m:>9}{j:>8}{r:>7}{acc:>10}{conf[w]:>12.2f}')
 
     print('\n# each publisher left out: confidence from the others -> accuracy on it (judged)')
     concordant = pairs = 0

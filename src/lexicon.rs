@@ -85,8 +85,9 @@ pub struct Lexicon {
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
     /// How often a speaker found each way is right, by [`FoundBy`] in the
-    /// order of [`FoundBy::ALL`]: see [`Lexicon::confidence`].
-    pub confidence: [f64; FoundBy::ALL.len()],
+    /// order of [`FoundBy::ALL`], then [`CONTINUATION_INSIDE`]: see
+    /// [`Lexicon::confidence`].
+    pub confidence: [f64; CONFIDENCE_ENTRIES],
     /// What the lists above say of each lower-case word, as [`flag`] bits,
     /// derived from them in `from_lists` so that a word is hashed once for
     /// every list at the same time.
@@ -136,14 +137,24 @@ fn lower_set(list: &str) -> HashSet<String> {
     entries(list).map(str::to_lowercase).collect()
 }
 
+/// grammar/confidence.txt's name for a continuation inside a sentence
+/// (`Trump said he would win and called it "a landslide"` after a quote of
+/// his): a way of its own in the table, though its records say
+/// `continuation`. Borrowed into the middle of a sentence, a speaker is
+/// wrong several times as often as at a sentence's start.
+pub const CONTINUATION_INSIDE: &str = "continuation-inside";
+/// The confidence table's entries: one per [`FoundBy`], in the order of
+/// [`FoundBy::ALL`], then [`CONTINUATION_INSIDE`].
+pub const CONFIDENCE_ENTRIES: usize = FoundBy::ALL.len() + 1;
+
 /// The confidence of each way of finding a speaker, from lines
 /// `found_by<TAB>confidence` (any spaces will do). A way the list leaves out
 /// keeps its value in `base`; an unknown way or a number outside 0..=1 is an
 /// error naming the line.
 pub fn confidence_table(
     list: &str,
-    base: [f64; FoundBy::ALL.len()],
-) -> Result<[f64; FoundBy::ALL.len()], String> {
+    base: [f64; CONFIDENCE_ENTRIES],
+) -> Result<[f64; CONFIDENCE_ENTRIES], String> {
     let mut table = base;
     for (n, line) in list.lines().enumerate() {
         let line = line.trim();
@@ -157,8 +168,14 @@ pub fn confidence_table(
                 n + 1
             ));
         };
-        let Some(way) = FoundBy::parse(name) else {
-            let known: Vec<&str> = FoundBy::ALL.iter().map(FoundBy::as_str).collect();
+        let entry = if name == CONTINUATION_INSIDE {
+            Some(FoundBy::ALL.len())
+        } else {
+            FoundBy::parse(name).map(|way| way as usize)
+        };
+        let Some(entry) = entry else {
+            let mut known: Vec<&str> = FoundBy::ALL.iter().map(FoundBy::as_str).collect();
+            known.push(CONTINUATION_INSIDE);
             return Err(format!(
                 "line {}: {name:?} is not a way of finding a speaker (one of: {})",
                 n + 1,
@@ -166,7 +183,7 @@ pub fn confidence_table(
             ));
         };
         match value.parse::<f64>() {
-            Ok(v) if (0.0..=1.0).contains(&v) => table[way as usize] = (v * 100.0).round() / 100.0,
+            Ok(v) if (0.0..=1.0).contains(&v) => table[entry] = (v * 100.0).round() / 100.0,
             _ => {
                 return Err(format!(
                     "line {}: confidence {value:?} is not a number from 0 to 1",
@@ -204,6 +221,12 @@ impl Lexicon {
     /// The confidence of a speaker found this way (hundredths, 0 to 1).
     pub fn confidence(&self, found_by: FoundBy) -> f64 {
         self.confidence[found_by as usize]
+    }
+
+    /// The confidence of a speaker carried to a quote inside a sentence
+    /// ([`CONTINUATION_INSIDE`]).
+    pub fn confidence_inside_sentence(&self) -> f64 {
+        self.confidence[FoundBy::ALL.len()]
     }
 
     fn from_lists(lists: &Lists) -> Lexicon {
@@ -488,7 +511,7 @@ struct Lists {
     claim_verbs: String,
     kin_words: String,
     abbreviations: String,
-    confidence: [f64; FoundBy::ALL.len()],
+    confidence: [f64; CONFIDENCE_ENTRIES],
 }
 
 impl Default for Lists {
@@ -511,7 +534,7 @@ impl Default for Lists {
             kin_words: KIN_WORDS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
-            confidence: confidence_table(CONFIDENCE, [0.0; FoundBy::ALL.len()]).unwrap_or_default(),
+            confidence: confidence_table(CONFIDENCE, [0.0; CONFIDENCE_ENTRIES]).unwrap_or_default(),
         }
     }
 }
@@ -565,8 +588,15 @@ mod tests {
         let mut listed = Vec::new();
         for line in entries(CONFIDENCE) {
             let name = line.split_whitespace().next().unwrap();
+            if name == CONTINUATION_INSIDE {
+                continue;
+            }
             listed.push(FoundBy::parse(name).unwrap_or_else(|| panic!("{line}")));
         }
+        assert!(
+            entries(CONFIDENCE).any(|l| l.split_whitespace().next() == Some(CONTINUATION_INSIDE)),
+            "{CONTINUATION_INSIDE} not in confidence.txt"
+        );
         for way in FoundBy::ALL {
             assert!(
                 listed.contains(&way),
@@ -574,12 +604,15 @@ mod tests {
                 way.as_str()
             );
         }
-        assert!(confidence_table(CONFIDENCE, [0.0; 8]).is_ok());
+        assert!(confidence_table(CONFIDENCE, [0.0; CONFIDENCE_ENTRIES]).is_ok());
         let lex = Lexicon::builtin();
         // Measured: a name with its verb is right more often than a
         // sentence's subject or an unresolved pronoun.
         assert!(lex.confidence(FoundBy::Explicit) > lex.confidence(FoundBy::Subject));
         assert!(lex.confidence(FoundBy::Explicit) > lex.confidence(FoundBy::Unresolved));
+        // ... and a speaker carried to a sentence's start more often than
+        // one carried into its middle.
+        assert!(lex.confidence(FoundBy::Continuation) > lex.confidence_inside_sentence());
     }
 
     #[test]
@@ -596,7 +629,7 @@ mod tests {
             lex.confidence(FoundBy::Explicit),
             Lexicon::builtin().confidence(FoundBy::Explicit)
         );
-        let base = [0.5; 8];
+        let base = [0.5; CONFIDENCE_ENTRIES];
         let err = confidence_table("explicit 0.9\nguessed 0.3\n", base).unwrap_err();
         assert!(err.contains("line 2") && err.contains("guessed"), "{err}");
         assert!(confidence_table("explicit 1.5", base).is_err());
