@@ -135,6 +135,31 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
     const NOT_WORKS: &[&str] = &[
         "on", "in", "of", "with", "titled", "entitled", "called", "named", "dubbed",
     ];
+    let is_work_noun = |t: &Token| {
+        words
+            .with_lower(t, |w| {
+                words.lexicon.title_cues.contains(w) && !NOT_WORKS.contains(&w)
+            })
+            .unwrap_or(false)
+    };
+    // `the "Perception" syllabus`, `his "Art of the Deal" book`: the noun
+    // for the work right after it. Not a slogan or hashtag, which are
+    // someone's words (`the "Stronger Together" slogan`).
+    let owned = qi > 0
+        && words.word(&toks[qi - 1]).is_some_and(|w| {
+            Words::bare(w).len() != w.len()
+                || words.is(
+                    &toks[qi - 1],
+                    &["the", "a", "an", "his", "her", "their", "its"],
+                )
+        });
+    if owned
+        && toks
+            .get(qi + 1)
+            .is_some_and(|t| is_work_noun(t) && !words.is(t, &["slogan", "hashtag"]))
+    {
+        return true;
+    }
     let mut k = qi + 1;
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
         k += 1;
@@ -149,13 +174,7 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
             .iter()
             .take(WORK_APPOSITION_REACH)
             .take_while(|t| t.is_word())
-            .any(|t| {
-                words
-                    .with_lower(t, |w| {
-                        words.lexicon.title_cues.contains(w) && !NOT_WORKS.contains(&w)
-                    })
-                    .unwrap_or(false)
-            })
+            .any(is_work_noun)
 }
 
 /// `Blue Notes on Brown Water`, `Meet the Press`: every word capitalised but
@@ -369,6 +388,17 @@ mod tests {
         // Words after the comma that name no kind of work.
         assert!(!names_work(
             "\"Not On My Watch,\" the mayor told the crowd on Tuesday."
+        ));
+        // The noun for the work right after it.
+        assert!(names_work(
+            "He posted the \"Perception\" syllabus on his page."
+        ));
+        assert!(names_work(
+            "Its author, who wrote under the pseudonym \"Harbor Lights,\" left."
+        ));
+        // A slogan is someone's words.
+        assert!(!names_work(
+            "The \"Stronger Together\" slogan felt bloodless."
         ));
     }
 
