@@ -432,12 +432,15 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
     {
         k += 1;
     }
-    // A dateline: `WASHINGTON (AFP) –`, `Washington —`.
+    // A dateline: `WASHINGTON (AFP) –`, `Washington —`. A new sentence
+    // follows it: `Mayor Ana Brill — who rarely speaks — said` is a name
+    // and its apposition.
     let dash = (k..end.min(k + 6)).find(|&i| is_dash(&toks[i]));
     if let Some(d) = dash
         && toks[k..d]
             .iter()
             .all(|t| w.is_capitalised(t) || t.is_punct('(') || t.is_punct(')') || t.is_punct(','))
+        && !lower_case_word_at(w, toks, d + 1)
     {
         return d + 1;
     }
@@ -1445,6 +1448,21 @@ mod tests {
                 "Is he independent enough?".to_string(),
                 Some("one of her ads".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_dashed_apposition_is_no_dateline() {
+        let text = "Mayor Ana Brill \u{2014} who rarely speaks to reporters \u{2014} told them: \"We are done.\"";
+        assert_eq!(
+            who(text),
+            vec![("We are done.".to_string(), Some("Ana Brill".to_string()))]
+        );
+        // A dateline still is one: the sentence starts after its dash.
+        let text = "PORT MERROW \u{2014} Mayor Ana Brill told them: \"We are done.\"";
+        assert_eq!(
+            who(text),
+            vec![("We are done.".to_string(), Some("Ana Brill".to_string()))]
         );
     }
 
