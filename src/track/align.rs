@@ -106,13 +106,43 @@ const MAX_CELLS: usize = 4_000_000;
 /// Align two word sequences by longest common subsequence (after trimming
 /// the common prefix and suffix), grouped into runs.
 pub fn align(r: &[&str], q: &[&str]) -> Vec<Op> {
-    let prefix = r.iter().zip(q).take_while(|(a, b)| a == b).count();
-    let suffix = r[prefix..]
-        .iter()
-        .rev()
-        .zip(q[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let ops = align_trimmed(r, q, false);
+    // `I love Oreos. I will never eat them again` and `I will never eat
+    // them again`: the common prefix ("I") taken first splits a fragment
+    // that is whole at the end into an omission in the middle. Taking the
+    // suffix first may align it whole: of two alignments the one with
+    // fewer differences in the middle, then fewer in all, is the one meant.
+    let differences = |ops: &[Op]| {
+        let is_equal = |op: &Op| matches!(op, Op::Equal { .. });
+        let all = ops.iter().filter(|op| !is_equal(op)).count();
+        let ends = ops.first().is_some_and(|op| !is_equal(op)) as usize
+            + (ops.len() > 1 && ops.last().is_some_and(|op| !is_equal(op))) as usize;
+        (all - ends, all)
+    };
+    let mine = differences(&ops);
+    if mine.0 > 0 {
+        let other = align_trimmed(r, q, true);
+        if differences(&other) < mine {
+            return other;
+        }
+    }
+    ops
+}
+
+/// [`align`] trimming the common prefix first, or the common suffix first
+/// (`suffix_first`).
+fn align_trimmed(r: &[&str], q: &[&str], suffix_first: bool) -> Vec<Op> {
+    let common =
+        |a: &mut dyn Iterator<Item = (&&str, &&str)>| a.take_while(|(x, y)| x == y).count();
+    let (prefix, suffix) = if suffix_first {
+        let suffix = common(&mut r.iter().rev().zip(q.iter().rev()));
+        let prefix = common(&mut r[..r.len() - suffix].iter().zip(&q[..q.len() - suffix]));
+        (prefix, suffix)
+    } else {
+        let prefix = common(&mut r.iter().zip(q));
+        let suffix = common(&mut r[prefix..].iter().rev().zip(q[prefix..].iter().rev()));
+        (prefix, suffix)
+    };
     let (rm, qm) = (&r[prefix..r.len() - suffix], &q[prefix..q.len() - suffix]);
     // Steps: (advance r, advance q).
     let mut steps: Vec<(bool, bool)> = vec![(true, true); prefix];
@@ -388,6 +418,35 @@ mod tests {
             ]
         );
         assert_eq!(align(&[], &["a"]), [Op::Insert { r: 0, q: (0, 1) }]);
+    }
+
+    #[test]
+    fn a_fragment_whole_at_the_end_is_no_omission() {
+        let full = ["i", "love", "oreos", "i", "will", "never", "eat", "them"];
+        let ops = align(&full, &full[3..]);
+        assert_eq!(
+            ops,
+            [
+                Op::Delete { r: (0, 3), q: 0 },
+                Op::Equal {
+                    r: (3, 8),
+                    q: (0, 5)
+                },
+            ]
+        );
+        // ... and whole at the start, likewise.
+        let full = ["i", "will", "never", "eat", "them", "i", "said"];
+        let ops = align(&full, &["i", "said"]);
+        assert_eq!(
+            ops,
+            [
+                Op::Delete { r: (0, 5), q: 0 },
+                Op::Equal {
+                    r: (5, 7),
+                    q: (0, 2)
+                },
+            ]
+        );
     }
 
     #[test]
