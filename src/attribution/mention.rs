@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::article::date::{MONTHS, WEEKDAYS};
 use crate::lexicon::{Gender, GivenNames, NameGenders, with_lower};
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
@@ -180,29 +181,9 @@ pub fn skip_between_back(w: &Words, toks: &[Token], mut end: usize) -> usize {
 /// Not a day or a month, which follow names all the time (`told Morning
 /// Joe Monday`, `Ryan in March`).
 pub fn surname_in_this_article(w: &Words, toks: &[Token], t: &Token) -> bool {
-    const DATES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     w.is_capitalised(t)
-        && !w.is(t, DATES)
+        && !w.is(t, &WEEKDAYS)
+        && !w.is(t, &MONTHS)
         && w.word(t).is_some_and(|x| surnamed(w, toks, Words::bare(x)))
 }
 
