@@ -440,11 +440,19 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
         && toks[k..d]
             .iter()
             .all(|t| w.is_capitalised(t) || t.is_punct('(') || t.is_punct(')') || t.is_punct(','))
-        && !lower_case_word_at(w, toks, d + 1)
+        && !lower_case_word_at(w, toks, after_dashes(toks, d))
     {
-        return d + 1;
+        return after_dashes(toks, d);
     }
     k
+}
+
+/// The token after the dash at `d` and any dashes right after it (`--`
+/// typed for a dash).
+fn after_dashes(toks: &[Token], d: usize) -> usize {
+    (d + 1..toks.len())
+        .find(|&k| !is_dash(&toks[k]))
+        .unwrap_or(toks.len())
 }
 
 fn is_dash(t: &Token) -> bool {
@@ -1454,6 +1462,12 @@ mod tests {
     #[test]
     fn a_name_before_a_dashed_apposition_is_no_dateline() {
         let text = "Mayor Ana Brill \u{2014} who rarely speaks to reporters \u{2014} told them: \"We are done.\"";
+        assert_eq!(
+            who(text),
+            vec![("We are done.".to_string(), Some("Ana Brill".to_string()))]
+        );
+        // ... also with the dash typed as two hyphens.
+        let text = "Mayor Ana Brill -- who rarely speaks -- told them: \"We are done.\"";
         assert_eq!(
             who(text),
             vec![("We are done.".to_string(), Some("Ana Brill".to_string()))]
