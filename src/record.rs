@@ -114,7 +114,8 @@ impl QuoteKind {
 /// Where a quote's speaker came from: which pattern attributed it and what
 /// the mention was. Each way is right a measured share of the time on the
 /// training split (grammar/confidence.txt), which is the quote's
-/// confidence.
+/// confidence; a continuation carries less when it stands inside a
+/// sentence (`continuation-inside`) or carries on a pronoun's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FoundBy {
