@@ -135,6 +135,8 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
     const NOT_WORKS: &[&str] = &[
         "on", "in", "of", "with", "titled", "entitled", "called", "named", "dubbed",
     ];
+    /// Words that open the phrase naming the work.
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its"];
     let is_work_noun = |t: &Token| {
         words
             .with_lower(t, |w| {
@@ -147,11 +149,7 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
     // someone's words (`the "Stronger Together" slogan`).
     let owned = qi > 0
         && words.word(&toks[qi - 1]).is_some_and(|w| {
-            Words::bare(w).len() != w.len()
-                || words.is(
-                    &toks[qi - 1],
-                    &["the", "a", "an", "his", "her", "their", "its"],
-                )
+            Words::bare(w).len() != w.len() || words.is(&toks[qi - 1], DETERMINERS)
         });
     if owned
         && toks
@@ -166,9 +164,7 @@ fn described_as_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) ->
     } else if !quote.trim_end().ends_with(',') {
         return false;
     }
-    let opens = toks
-        .get(k)
-        .is_some_and(|t| words.is(t, &["a", "an", "the", "his", "her", "their", "its"]));
+    let opens = toks.get(k).is_some_and(|t| words.is(t, DETERMINERS));
     opens
         && toks[k + 1..]
             .iter()
