@@ -652,6 +652,37 @@ fn a_quote_matching_two_renditions_of_one_remark_joins_their_statements() {
 }
 
 #[test]
+fn a_short_phrase_joins_its_speakers_phrase_unless_another_is_quoted_saying_it() {
+    // A director's two words, quoted by outlets three days apart: one
+    // remark. The same two words from another senator months later, and
+    // a term a third person is also quoted using, are not.
+    let items = vec![
+        article_of(&["grossly negligent"], "Ann Lee", Some((2016, 7, 5))),
+        article_of(&["grossly negligent,"], "Ann Lee", Some((2016, 7, 8))),
+        article_of(&["Grossly negligent."], "Ann Lee", Some((2016, 10, 8))),
+        article_of(&["radical harbor extremism"], "Ann Lee", Some((2016, 7, 5))),
+        article_of(
+            &["They won't say radical harbor extremism, and we all know why."],
+            "Ben Ortiz",
+            Some((2016, 7, 6)),
+        ),
+        article_of(
+            &["radical harbor extremism."],
+            "Ann Lee",
+            Some((2016, 7, 7)),
+        ),
+    ];
+    let mut store = Store::open_in_memory().unwrap();
+    store.add_articles(&items, false).unwrap();
+    let linked = statements_of(&store);
+    assert_eq!(linked.len(), 6);
+    assert_eq!(linked[0].1, linked[1].1, "{linked:?}");
+    assert_ne!(linked[0].1, linked[2].1, "months later: {linked:?}");
+    assert_ne!(linked[3].1, linked[5].1, "another says it too: {linked:?}");
+    assert_ne!(linked[4].1, linked[5].1, "{linked:?}");
+}
+
+#[test]
 fn linking_sees_statements_another_connection_stored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("q.db");

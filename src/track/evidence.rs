@@ -246,6 +246,19 @@ pub const INFO_OTHER_SPEAKER: f64 = 15.0;
 /// same speaker, at most one word in eight of its own, and distinctive.
 pub const MIN_COVER_ALTERED: f64 = 0.5;
 
+/// A quote of at most this many words is a short phrase: too short for
+/// the shape of a fragment ([`MIN_SHARED`]), it joins only the same
+/// phrase ([`same_short_phrase`]).
+pub const SHORT_PHRASE: usize = 3;
+/// Days apart within which the same short phrase from the same speaker is
+/// one remark: the news of a week or two quoting it ("extremely
+/// careless", "artful smear"); later it is a catchphrase said again.
+pub const SHORT_PHRASE_DAYS: i64 = 14;
+/// Information a short phrase must carry: "political revolution" (4.1) and
+/// "rigged economy" (5.9), a candidate's catchphrases, stay below;
+/// "extremely careless" (7.4) and "artful smear" (10.7) are above.
+pub const INFO_SHORT_PHRASE: f64 = 7.0;
+
 /// Facts about a pair that decide a link.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Context {
@@ -303,7 +316,7 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
         && c.matched as f64 >= MIN_COVER * shorter as f64
         && (c.span.saturating_sub(elided) as f64) <= 1.5 * shorter as f64 + 3.0;
     if !shaped {
-        return false;
+        return same_short_phrase(c, reference, rendition, ctx);
     }
     // The fuller quotes the other's words within its own marks: the speaker
     // (or someone else) quoting an earlier remark is another utterance.
@@ -357,6 +370,38 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
         Agreement::Guessed | Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
         Agreement::Different => strong(c, reference, rendition),
     }
+}
+
+/// Two renditions that are both the same short phrase, word for word,
+/// credited to one speaker within [`SHORT_PHRASE_DAYS`] (or in one story),
+/// and distinctive: one remark quoted in a phrase by several outlets.
+/// Anything less (another speaker, nobody named, a common phrase, months
+/// apart) is a phrase many people use or the speaker's catchphrase. So is
+/// a phrase capitalised word by word in both (a show's or a book's title,
+/// "Twin Peaks"), and one with an editor's word inside ("anchor (not)
+/// baby" is a play on "anchor baby", not that phrase).
+pub fn same_short_phrase(
+    c: &Comparison,
+    reference: &Words,
+    rendition: &Words,
+    ctx: Context,
+) -> bool {
+    let n = reference.spoken();
+    let within_days = ctx.same_story || ctx.days_apart.is_some_and(|d| d <= SHORT_PHRASE_DAYS);
+    let whole = |w: &Words| w.len() == n;
+    let title = |w: &Words| w.words.iter().all(|w| w.capitalised);
+    (2..=SHORT_PHRASE).contains(&n)
+        && rendition.spoken() == n
+        && whole(reference)
+        && whole(rendition)
+        && !(title(reference) && title(rendition))
+        && c.matched == n
+        && !c.altered
+        && !c.omission
+        && !c.quoted_within
+        && ctx.speakers == Agreement::Same
+        && within_days
+        && c.info >= INFO_SHORT_PHRASE
 }
 
 /// Places in the middle where two renditions differ, leaving out marked
@@ -482,6 +527,67 @@ mod tests {
             "make America great again",
             Agreement::Different,
             Some(0)
+        ));
+    }
+
+    #[test]
+    fn a_short_phrase_is_one_remark_only_word_for_word_from_one_speaker_within_days() {
+        let same = Agreement::Same;
+        assert!(info("extremely careless") >= INFO_SHORT_PHRASE);
+        assert!(linked(
+            "extremely careless,",
+            "Extremely careless",
+            same,
+            Some(6)
+        ));
+        assert!(linked(
+            "ISIS' best recruiter.",
+            "ISIS’ best recruiter",
+            same,
+            Some(12)
+        ));
+        // Too far apart, another speaker, nobody named, a stock pair.
+        assert!(!linked(
+            "extremely careless",
+            "extremely careless",
+            same,
+            Some(40)
+        ));
+        assert!(!linked(
+            "extremely careless",
+            "extremely careless",
+            same,
+            None
+        ));
+        for other in [Agreement::Different, Agreement::Unknown, Agreement::Guessed] {
+            assert!(!linked(
+                "extremely careless",
+                "extremely careless",
+                other,
+                Some(1)
+            ));
+        }
+        assert!(!linked(
+            "political revolution",
+            "political revolution",
+            same,
+            Some(1)
+        ));
+        // A title, an editor's word inside, a word changed, a longer quote.
+        assert!(!linked("Twin Peaks,", "Twin Peaks", same, Some(0)));
+        assert!(linked("Twin Peaks", "twin peaks", same, Some(0)));
+        assert!(!linked("anchor (not) baby", "anchor baby", same, Some(0)));
+        assert!(!linked(
+            "extremely careless",
+            "extremely reckless",
+            same,
+            Some(1)
+        ));
+        assert!(!linked(
+            "extremely careless",
+            "very extremely careless",
+            same,
+            Some(1)
         ));
     }
 

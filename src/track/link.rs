@@ -24,8 +24,8 @@ use rustc_hash::FxHashMap;
 
 use super::align::{Relation, compare, score};
 use super::evidence::{
-    Agreement, Context, MIDDLE_CHANGES_SAID_AGAIN, MIN_COVER, Said, agreement, middle_changes,
-    min_shared, same_statement,
+    Agreement, Context, MIDDLE_CHANGES_SAID_AGAIN, MIN_COVER, SHORT_PHRASE, Said, agreement,
+    middle_changes, min_shared, same_statement,
 };
 use super::normalize::{Words, shingles, words};
 
@@ -562,6 +562,11 @@ fn link(
     // Align the best candidates; keep those that are this statement.
     let mut seen = Vec::new();
     let mut passing: Vec<(Reference, (u32, usize), Agreement)> = Vec::new();
+    // A short phrase someone else is quoted saying too, word for word, is
+    // a phrase in common use ("radical Islamic terrorism"): it joins no
+    // statement.
+    let short_phrase = new.words.spoken() <= SHORT_PHRASE;
+    let mut said_by_another = false;
     for (candidate, _) in ranked {
         if seen.len() >= CANDIDATES {
             break;
@@ -578,6 +583,14 @@ fn link(
         // The cheap bound first: most candidates share a phrase and
         // little else, and comparing names costs more than counting words.
         let (r, q) = fuller_first(&reference.words, &new);
+        if short_phrase && !said_by_another {
+            let speakers = agreement_with(&said, &reference.said);
+            if speakers == Agreement::Different
+                && compare(&r.words, &q.words).matched == new.words.spoken()
+            {
+                said_by_another = true;
+            }
+        }
         if !may_be_same(r, q, min_shared(Agreement::Same)) {
             continue;
         }
@@ -605,6 +618,9 @@ fn link(
             let fit = score(&c, r, q);
             passing.push((reference, fit, speakers));
         }
+    }
+    if said_by_another {
+        passing.clear();
     }
     // A fragment found in several statements could be any of them: it
     // joins the one whose speaker is its own, or none (a phrase many
@@ -781,6 +797,12 @@ fn may_be_same(r: &Folded, q: &Folded, needed: usize) -> bool {
         }
     }
     let shorter = r.words.spoken().min(q.words.spoken());
+    // Two short phrases of one length need all their words, not more.
+    let needed = if r.words.spoken() == q.words.spoken() && shorter <= SHORT_PHRASE {
+        needed.min(shorter)
+    } else {
+        needed
+    };
     shared >= needed && shared as f64 >= MIN_COVER * shorter as f64
 }
 

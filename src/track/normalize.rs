@@ -27,6 +27,8 @@ pub struct Word {
     /// Inside quote marks within the quote (`when I said, 'No boots on the
     /// ground,' I think`): words the speaker quotes, not ones they say.
     pub nested: bool,
+    /// Written with a capital first letter.
+    pub capitalised: bool,
 }
 
 /// A quote as words, with where an ellipsis stood.
@@ -135,6 +137,7 @@ pub fn words(text: &str) -> Words {
                 end,
                 bracketed: depth > 0,
                 nested: nested.iter().any(|&(a, b)| a < start && start < b),
+                capitalised: c.is_uppercase(),
             });
             i = j;
             continue;
@@ -251,6 +254,12 @@ pub fn shingles(words: &Words) -> Vec<i64> {
         .collect();
     // Each word is looked up once, not once for every run it is in.
     let common: Vec<bool> = spoken.iter().map(|w| is_stopword(w)).collect();
+    // A two-word quote is its own one shingle, so that the same short
+    // phrase elsewhere is found (`evidence::same_short_phrase`); it never
+    // meets a three-word run's hash but by collision.
+    if spoken.len() == SHINGLE - 1 && !common.iter().all(|&c| c) {
+        return vec![fnv1a(&spoken) as i64];
+    }
     let mut out: Vec<i64> = spoken
         .windows(SHINGLE)
         .zip(common.windows(SHINGLE))
@@ -387,7 +396,13 @@ mod tests {
             shingles(&words("lower neighborhoods today"))
         );
         assert!(shingles(&words("we will not")).is_empty());
-        assert!(shingles(&words("two words")).is_empty());
+        assert!(shingles(&words("one")).is_empty());
+        assert!(shingles(&words("of the")).is_empty());
+        assert_eq!(
+            shingles(&words("Extremely careless,")),
+            shingles(&words("extremely careless"))
+        );
+        assert_eq!(shingles(&words("artful smear")).len(), 1);
     }
 
     #[test]

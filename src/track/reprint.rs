@@ -633,7 +633,7 @@ mod tests {
         let other = add(
             &mut store,
             &format!("{}{quote}", story("school", 20)),
-            "2015-09-19",
+            "2015-10-19",
         );
         assert_eq!(reprint_of(&store, second), Some(first));
         let statement = |article: i64| -> i64 {
@@ -648,8 +648,10 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(statement(second), statement(first));
-        // The same two words in another story are not the same remark:
-        // too short to tell, so they start a statement of their own.
+        // The same two words in another story a month later are not the
+        // same remark: too short to tell from a phrase the speaker uses
+        // again, so they start a statement of their own (within two weeks
+        // they would join: `evidence::same_short_phrase`).
         assert_ne!(statement(other), statement(first));
     }
 
