@@ -435,7 +435,7 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
     // A dateline: `WASHINGTON (AFP) –`, `Washington —`. A new sentence
     // follows it: `Mayor Ana Brill — who rarely speaks — said` is a name
     // and its apposition.
-    let dash = (k..end.min(k + 6)).find(|&i| is_dash(&toks[i]));
+    let dash = (k..end.min(k + 6)).find(|&i| toks[i].is_dash());
     if let Some(d) = dash
         && toks[k..d]
             .iter()
@@ -451,12 +451,8 @@ fn subject_start(w: &Words, toks: &[Token], s: usize, end: usize) -> usize {
 /// typed for a dash).
 fn after_dashes(toks: &[Token], d: usize) -> usize {
     (d + 1..toks.len())
-        .find(|&k| !is_dash(&toks[k]))
+        .find(|&k| !toks[k].is_dash())
         .unwrap_or(toks.len())
-}
-
-fn is_dash(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Punct('\u{2014}' | '\u{2013}' | '-'))
 }
 
 /// A word in the verb list used as a noun: `Clinton's remarks`, `the
@@ -677,7 +673,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             // sentence's subject does.
             let clause_opener = |k: usize| {
                 k == s
-                    || is_dash(&toks[k - 1])
+                    || toks[k - 1].is_dash()
                     || toks[k - 1].is_punct(',')
                     || toks[k - 1].is_punct(';')
                     || w.is(&toks[k - 1], &["with", "and"])
@@ -785,7 +781,7 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // after a dash: `POLLS NOT WRONG - Mark Blumenthal and Jon Cohen: "Q"`.
     let s = (s..colon)
         .rev()
-        .find(|&k| is_dash(&toks[k]))
+        .find(|&k| toks[k].is_dash())
         .map_or(s, |d| d + 1);
     if let Some(mention) = names_opening_line(w, toks, s, colon) {
         return Some(Attribution {
@@ -836,7 +832,7 @@ pub fn dash_then_name(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Opt
     // The name is short: a dash further back is a dash in the topic.
     let dash = (colon.saturating_sub(8).max(floor)..colon)
         .rev()
-        .find(|&k| is_dash(&toks[k]))?;
+        .find(|&k| toks[k].is_dash())?;
     // Words on both sides of the dash: not a dash opening a line or a list.
     if dash == floor || !toks[dash - 1].is_word() {
         return None;
@@ -1003,7 +999,7 @@ fn clause_subject(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<Ment
         // quote; its antecedent, a name just before, speaks, and the
         // mention is "who" itself, as for a reporting verb after it.
         if k > s && w.is(&toks[k], &["who"]) && subject_verb_follows(w, toks, k, qi) {
-            let before = if toks[k - 1].is_punct(',') || is_dash(&toks[k - 1]) {
+            let before = if toks[k - 1].is_punct(',') || toks[k - 1].is_dash() {
                 k - 1
             } else {
                 k
@@ -1080,7 +1076,7 @@ pub fn signed_below(
     if !only_quotes || ne < ns + 2 {
         return None;
     }
-    if !is_dash(&toks[ns]) {
+    if !toks[ns].is_dash() {
         return signature_line(w, toks, next);
     }
     let mention = mention_after(w, toks, ns + 1, ne)?;
@@ -1147,7 +1143,7 @@ pub fn signed_after(
     if k < pe && toks[k].is_punct(',') {
         k += 1;
     }
-    if k + 1 >= pe || !is_dash(&toks[k]) {
+    if k + 1 >= pe || !toks[k].is_dash() {
         return None;
     }
     let mention = mention_after(w, toks, k + 1, pe).filter(|m| is_full_name(w, toks, m))?;

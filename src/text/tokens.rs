@@ -29,6 +29,10 @@ impl Token {
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct(c)
     }
+    /// A dash of any length typed as one character: em, en or hyphen.
+    pub fn is_dash(&self) -> bool {
+        matches!(self.kind, TokenKind::Punct('\u{2014}' | '\u{2013}' | '-'))
+    }
     pub fn quote(&self) -> Option<usize> {
         match self.kind {
             TokenKind::Quote(i) => Some(i),
