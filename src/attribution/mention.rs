@@ -187,6 +187,18 @@ pub fn surname_in_this_article(w: &Words, toks: &[Token], t: &Token) -> bool {
         && w.word(t).is_some_and(|x| surnamed(w, toks, Words::bare(x)))
 }
 
+/// What sets a non-restrictive "who" off from its antecedent (at `k`): a
+/// comma or a dash (`Donald Trump - who previously said`), but not a dash
+/// closing an aside (`candidates — like Donald Trump — who say`: the
+/// candidates say it).
+fn opens_relative(toks: &[Token], k: usize, floor: usize) -> bool {
+    toks[k].is_punct(',')
+        || (toks[k].is_dash()
+            && !toks[floor.max(k.saturating_sub(12))..k]
+                .iter()
+                .any(Token::is_dash))
+}
+
 /// How many lower-case words may stand between ", who" and its verb.
 const WORDS_AFTER_WHO: usize = 5;
 
@@ -202,7 +214,7 @@ fn who_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<usi
     let plain = toks[who + 1..end]
         .iter()
         .all(|t| t.is_word() && !w.is_capitalised(t) && w.pronoun(t).is_none());
-    (plain && toks[who - 1].is_punct(',')).then_some(who)
+    (plain && opens_relative(toks, who - 1, floor)).then_some(who)
 }
 
 /// The noun phrase that ends right before `end` (the verb's index), with an
@@ -231,7 +243,7 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     // `Mike Pence, who called`: the relative pronoun's antecedent speaks.
     // PolNeAR points at "who" itself, so the mention is "who" and the name
     // is the antecedent's.
-    if end >= floor + 3 && w.is(&toks[end - 1], &["who"]) && toks[end - 2].is_punct(',') {
+    if end >= floor + 3 && w.is(&toks[end - 1], &["who"]) && opens_relative(toks, end - 2, floor) {
         // `"Q," said one Democrat familiar with the talks, who added`: the
         // antecedent may follow an earlier verb.
         let after_verb = || {
@@ -1722,6 +1734,26 @@ mod tests {
         let w = Words::new(text, Lexicon::builtin());
         let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
         assert_eq!(m.span.text(text), "Trump");
+    }
+
+    #[test]
+    fn a_dash_sets_off_who_unless_it_closes_an_aside() {
+        let text = "front-runner Donald Trump - who previously said";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
+        assert_eq!(m.span.text(text), "Donald Trump");
+        assert_eq!(m.written.unwrap().text(text), "who");
+        // `candidates — like Donald Trump — who say`: the candidates say it.
+        let text = "candidates \u{2014} like front-runner Donald Trump \u{2014} who say";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_before(&w, &ts, ts.len() - 1, 0);
+        assert!(
+            m.as_ref()
+                .is_none_or(|m| m.span.text(text) != "Donald Trump"),
+            "{m:?}"
+        );
     }
 }
 
