@@ -24,6 +24,7 @@ pub const DOCUMENT_NOUNS: &str = include_str!("../grammar/document_nouns.txt");
 pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
 pub const CLAIM_VERBS: &str = include_str!("../grammar/claim_verbs.txt");
 pub const KIN_WORDS: &str = include_str!("../grammar/kin_words.txt");
+pub const PARTIES: &str = include_str!("../grammar/parties.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
@@ -81,6 +82,9 @@ pub struct Lexicon {
     /// Family words that introduce a name as someone's relative
     /// (`father`, `husband`), lower case.
     pub kin_words: HashSet<String>,
+    /// Party words (`gop`, `democratic`), lower case, each to its party's
+    /// line in `grammar/parties.txt`.
+    pub parties: HashMap<String, usize>,
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
@@ -135,6 +139,17 @@ pub fn entries(list: &str) -> impl Iterator<Item = &str> {
 
 fn lower_set(list: &str) -> HashSet<String> {
     entries(list).map(str::to_lowercase).collect()
+}
+
+/// Each word of a line to the line's number among the entries.
+fn party_map(list: &str) -> HashMap<String, usize> {
+    entries(list)
+        .enumerate()
+        .flat_map(|(party, line)| {
+            line.split_whitespace()
+                .map(move |w| (w.to_lowercase(), party))
+        })
+        .collect()
 }
 
 /// grammar/confidence.txt's name for a continuation inside a sentence
@@ -246,6 +261,7 @@ impl Lexicon {
             naming_verbs: lower_set(&lists.naming_verbs),
             claim_verbs: lower_set(&lists.claim_verbs),
             kin_words: lower_set(&lists.kin_words),
+            parties: party_map(&lists.parties),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             confidence: lists.confidence,
             flags: HashMap::default(),
@@ -314,6 +330,7 @@ impl Lexicon {
             ("naming_verbs.txt", &mut lists.naming_verbs),
             ("claim_verbs.txt", &mut lists.claim_verbs),
             ("kin_words.txt", &mut lists.kin_words),
+            ("parties.txt", &mut lists.parties),
             ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
@@ -510,6 +527,7 @@ struct Lists {
     naming_verbs: String,
     claim_verbs: String,
     kin_words: String,
+    parties: String,
     abbreviations: String,
     confidence: [f64; CONFIDENCE_ENTRIES],
 }
@@ -532,6 +550,7 @@ impl Default for Lists {
             naming_verbs: NAMING_VERBS.to_string(),
             claim_verbs: CLAIM_VERBS.to_string(),
             kin_words: KIN_WORDS.to_string(),
+            parties: PARTIES.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
             confidence: confidence_table(CONFIDENCE, [0.0; CONFIDENCE_ENTRIES]).unwrap_or_default(),

@@ -1322,15 +1322,35 @@ impl People {
 
 impl People {
     /// `the secretary`, `the former governor`: the latest person named
-    /// before `pos` with that role word written beside the name.
-    pub fn resolve_role(&self, pos: usize, role: &str) -> Option<&str> {
+    /// before `pos` with that role word written beside the name, and no
+    /// role word of another party than `party` (the line of
+    /// `grammar/parties.txt` the mention's own words name, if any): `the GOP
+    /// front-runner` is not `Democratic front-runner Clinton`.
+    pub fn resolve_role(
+        &self,
+        pos: usize,
+        role: &str,
+        party: Option<usize>,
+        parties: &HashMap<String, usize>,
+    ) -> Option<&str> {
         let before = self.occurrences.partition_point(|o| o.at < pos);
         let with_role = self
             .by_role
             .get_or_init(|| self.occurrences_by_role())
             .get(role)?;
         let n = with_role.partition_point(|&o| (o as usize) < before);
-        let id = self.occurrences[with_role[n.checked_sub(1)?] as usize].person;
+        let other_party = |id: usize| {
+            party.is_some_and(|p| {
+                self.roles
+                    .iter()
+                    .any(|(who, r)| *who == id && parties.get(r).is_some_and(|&q| q != p))
+            })
+        };
+        let id = with_role[..n]
+            .iter()
+            .rev()
+            .map(|&o| self.occurrences[o as usize].person)
+            .find(|&id| !other_party(id))?;
         Some(self.names[id].as_str())
     }
 
@@ -1684,31 +1704,61 @@ mod tests {
                     spoke. Kerry said so, and Lee left. The former governor, Tim Ortiz, \
                     came. Governor Lee stayed.";
         let people = people_of(text);
+        let parties = &Lexicon::builtin().parties;
         let at = |s: &str| text.find(s).unwrap();
         assert_eq!(
-            people.resolve_role(at("Sergey"), "secretary"),
+            people.resolve_role(at("Sergey"), "secretary", None, parties),
             Some("John Kerry")
         );
         assert_eq!(
-            people.resolve_role(at("Sergey"), "governor"),
+            people.resolve_role(at("Sergey"), "governor", None, parties),
             Some("Ann Lee")
         );
         assert_eq!(
-            people.resolve_role(at("came"), "governor"),
+            people.resolve_role(at("came"), "governor", None, parties),
             Some("Tim Ortiz")
         );
-        assert_eq!(people.resolve_role(text.len(), "governor"), Some("Ann Lee"));
-        assert_eq!(people.resolve_role(at("met"), "governor"), None);
-        assert_eq!(people.resolve_role(text.len(), "mayor"), None);
+        assert_eq!(
+            people.resolve_role(text.len(), "governor", None, parties),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            people.resolve_role(at("met"), "governor", None, parties),
+            None
+        );
+        assert_eq!(
+            people.resolve_role(text.len(), "mayor", None, parties),
+            None
+        );
         for pos in 0..=text.len() {
             for role in ["secretary", "governor", "former", "state", "mayor"] {
                 assert_eq!(
-                    people.resolve_role(pos, role),
+                    people.resolve_role(pos, role, None, parties),
                     resolve_role_by_scan(&people, pos, role),
                     "{role} at {pos}"
                 );
             }
         }
+        // A role with one party's word never takes another party's person.
+        let text = "Republican front-runner Ben Ortiz spoke. Democratic front-runner Ann Lee \
+                    replied. Later the GOP front-runner said no.";
+        let people = people_of(text);
+        let gop = parties.get("gop").copied();
+        let at = text.find("Later").unwrap();
+        assert_eq!(
+            people.resolve_role(at, "front-runner", gop, parties),
+            Some("Ben Ortiz")
+        );
+        assert_eq!(
+            people.resolve_role(at, "front-runner", None, parties),
+            Some("Ann Lee")
+        );
+        let democratic = parties.get("democratic").copied();
+        let first = text.find("Democratic").unwrap();
+        assert_eq!(
+            people.resolve_role(first, "front-runner", democratic, parties),
+            None
+        );
     }
 
     #[test]

@@ -68,7 +68,12 @@ pub fn speaker(
             ),
         },
         MentionKind::Anonymous => match role_reference(words, written) {
-            Some(r) => match people.resolve_role(m.span.start, &r.to_lowercase()) {
+            Some(r) => match people.resolve_role(
+                m.span.start,
+                &r.to_lowercase(),
+                party_of(words, written),
+                &words.lexicon.parties,
+            ) {
                 Some(n) => (n.to_string(), SpeakerKind::Person, Mentioned::Role),
                 None => (
                     written.to_string(),
@@ -239,6 +244,14 @@ pub fn gender_of(words: &Words, a: &Attribution) -> Option<Gender> {
 /// `the secretary`, `the former governor`: a definite role that points back
 /// at someone named with it. Returns the role word. `the official` and
 /// plural heads stay anonymous.
+/// The party a mention's own words name (`the GOP front-runner`), as its
+/// line in `grammar/parties.txt`.
+fn party_of(words: &Words, mention: &str) -> Option<usize> {
+    mention
+        .split_whitespace()
+        .find_map(|w| words.lexicon.parties.get(&w.to_lowercase()).copied())
+}
+
 fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
     let rest = mention
         .strip_prefix("the ")
