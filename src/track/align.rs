@@ -121,12 +121,67 @@ pub fn align(r: &[&str], q: &[&str]) -> Vec<Op> {
     };
     let mine = differences(&ops);
     if mine.0 > 0 {
+        // `I am so sick — I am so sick of the lying` and `I am so sick of
+        // the lying`: with the repeated words in the middle neither end
+        // trims to the fragment, but it stands whole in the fuller one. A
+        // few words whole somewhere in a long quote ("I think she will")
+        // say less: they may be the same words in another sentence.
+        if let Some(whole) = contiguous(r, q) {
+            return whole;
+        }
         let other = align_trimmed(r, q, true);
         if differences(&other) < mine {
             return other;
         }
     }
     ops
+}
+
+/// The fewest words a rendition standing whole inside the other must have
+/// for [`contiguous`] to align it there.
+const WHOLE_AT_LEAST: usize = 6;
+
+/// The alignment of a rendition of at least [`WHOLE_AT_LEAST`] words
+/// standing word for word, in one piece, inside the other (or the other
+/// inside it): the rest cut from its ends.
+fn contiguous(r: &[&str], q: &[&str]) -> Option<Vec<Op>> {
+    let (long, short) = if q.len() > r.len() { (q, r) } else { (r, q) };
+    if short.len() < WHOLE_AT_LEAST || short.len() == long.len() {
+        return None;
+    }
+    let at = long.windows(short.len()).position(|w| w == short)?;
+    let end = at + short.len();
+    let mut ops = Vec::with_capacity(3);
+    if long.len() == r.len() {
+        if at > 0 {
+            ops.push(Op::Delete { r: (0, at), q: 0 });
+        }
+        ops.push(Op::Equal {
+            r: (at, end),
+            q: (0, short.len()),
+        });
+        if end < long.len() {
+            ops.push(Op::Delete {
+                r: (end, long.len()),
+                q: short.len(),
+            });
+        }
+    } else {
+        if at > 0 {
+            ops.push(Op::Insert { r: 0, q: (0, at) });
+        }
+        ops.push(Op::Equal {
+            r: (0, short.len()),
+            q: (at, end),
+        });
+        if end < long.len() {
+            ops.push(Op::Insert {
+                r: short.len(),
+                q: (end, long.len()),
+            });
+        }
+    }
+    Some(ops)
 }
 
 /// [`align`] trimming the common prefix first, or the common suffix first
@@ -446,6 +501,43 @@ mod tests {
                     q: (0, 2)
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_fragment_whole_after_repeated_words_is_no_omission() {
+        let full = [
+            "so", "sick", "so", "sick", "of", "the", "lying", "again", "today",
+        ];
+        let ops = align(&full, &full[2..8]);
+        assert_eq!(
+            ops,
+            [
+                Op::Delete { r: (0, 2), q: 0 },
+                Op::Equal {
+                    r: (2, 8),
+                    q: (0, 6)
+                },
+                Op::Delete { r: (8, 9), q: 6 },
+            ]
+        );
+        // ... and the fuller as the rendition, likewise.
+        let ops = align(&full[2..8], &full);
+        assert_eq!(
+            ops[1],
+            Op::Equal {
+                r: (0, 6),
+                q: (2, 8)
+            }
+        );
+        // A few words found whole are aligned as before.
+        let ops = align(&full, &["so", "sick", "the", "lying"]);
+        assert_eq!(
+            ops[0],
+            Op::Equal {
+                r: (0, 2),
+                q: (0, 2)
+            }
         );
     }
 
