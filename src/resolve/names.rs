@@ -1194,7 +1194,45 @@ impl People {
     /// one of unknown gender. Names that never take a pronoun and never speak
     /// (places, institutions) are passed over.
     pub fn resolve(&self, pos: usize, gender: Gender) -> Option<&str> {
-        self.resolve_within(pos, gender, PRONOUN_CHAIN)
+        let found = self.resolve_within(pos, gender, PRONOUN_CHAIN);
+        let paragraph = self.paragraph_of(pos);
+        let before = self.occurrences.partition_point(|o| o.at < pos);
+        let in_paragraph = || {
+            self.occurrences[..before]
+                .iter()
+                .rev()
+                .take_while(|o| self.paragraph_of(o.at) == paragraph)
+                // A bound, as for the walk above: a paragraph of thousands
+                // of names must not make each pronoun read them all.
+                .take(4 * PRONOUN_REACH)
+        };
+        if found.is_some_and(|name| in_paragraph().any(|o| self.names[o.person] == name)) {
+            return found;
+        }
+        // Names that never took a pronoun and never speak are passed over
+        // above as likely places or bodies; but in the pronoun's own
+        // paragraph a given name or courtesy title of its gender says a
+        // person, nearer than anyone of an earlier paragraph, though the
+        // "he" after the name went to someone else (`the director, James
+        // B. Comey, recommended no charges against Mrs. Clinton, but he
+        // called her actions "extremely careless"`).
+        // Not a name inside a sentence a pronoun of this gender opens: the
+        // sentence is the pronoun's person's (`He says Trump's call ...
+        // "...," he told`). A person of unknown gender named nearer (not
+        // an owner, not a bare surname) may be the one: then nobody new.
+        for o in in_paragraph() {
+            if o.opened_by.is_some_and(|(_, g)| g == gender) {
+                continue;
+            }
+            let id = o.person;
+            if self.given[id].or(self.titled[id]) == Some(gender) {
+                return Some(self.names[id].as_str());
+            }
+            if self.gender_of(id).is_none() && !o.owns && !self.bare[id] {
+                break;
+            }
+        }
+        found
     }
 
     /// [`People::resolve`], following at most `chain` pronouns that open
@@ -1758,6 +1796,37 @@ mod tests {
         assert_eq!(
             people.resolve_role(first, "front-runner", democratic, parties),
             None
+        );
+    }
+
+    #[test]
+    fn a_silent_person_of_the_pronouns_gender_in_its_paragraph_beats_an_earlier_paragraph() {
+        // Comey never took a pronoun nor spoke (the "he" after his name is
+        // tallied to Mrs. Clinton's), yet his given name says a man, in the
+        // pronoun's paragraph: nearer than Trump of the paragraph before.
+        let text = "Donald Trump said the race was close.\n\nLast week, the director, \
+                    James Comey, recommended no charges against Mrs. Clinton, but he \
+                    called her actions careless.";
+        let people = people_of(text);
+        let he = text.find("he called").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("James Comey"));
+        // Not inside a sentence the pronoun's own kind opens: that
+        // sentence is about whoever "He" is.
+        let text = "Khizr Khan spoke of his son.\n\nHe says James Comey was fair, and he \
+                    meant it.";
+        let people = people_of(text);
+        let he = text.find("he meant").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Khizr Khan"));
+        // Nor past a nearer person of unknown gender, who may be the one.
+        let text = "Anchor Voiced Fear About Future Prejudice.\n\nAfter a host was fired \
+                    over remarks that mocked Michelle Obama's looks, the network's anchor \
+                    Ilia Calderón answered with a letter on raising her daughter. The \
+                    Afro-Colombian journalist was worried. \"I am angry,\" she wrote.";
+        let people = people_of(text);
+        let she = text.find("she wrote").unwrap();
+        assert_ne!(
+            people.resolve(she, Gender::Feminine),
+            Some("Michelle Obama")
         );
     }
 
