@@ -12,6 +12,7 @@ use super::mention::{
     mention_after, mention_before, partitive_after, poll_for_respondents, relative_subject_before,
     surname_in_this_article,
 };
+use crate::article::date::{MONTHS, WEEKDAYS};
 use crate::lexicon::{Gender, with_lower};
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
@@ -852,6 +853,17 @@ pub fn at_sentence_end(
     qi: usize,
     ceiling: usize,
 ) -> Option<Attribution> {
+    // `... her comment that, "We're going to put coal companies out of
+    // business." The union will sit out the election, Phil Smith told
+    // reporters.`: a quote closing its sentence with its own full stop,
+    // and a capital after it, leaves no later clause to the sentence.
+    let closes_sentence = quoted_words(w, toks, qi).ends_with(['.', '!', '?'])
+        && toks
+            .get(qi + 1)
+            .is_some_and(|t| t.is_word() && w.is_capitalised(t));
+    if closes_sentence {
+        return None;
+    }
     let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
     let end = (qi + 1..ceiling)
         .find(|&k| is_sentence_end(&toks[k]))
@@ -1383,6 +1395,13 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
     if (n + 1..qi).any(|k| w.is(&toks[k], &["as"])) {
         return None;
     }
+    // `her March comment that, "Q"`, `his Tuesday remarks`: a date
+    // between the owner and the noun.
+    let dated = n >= 2
+        && n - 1 > s
+        && w.is_capitalised(&toks[n - 1])
+        && (w.is(&toks[n - 1], &MONTHS) || w.is(&toks[n - 1], &WEEKDAYS));
+    let n = if dated { n - 1 } else { n };
     let owner = &toks[n - 1];
     let word = w.word(owner)?;
     let gender = match word.to_lowercase().as_str() {
@@ -1416,7 +1435,7 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
     };
     Some(Attribution {
         mention,
-        cue: Some(toks[n].span),
+        cue: Some(toks[if dated { n + 1 } else { n }].span),
         partial: true,
         split: false,
     })
@@ -1452,6 +1471,27 @@ mod tests {
                 "Is he independent enough?".to_string(),
                 Some("one of her ads".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_quote_that_closes_its_sentence_takes_no_speaker_from_the_next() {
+        // The next sentence's own attribution ("..., Tom Hale told
+        // reporters") is of that sentence; the quote is the owner's of
+        // "comment", even with a month between them.
+        let text = "Hillary Clinton spoke.\n\nThe union shuns her after her March comment that, \"We will close the mines.\" The union will sit it out, Tom Hale told reporters.";
+        assert_eq!(
+            who(text),
+            vec![(
+                "We will close the mines.".to_string(),
+                Some("her".to_string())
+            )]
+        );
+        // Left open by a comma, the sentence's last clause still speaks.
+        let text = "The port has used \"soft words\" in its dealings, said Tom Hale.";
+        assert_eq!(
+            who(text),
+            vec![("soft words".to_string(), Some("Tom Hale".to_string()))]
         );
     }
 
