@@ -749,6 +749,24 @@ mod tests {
     }
 
     #[test]
+    fn the_candidate_is_the_latest_person_written_as_one_of_the_roles_party() {
+        // "the candidate" and "the nominee" name one person, as "the
+        // secretary" does; a party word keeps to that party's person.
+        let text = "Republican candidate Ben Ortiz met Democratic candidate Ann Lee.\n\n\"We are close,\" the candidate said.\n\n\"We are not,\" the Republican candidate said.";
+        let got: Vec<(String, FoundBy, String)> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.quote.text, q.found_by, q.speaker.unwrap().name))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("We are close,".to_string(), FoundBy::Role, "Ann Lee".into()),
+                ("We are not,".to_string(), FoundBy::Role, "Ben Ortiz".into()),
+            ]
+        );
+    }
+
+    #[test]
     fn a_state_abbreviation_does_not_end_the_sentence() {
         let text = "\"We will fund it,\" Sen. Dana Pruitt, R-Ky., said on Tuesday.\n\n\"It is done,\" said Lee Ames Jr. of Fresno, Calif., a donor.";
         let got: Vec<(String, String)> = extract_quotes(text)

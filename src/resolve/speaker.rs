@@ -272,6 +272,8 @@ fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
                 | "mayor"
                 | "minister"
                 | "judge"
+                | "candidate"
+                | "nominee"
         );
     (words.lexicon.titles.contains(&lower) && !anonymous).then_some(head)
 }
