@@ -1401,8 +1401,9 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
         && n - 1 > s
         && w.is_capitalised(&toks[n - 1])
         && (w.is(&toks[n - 1], &MONTHS) || w.is(&toks[n - 1], &WEEKDAYS));
-    let n = if dated { n - 1 } else { n };
-    let owner = &toks[n - 1];
+    // The owner's phrase ends here (exclusive).
+    let owned = if dated { n - 1 } else { n };
+    let owner = &toks[owned - 1];
     let word = w.word(owner)?;
     let gender = match word.to_lowercase().as_str() {
         "his" => Some(Gender::Masculine),
@@ -1415,17 +1416,17 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
             span: owner.span,
             role: None,
             kind: MentionKind::Pronoun(g),
-            first_token: n - 1,
-            end_token: n,
+            first_token: owned - 1,
+            end_token: owned,
             written: None,
         },
         None if Words::bare(word).len() != word.len() => {
-            let start = (s..n - 1)
+            let start = (s..owned - 1)
                 .rev()
                 .take_while(|&k| w.is_name_word(&toks[k]))
                 .last()
-                .unwrap_or(n - 1);
-            let m = classify(w, toks, start, n)?;
+                .unwrap_or(owned - 1);
+            let m = classify(w, toks, start, owned)?;
             if m.kind != MentionKind::Name {
                 return None;
             }
@@ -1435,7 +1436,7 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
     };
     Some(Attribution {
         mention,
-        cue: Some(toks[if dated { n + 1 } else { n }].span),
+        cue: Some(toks[n].span),
         partial: true,
         split: false,
     })

@@ -1206,7 +1206,7 @@ impl People {
                 // of names must not make each pronoun read them all.
                 .take(4 * PRONOUN_REACH)
         };
-        if found.is_some_and(|name| in_paragraph().any(|o| self.names[o.person] == name)) {
+        if found.is_some_and(|name| in_paragraph().any(|o| o.person == self.ids[name])) {
             return found;
         }
         // Names that never took a pronoun and never speak are passed over

@@ -578,19 +578,20 @@ fn link(
             continue;
         }
         seen.push(reference.statement);
+        let (r, q) = fuller_first(&reference.words, &new);
+        // Words first, names second: a short quote is aligned in a moment,
+        // and most candidates do not hold it whole.
+        if short_phrase
+            && !said_by_another
+            && compare(&r.words, &q.words).matched == new.words.spoken()
+            && agreement_with(&said, &reference.said) == Agreement::Different
+        {
+            said_by_another = true;
+        }
         // An anonymous source's id is its article's: the same id is the
         // same source.
         // The cheap bound first: most candidates share a phrase and
         // little else, and comparing names costs more than counting words.
-        let (r, q) = fuller_first(&reference.words, &new);
-        if short_phrase && !said_by_another {
-            let speakers = agreement_with(&said, &reference.said);
-            if speakers == Agreement::Different
-                && compare(&r.words, &q.words).matched == new.words.spoken()
-            {
-                said_by_another = true;
-            }
-        }
         if !may_be_same(r, q, min_shared(Agreement::Same)) {
             continue;
         }
