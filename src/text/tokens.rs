@@ -60,7 +60,10 @@ fn alnum_run(input: &str) -> IResult<&str, &str> {
     }
 }
 
-/// A word: letter-or-digit runs joined by apostrophes, hyphens, inner dots.
+/// A word: letter-or-digit runs joined by apostrophes, hyphens, inner dots,
+/// and a colon between digits: a clock time (`10:14PM`) or a verse
+/// (`3:16`) is one word, so its colon never reads as a speaker's label or
+/// a clause ending ("Paige Lavender ... 10:14PM" was a subject speaking).
 /// An abbreviation's final dot is added by [`tokenize`], which knows the
 /// word lists.
 pub fn word(input: &str) -> IResult<&str, &str> {
@@ -88,6 +91,10 @@ fn ascii_word_len(bytes: &[u8]) -> Option<usize> {
                 Some(n) if !n.is_ascii() => return None,
                 _ => return Some(i),
             },
+            Some(b':') if bytes[i - 1].is_ascii_digit() => match bytes.get(i + 1) {
+                Some(n) if n.is_ascii_digit() => i += 2,
+                _ => return Some(i),
+            },
             _ => return Some(i),
         }
     }
@@ -102,6 +109,14 @@ fn word_by_chars(input: &str) -> IResult<&str, &str> {
             (Some(j), Some(next)) if is_joiner(j) && next.is_alphanumeric() => {
                 let after_joiner = &rest[j.len_utf8()..];
                 let (r, _) = alnum_run(after_joiner)?;
+                rest = r;
+            }
+            (Some(':'), Some(next))
+                if next.is_ascii_digit()
+                    && input[..input.len() - rest.len()]
+                        .ends_with(|c: char| c.is_ascii_digit()) =>
+            {
+                let (r, _) = alnum_run(&rest[1..])?;
                 rest = r;
             }
             _ => break,
@@ -239,6 +254,10 @@ mod tests {
         assert_eq!(word("al-Assad.").unwrap(), (".", "al-Assad"));
         assert_eq!(word("U.S. forces").unwrap(), (". forces", "U.S"));
         assert_eq!(word("sides' opinions").unwrap(), ("' opinions", "sides"));
+        assert_eq!(word("10:14PM Talk").unwrap(), (" Talk", "10:14PM"));
+        assert_eq!(word("Brandt: yes").unwrap(), (": yes", "Brandt"));
+        assert_eq!(word("at 10: noon").unwrap().1, "at");
+        assert_eq!(word("10: noon").unwrap(), (": noon", "10"));
         assert!(word(" x").is_err());
     }
 
@@ -252,6 +271,13 @@ mod tests {
             "sides' opinions",
             "AT&T's",
             "3.5%",
+            "10:14PM",
+            "10:14:05",
+            "a:1",
+            "1:a",
+            "10: 14",
+            "1:é",
+            "é1:2",
             "a-",
             "a-é",
             "abcé",
