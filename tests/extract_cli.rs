@@ -28,6 +28,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/extr
 
 const ALL_FIXTURES: &[&str] = &[
     "arctic_exercise",
+    "fare_vote",
     "ferry_strike",
     "glacier_talks_broadcast",
     "glacier_talks_wire",
@@ -367,6 +368,7 @@ macro_rules! fixture_tests {
 
 fixture_tests!(
     arctic_exercise,
+    fare_vote,
     ferry_strike,
     glacier_talks_broadcast,
     glacier_talks_wire,

@@ -11,9 +11,9 @@ use nom::{IResult, Parser};
 /// or close; which one it does is read from the characters around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
-    /// `“`, ``` `` ```, `«`
+    /// `“`, ``` `` ```, `«`, `‘‘`
     DoubleOpen,
-    /// `”`, `»`
+    /// `”`, `»`, `’’`
     DoubleClose,
     /// `"`, `''`
     DoubleEither,
@@ -48,6 +48,10 @@ pub fn mark(input: &str) -> IResult<&str, MarkKind> {
     alt((
         value(MarkKind::DoubleOpen, tag("``")),
         value(MarkKind::DoubleEither, tag("''")),
+        // Some outlets' systems write a double mark as two single curly
+        // ones: `‘‘We have held fares flat,’’ she said`.
+        value(MarkKind::DoubleOpen, tag("\u{2018}\u{2018}")),
+        value(MarkKind::DoubleClose, tag("\u{2019}\u{2019}")),
         value(MarkKind::DoubleEither, tag("\"")),
         value(MarkKind::DoubleOpen, tag("\u{201c}")),
         value(MarkKind::DoubleClose, tag("\u{201d}")),
@@ -148,6 +152,14 @@ mod tests {
         assert_eq!(mark("\u{ab}").unwrap().1, MarkKind::DoubleOpen);
         assert_eq!(mark("\u{bb}").unwrap().1, MarkKind::DoubleClose);
         assert_eq!(mark("\u{2018}").unwrap().1, MarkKind::SingleOpen);
+        assert_eq!(
+            mark("\u{2018}\u{2018}We").unwrap(),
+            ("We", MarkKind::DoubleOpen)
+        );
+        assert_eq!(
+            mark("\u{2019}\u{2019} she").unwrap(),
+            (" she", MarkKind::DoubleClose)
+        );
         assert_eq!(mark("\u{2019}").unwrap().1, MarkKind::SingleClose);
         assert_eq!(mark("'a").unwrap().1, MarkKind::SingleEither);
         assert!(mark("a").is_err());
