@@ -35,6 +35,7 @@ pub const HEADLINE_VERBS: &str = include_str!("../grammar/headline_verbs.txt");
 /// Words of a description after a name that do not tell people apart, for
 /// identity.
 pub const DESCRIPTION_FILLERS: &str = include_str!("../grammar/description_fillers.txt");
+pub const DEMONYMS: &str = include_str!("../grammar/demonyms.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -503,6 +504,12 @@ impl NameGenders {
 pub fn description_fillers() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();
     BUILTIN.get_or_init(|| lower_set(DESCRIPTION_FILLERS))
+}
+
+/// The words of `grammar/demonyms.txt`, lower case: `mexican`, `texans`.
+pub fn demonyms() -> &'static WordSet {
+    static BUILTIN: OnceLock<WordSet> = OnceLock::new();
+    BUILTIN.get_or_init(|| lower_set(DEMONYMS))
 }
 
 /// The headline verbs of `grammar/headline_verbs.txt`, lower case.

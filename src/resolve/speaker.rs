@@ -6,7 +6,7 @@ pub(crate) use super::names::titled_somewhere;
 use super::names::{NameIndex, People, clean_name, honorific_gender, sole_non_relative};
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
-use crate::lexicon::{Gender, NameGenders};
+use crate::lexicon::{Gender, NameGenders, with_lower};
 use crate::record::{Speaker, SpeakerKind};
 use crate::text::classes::{LowerWords, stands_alone};
 use crate::text::words::Words;
@@ -48,8 +48,12 @@ pub fn speaker(
                     .unwrap_or_else(|| names.expand(&clean, m.span.start))
                     .map_or(clean, str::to_string)
             };
-            let kind = if name.contains(' ') {
+            let kind = if only_demonyms(&name) {
+                SpeakerKind::Anonymous
+            } else if name.contains(' ') {
                 SpeakerKind::Person
+            } else if m.role.is_some_and(|r| names_a_body(words, r.text(text))) {
+                SpeakerKind::Organisation
             } else {
                 one_word_kind(text, words.lower_words, &name)
             };
@@ -143,6 +147,31 @@ fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> Sp
     } else {
         SpeakerKind::Person
     }
+}
+
+/// `Mexican`, `Texan`, `Mexican American`: a name made only of words for
+/// where people are from (`grammar/demonyms.txt`) describes someone, it
+/// names nobody in particular.
+fn only_demonyms(name: &str) -> bool {
+    let demonyms = crate::lexicon::demonyms();
+    name.split([' ', '-'])
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .all(|w| !w.is_empty() && with_lower(w, |w| demonyms.contains(w)))
+}
+
+/// `Xinhua, the official Chinese news agency,`: a one-word name the
+/// article itself describes with an organisation's head word
+/// (`grammar/organisations.txt`) is that organisation, not a person. The
+/// description is a noun phrase: opened by an article, or a few words
+/// (`news site`); not a clause the role words ran on into (`defended his
+/// father Tuesday on Facebook`).
+fn names_a_body(words: &Words, role: &str) -> bool {
+    let role = role.trim_end_matches([',', '.']);
+    let n = role.split(' ').count();
+    let first = role.split(' ').next().unwrap_or_default();
+    let noun_phrase = n <= 3 || matches!(first, "the" | "The" | "a" | "A" | "an" | "An");
+    let head = role.rsplit(' ').next();
+    noun_phrase && head.is_some_and(|h| with_lower(h, |h| words.lexicon.organisations.contains(h)))
 }
 
 /// `forty`, `one`, `hundred`: a number written as a word.
@@ -426,6 +455,34 @@ mod tests {
         );
         assert_eq!(kind(text, "Brandt"), SpeakerKind::Person);
         assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_name_made_of_words_for_a_people_names_nobody() {
+        assert!(only_demonyms("Mexican"));
+        assert!(only_demonyms("Texan"));
+        assert!(only_demonyms("African American"));
+        assert!(only_demonyms("Mexican-American"));
+        assert!(!only_demonyms("Mexican Ortega"));
+        assert!(!only_demonyms("Cuban"));
+        assert!(!only_demonyms("American Legion"));
+        let words = Words::new("", crate::lexicon::Lexicon::builtin());
+        assert!(names_a_body(&words, "the official Chinese news agency"));
+        assert!(names_a_body(&words, "news site"));
+        assert!(!names_a_body(
+            &words,
+            "defended his father Tuesday on Facebook"
+        ));
+        assert!(!names_a_body(&words, "a former mayor of Nice"));
+        let text = "\"It was a disgrace,\" the Texan said. Xinhua, the official news agency, called it \"a provocation.\"";
+        let kinds: Vec<_> = crate::extract::extract_quotes(text)
+            .iter()
+            .filter_map(|q| q.speaker.as_ref().map(|s| s.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![SpeakerKind::Anonymous, SpeakerKind::Organisation]
+        );
     }
 
     /// The names of the speakers of the quotes `text` gives.
