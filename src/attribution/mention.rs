@@ -488,14 +488,15 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
             || (w.is(t, &["of", "for"])
                 && start < end
                 && start - 1 > floor
-                && w.is_title(&toks[start - 2]));
+                && w.is_title(&toks[start - 2]))
+            || (start < end && start - 1 > floor && names_body_of(w, toks, start - 1));
         if !ok {
             break;
         }
         start -= 1;
     }
     // "of"/"for" cannot end the phrase on the left.
-    while start < end && w.is(&toks[start], &["of", "for"]) {
+    while start < end && w.is(&toks[start], &["of", "for", "on"]) {
         start += 1;
     }
     let found = if start == end {
@@ -896,7 +897,8 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
                 // a surname, and what follows `of` is a home.
                 && !(end >= start + 2 && w.is_name_word(&toks[end - 2]))
                 && end + 1 < ceiling
-                && w.is_capitalised(&toks[end + 1]));
+                && w.is_capitalised(&toks[end + 1]))
+            || (end > start && end + 1 < ceiling && names_body_of(w, toks, end));
         if !ok {
             break;
         }
@@ -1153,6 +1155,20 @@ fn surnames_of<'t>(w: &Words, text: &'t str, toks: &[Token]) -> FxHashSet<&'t st
     found
 }
 
+/// `the Center for American Progress`, `Department of Justice`, `Council
+/// on Foreign Relations`: the "for", "of" or "on" at `k` joins a
+/// capitalised organisation's head word (grammar/organisations.txt) to
+/// the capitalised rest of its name, so the whole is one body. Read as a
+/// name instead, the words after it ("American Progress") became a
+/// person.
+fn names_body_of(w: &Words, toks: &[Token], k: usize) -> bool {
+    k >= 1
+        && w.is(&toks[k], &["of", "for", "on"])
+        && w.is_capitalised(&toks[k - 1])
+        && w.is_organisation(&toks[k - 1])
+        && toks.get(k + 1).is_some_and(|t| w.is_capitalised(t))
+}
+
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     // `Another said`, `One told reporters`, `Some argued`: a determiner
     // standing alone is an unnamed source.
@@ -1186,6 +1202,19 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         || lower_two
             .as_ref()
             .is_some_and(|p| w.lexicon.organisations.contains(p))
+        || (start + 1..end - 1).any(|k| {
+            // Not `the Council on American-Islamic Relations National
+            // Executive Director Nihad Awad`: a title after the body's name
+            // is its holder's, who speaks: a title, then two words or more
+            // that are none. (Title words inside the body's name are part
+            // of it: `Department of Homeland Security`, `Council on Foreign
+            // Relations`.)
+            let holder = (k + 1..end)
+                .rev()
+                .find(|&j| w.is_title(&toks[j]))
+                .is_some_and(|j| j + 2 < end);
+            names_body_of(w, toks, k) && !holder
+        })
     {
         // "the Pentagon", "Russia's Defence Ministry", "the White House".
         return Some(Mention {
@@ -1377,6 +1406,41 @@ mod tests {
                 m.role.map(|r| r.text(text).to_string()),
             )
         })
+    }
+
+    #[test]
+    fn an_organisations_name_runs_over_of_for_and_on() {
+        for (text, body) in [
+            (
+                "The Center for American Progress said",
+                "The Center for American Progress",
+            ),
+            (
+                "the Department of Homeland Security said",
+                "the Department of Homeland Security",
+            ),
+            (
+                "The Council on Foreign Relations said",
+                "The Council on Foreign Relations",
+            ),
+        ] {
+            assert_eq!(
+                before_verb(text).map(|(n, k, _)| (n, k)),
+                Some((body.to_string(), MentionKind::Organisation)),
+                "{text}"
+            );
+        }
+        // A title after the body's name is its holder's: the holder speaks.
+        let (name, kind, _) = before_verb(
+            "The Council on American-Islamic Relations Executive Director Nihad Awad said",
+        )
+        .unwrap();
+        assert_eq!((name.as_str(), kind), ("Nihad Awad", MentionKind::Name));
+        // A home after a person's name is no body.
+        assert_eq!(
+            before_verb("Sen. Dana Ruiz of New Hampshire said").map(|(n, _, _)| n),
+            Some("Dana Ruiz".to_string())
+        );
     }
 
     #[test]
