@@ -504,13 +504,59 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
     } else {
         classify(w, toks, start, end)
     };
-    found
-        .map(|m| widen_to_determiner(w, toks, m, floor))
-        .or_else(|| {
-            w.loose
-                .then(|| determiner_phrase_before(w, toks, end, floor))
-                .flatten()
-        })
+    let found = found.map(|m| widen_to_determiner(w, toks, m, floor));
+    if let Some(issuer) = found
+        .as_ref()
+        .and_then(|m| owner_of_document(w, toks, m, floor))
+    {
+        return Some(issuer);
+    }
+    found.or_else(|| {
+        w.loose
+            .then(|| determiner_phrase_before(w, toks, end, floor))
+            .flatten()
+    })
+}
+
+/// `The Pentagon's statement`, `Clinton's statement`, `the committee's
+/// final report`: a document (grammar/document_nouns.txt) owned by a named
+/// body or person speaks for its owner, as `a statement from ...` does
+/// ([`document_phrase`]). The owner is the speaker; the mention points at
+/// the whole phrase. An owner that is no name or body (`his statement`,
+/// `the group's report`) leaves the phrase as it was.
+fn owner_of_document(w: &Words, toks: &[Token], m: &Mention, floor: usize) -> Option<Mention> {
+    if m.kind != MentionKind::Anonymous {
+        return None;
+    }
+    let end = m.end_token;
+    w.with_lower(&toks[end - 1], |x| w.lexicon.document_nouns.contains(x))
+        .filter(|&is_doc| is_doc)?;
+    let possessive = |k: usize| {
+        w.word(&toks[k])
+            .is_some_and(|x| Words::bare(x).len() != x.len())
+    };
+    // The owner's possessive, with at most two describing words (lower
+    // case) between it and the document: `the ministry's latest report`.
+    let owner_end = (floor.max(end.saturating_sub(4))..end - 1)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .find(|&k| possessive(k))?
+        + 1;
+    if toks[owner_end..end - 1]
+        .iter()
+        .any(|t| w.is_capitalised(t) || w.is(t, PHRASE_STOPS))
+    {
+        return None;
+    }
+    let owner = core_before(w, toks, owner_end, floor)?;
+    matches!(owner.kind, MentionKind::Name | MentionKind::Organisation).then(|| Mention {
+        written: Some(Span::new(
+            toks[owner.first_token].span.start,
+            toks[end - 1].span.end,
+        )),
+        end_token: end,
+        ..owner
+    })
 }
 
 /// `A senior provincial official`: an unnamed source's phrase takes in the
@@ -1198,10 +1244,11 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             lower_last
         )
     });
-    if w.lexicon.organisations.contains(&lower_last)
+    let by_head = w.lexicon.organisations.contains(&lower_last)
         || lower_two
             .as_ref()
-            .is_some_and(|p| w.lexicon.organisations.contains(p))
+            .is_some_and(|p| w.lexicon.organisations.contains(p));
+    if by_head
         || (start + 1..end - 1).any(|k| {
             // Not `the Council on American-Islamic Relations National
             // Executive Director Nihad Awad`: a title after the body's name
@@ -1406,6 +1453,36 @@ mod tests {
                 m.role.map(|r| r.text(text).to_string()),
             )
         })
+    }
+
+    #[test]
+    fn a_document_owned_by_a_body_or_person_speaks_for_it() {
+        for (text, owner, kind) in [
+            (
+                "The Pentagon's statement said",
+                "The Pentagon's",
+                MentionKind::Organisation,
+            ),
+            (
+                "the committee's final report said",
+                "the committee's",
+                MentionKind::Organisation,
+            ),
+            ("Trump's tweet said", "Trump's", MentionKind::Name),
+        ] {
+            let ts = toks(text);
+            let w = Words::new(text, Lexicon::builtin());
+            let m = mention_before(&w, &ts, ts.len() - 1, 0).unwrap();
+            assert_eq!((m.span.text(text), m.kind), (owner, kind), "{text}");
+            let written = m.written.map(|s| s.text(text));
+            assert_eq!(written, Some(text.trim_end_matches(" said")));
+        }
+        // An owner that names nobody leaves the phrase as it is.
+        let (name, kind, _) = before_verb("his statement said").unwrap();
+        assert_eq!(
+            (name.as_str(), kind),
+            ("his statement", MentionKind::Anonymous)
+        );
     }
 
     #[test]

@@ -101,8 +101,9 @@ pub fn speaker(
                 SpeakerKind::Organisation,
                 Mentioned::Pronoun,
             ),
+            // `The Pentagon's statement`: the body, not its possessive.
             None => (
-                strip_article(written).to_string(),
+                Words::bare(strip_article(written)).to_string(),
                 SpeakerKind::Organisation,
                 Mentioned::AsWritten,
             ),
