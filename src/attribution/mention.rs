@@ -1303,6 +1303,11 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
     }
     // `Out Ted Cruz`: a headline's verb before a full name is no part of it.
     name_start = w.name_start(toks, name_start, end);
+    // `Spurns offer, blasts 'ignorant view of Islam.'`: a headline's verb
+    // opening a deck line alone names nobody.
+    if name_start + 1 == end && name_start == start && w.is_headline_verb(&toks[name_start]) {
+        return None;
+    }
     // `R-Ky.`, `D-Calif.`: a party and state tag is not a name.
     let party_tag = |t: &Token| {
         w.word(t).is_some_and(|x| {
@@ -1421,6 +1426,14 @@ mod tests {
         // One apposition still names the speaker.
         let (name, _, _) = before_verb("the US secretary of state, John Kerry, said").unwrap();
         assert_eq!(name, "John Kerry");
+    }
+
+    #[test]
+    fn a_headline_verb_alone_names_nobody() {
+        assert_eq!(before_verb("Spurns offer, said"), None);
+        assert_eq!(before_verb("Rebuffs said"), None);
+        // A name is still a name.
+        assert!(before_verb("Ruiz said").is_some());
     }
 
     #[test]
