@@ -495,7 +495,7 @@ pub fn core_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Optio
         }
         start -= 1;
     }
-    // "of"/"for" cannot end the phrase on the left.
+    // "of", "for" or "on" cannot end the phrase on the left.
     while start < end && w.is(&toks[start], &["of", "for", "on"]) {
         start += 1;
     }
