@@ -142,6 +142,28 @@ fn is_slot_verb(w: &Words, t: &Token) -> bool {
 
 /// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
 /// right after the quote.
+/// Verbs that say whose words a quote is after "as": `"Q," as Cruz said`.
+const AS_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "tweeted",
+    "tweets",
+    "argued",
+    "argues",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+];
+
 pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
     let end = post_end(toks, qi, ceiling);
     let mut j = qi + 1;
@@ -150,6 +172,24 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     }
     if j >= end {
         return None;
+    }
+    // `the race "is a dead heat," as Cruz said on Monday`, `"Q," as Rubio
+    // put it`: "as", the speaker, and a verb of saying right after. Only
+    // those verbs: `as he passed`, `as the audience laughed` tell when.
+    if w.is(&toks[j], &["as"])
+        && let Some(m) = mention_after(w, toks, j + 1, end)
+    {
+        let v = m.end_token;
+        let said = v < end && w.is(&toks[v], AS_VERBS)
+            || v + 1 < end && w.is(&toks[v], &["put", "puts"]) && w.is(&toks[v + 1], &["it"]);
+        if said {
+            // Words of the sentence before the quote: it is a fragment.
+            let inside = qi > 0 && toks[qi - 1].is_word();
+            return Some(Attribution {
+                partial: inside,
+                ..Attribution::direct(m, toks[v].span)
+            });
+        }
     }
     // `"Q," X said` closes the quote's clause with a comma, `!`, `?` or a
     // dash. Without one (`"2 million-plus" people deported`) only a listed
@@ -861,7 +901,15 @@ pub fn at_sentence_end(
         && toks
             .get(qi + 1)
             .is_some_and(|t| t.is_word() && w.is_capitalised(t));
-    if closes_sentence {
+    // `report that "Q1," as Heather Childers did, or that "Q2," as Steve
+    // Doocy said`: a quote followed by its own "as" clause names someone
+    // there, not the speaker of a later quote.
+    let own_as_clause = (qi + 1..toks.len())
+        .find(|&k| !toks[k].is_punct(','))
+        .filter(|&k| w.is(&toks[k], &["as"]))
+        .and_then(|k| mention_after(w, toks, k + 1, toks.len()))
+        .is_some_and(|m| m.kind == MentionKind::Name);
+    if closes_sentence || own_as_clause {
         return None;
     }
     let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
@@ -1473,6 +1521,31 @@ mod tests {
                 Some("one of her ads".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn as_before_a_speaker_and_a_verb_of_saying_attributes() {
+        let text = "Still, the race \"is a dead heat,\" as Tom Hale said on Monday, only raises the stakes.";
+        assert_eq!(
+            who(text),
+            vec![("is a dead heat,".to_string(), Some("Tom Hale".to_string()))]
+        );
+        let text = "\"It is over,\" as Dana Ruiz put it.";
+        assert_eq!(
+            who(text),
+            vec![("It is over,".to_string(), Some("Dana Ruiz".to_string()))]
+        );
+        // `as` telling when is no attribution.
+        assert_eq!(who("\"It is over,\" as the crowd cheered."), vec![]);
+        // A quote with its own "as" clause does not take a later quote's
+        // speaker.
+        let text = "Hosts report that \"the science is unsettled,\" as Ann Lee did, or that warnings come from \"the left,\" as the host Tom Hale said.";
+        let found = who(text);
+        assert!(!found.contains(&(
+            "the science is unsettled,".to_string(),
+            Some("Tom Hale".to_string())
+        )));
+        assert!(found.contains(&("the left,".to_string(), Some("Tom Hale".to_string()))));
     }
 
     #[test]
