@@ -299,7 +299,14 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     }
     let k = (v..end.min(v + POST_REACH))
         .find(|&k| w.is_speech_verb(&toks[k]))
-        .or_else(|| verb_after_apposition(w, toks, v, end))?;
+        .or_else(|| {
+            // `"Q," Bill Eastland, wearing a "Ted Cruz" pin, said`: a
+            // quoted name inside the apposition does not end the clause.
+            let sentence_end = (qi + 1..ceiling.min(qi + 1 + SENTENCE_REACH))
+                .find(|&k| is_sentence_end(&toks[k]))
+                .unwrap_or(ceiling.min(qi + 1 + SENTENCE_REACH));
+            verb_after_apposition(w, toks, v, sentence_end)
+        })?;
     Some(Attribution::direct(mention, toks[k].span))
 }
 
@@ -1521,6 +1528,16 @@ mod tests {
                 Some("one of her ads".to_string())
             )]
         );
+    }
+
+    #[test]
+    fn a_quoted_name_inside_an_apposition_does_not_end_it() {
+        let text = "\"We have had better conventions,\" Bill Eastland, wearing a \"Ted Cruz\" pin, said on Thursday.";
+        let found = who(text);
+        assert!(found.contains(&(
+            "We have had better conventions,".to_string(),
+            Some("Bill Eastland".to_string())
+        )));
     }
 
     #[test]
