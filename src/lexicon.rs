@@ -35,6 +35,8 @@ pub const HEADLINE_VERBS: &str = include_str!("../grammar/headline_verbs.txt");
 /// Words of a description after a name that do not tell people apart, for
 /// identity.
 pub const DESCRIPTION_FILLERS: &str = include_str!("../grammar/description_fillers.txt");
+/// Words for peoples and faiths: a speaker named only by them names no one
+/// person (`resolve::speaker`).
 pub const DEMONYMS: &str = include_str!("../grammar/demonyms.txt");
 
 /// A word list, looked up by lower-case word.

@@ -140,8 +140,6 @@ fn is_slot_verb(w: &Words, t: &Token) -> bool {
         && (x.ends_with("ed") || (x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("us")))
 }
 
-/// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
-/// right after the quote.
 /// Verbs that say whose words a quote is after "as": `"Q," as Cruz said`.
 const AS_VERBS: &[&str] = &[
     "said",
@@ -164,6 +162,8 @@ const AS_VERBS: &[&str] = &[
     "declares",
 ];
 
+/// `"Q," X said.` / `"Q," said X.` / `"Q," according to X.` — the words
+/// right after the quote.
 pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Option<Attribution> {
     let end = post_end(toks, qi, ceiling);
     let mut j = qi + 1;
