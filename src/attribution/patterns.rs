@@ -1531,6 +1531,18 @@ mod tests {
     }
 
     #[test]
+    fn touting_is_reporting_speech_for_the_quote_after_it() {
+        let text = "Dana Ruiz touted her record on the bill. \"We need to support workers who want a union.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "We need to support workers who want a union.".to_string(),
+                Some("Dana Ruiz".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn a_quoted_name_inside_an_apposition_does_not_end_it() {
         let text = "\"We have had better conventions,\" Bill Eastland, wearing a \"Ted Cruz\" pin, said on Thursday.";
         let found = who(text);
