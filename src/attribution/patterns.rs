@@ -1531,6 +1531,26 @@ mod tests {
     }
 
     #[test]
+    fn deriding_and_confiding_are_reporting_verbs() {
+        for (text, cue) in [
+            (
+                "Tom Hale derided them as \"the professional left.\"",
+                "derided",
+            ),
+            (
+                "Dana Ruiz later confided that they were \"the first family on the block.\"",
+                "confided",
+            ),
+        ] {
+            let cues: Vec<_> = extract_quotes(text)
+                .into_iter()
+                .map(|q| q.cue.map(|c| c.text))
+                .collect();
+            assert_eq!(cues, vec![Some(cue.to_string())], "{text}");
+        }
+    }
+
+    #[test]
     fn touting_is_reporting_speech_for_the_quote_after_it() {
         let text = "Dana Ruiz touted her record on the bill. \"We need to support workers who want a union.\"";
         assert_eq!(
