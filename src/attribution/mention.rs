@@ -1256,11 +1256,13 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
             // that are none. (Title words inside the body's name are part
             // of it: `Department of Homeland Security`, `Council on Foreign
             // Relations`.)
-            let holder = (k + 1..end)
-                .rev()
-                .find(|&j| w.is_title(&toks[j]))
-                .is_some_and(|j| j + 2 < end);
-            names_body_of(w, toks, k) && !holder
+            let holder = || {
+                (k + 1..end)
+                    .rev()
+                    .find(|&j| w.is_title(&toks[j]))
+                    .is_some_and(|j| j + 2 < end)
+            };
+            names_body_of(w, toks, k) && !holder()
         })
     {
         // "the Pentagon", "Russia's Defence Ministry", "the White House".

@@ -116,6 +116,15 @@ fn is_quote_mark(c: char) -> bool {
 
 /// The end (exclusive) of the stretch after token `i`: the next quote or
 /// the end of the sentence.
+/// Where the sentence holding the quote at `i` ends: its full stop, `!`
+/// or `?`, within [`SENTENCE_REACH`] tokens and before `ceiling`.
+fn sentence_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
+    let ceiling = ceiling.min(i + 1 + SENTENCE_REACH);
+    (i + 1..ceiling)
+        .find(|&k| is_sentence_end(&toks[k]))
+        .unwrap_or(ceiling)
+}
+
 fn post_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
     let ceiling = ceiling.min(i + 1 + SENTENCE_REACH);
     (i + 1..ceiling)
@@ -302,10 +311,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         .or_else(|| {
             // `"Q," Bill Eastland, wearing a "Ted Cruz" pin, said`: a
             // quoted name inside the apposition does not end the clause.
-            let sentence_end = (qi + 1..ceiling.min(qi + 1 + SENTENCE_REACH))
-                .find(|&k| is_sentence_end(&toks[k]))
-                .unwrap_or(ceiling.min(qi + 1 + SENTENCE_REACH));
-            verb_after_apposition(w, toks, v, sentence_end)
+            verb_after_apposition(w, toks, v, sentence_end(toks, qi, ceiling))
         })?;
     Some(Attribution::direct(mention, toks[k].span))
 }
@@ -920,9 +926,7 @@ pub fn at_sentence_end(
         return None;
     }
     let ceiling = ceiling.min(qi + 1 + SENTENCE_REACH);
-    let end = (qi + 1..ceiling)
-        .find(|&k| is_sentence_end(&toks[k]))
-        .unwrap_or(ceiling);
+    let end = sentence_end(toks, qi, ceiling);
     let after_later_quote = || {
         (qi + 1..end)
             .filter(|&k| toks[k].quote().is_some())

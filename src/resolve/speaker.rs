@@ -167,12 +167,10 @@ fn only_demonyms(name: &str) -> bool {
 /// (`news site`); not a clause the role words ran on into (`defended his
 /// father Tuesday on Facebook`).
 fn names_a_body(words: &Words, role: &str) -> bool {
-    let role = role.trim_end_matches([',', '.']);
-    let n = role.split(' ').count();
-    let first = role.split(' ').next().unwrap_or_default();
-    let noun_phrase = n <= 3 || matches!(first, "the" | "The" | "a" | "A" | "an" | "An");
-    let head = role.rsplit(' ').next();
-    noun_phrase && head.is_some_and(|h| with_lower(h, |h| words.lexicon.organisations.contains(h)))
+    let role: Vec<&str> = role.trim_end_matches([',', '.']).split(' ').collect();
+    let noun_phrase = role.len() <= 3 || matches!(role[0], "the" | "The" | "a" | "A" | "an" | "An");
+    let head = role[role.len() - 1];
+    noun_phrase && with_lower(head, |h| words.lexicon.organisations.contains(h))
 }
 
 /// `forty`, `one`, `hundred`: a number written as a word.
