@@ -306,8 +306,14 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     if mention.kind != MentionKind::Name || !closed {
         return None;
     }
+    // `"Q," Clinton has gotten the contrition game down ... she's likely
+    // to repeat`: a name followed by an auxiliary is the subject of its
+    // own clause, and a verb further on is another clause's. Only an
+    // adverb may come between (`"Q," Clinton has since said`).
+    let clause_of_its_own = v < end && w.is(&toks[v], SUBJECT_AUXILIARIES);
     let k = (v..end.min(v + POST_REACH))
         .find(|&k| w.is_speech_verb(&toks[k]))
+        .filter(|&k| !clause_of_its_own || k <= v + 2)
         .or_else(|| {
             // `"Q," Bill Eastland, wearing a "Ted Cruz" pin, said`: a
             // quoted name inside the apposition does not end the clause.
@@ -315,6 +321,13 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         })?;
     Some(Attribution::direct(mention, toks[k].span))
 }
+
+/// Auxiliary verbs that, right after a name, make it the subject of a
+/// clause of its own.
+const SUBJECT_AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "did", "does", "do", "may", "might", "must",
+];
 
 /// `"Q," Trump, the 2016 GOP presidential frontrunner nationally and
 /// current polling leader in South Carolina by a wide margin after winning
@@ -1552,6 +1565,23 @@ mod tests {
                 .collect();
             assert_eq!(cues, vec![Some(cue.to_string())], "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_with_a_clause_of_its_own_does_not_take_a_later_verb() {
+        let text = "Emails were handled in a way Director Jim Hale slammed as \u{201c}grossly careless,\u{201d} Ruiz has gotten the apology down, and has settled on a stance she is likely to repeat.";
+        assert_eq!(
+            who(text),
+            vec![(
+                "grossly careless,".to_string(),
+                Some("Jim Hale".to_string())
+            )]
+        );
+        let text = "\"We will win,\" Ruiz has since said.";
+        assert_eq!(
+            who(text),
+            vec![("We will win,".to_string(), Some("Ruiz".to_string()))]
+        );
     }
 
     #[test]
