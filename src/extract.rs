@@ -6,7 +6,7 @@
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, dash_then_name,
     in_headline, introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
-    sentence_subject_of, signed_after, signed_below,
+    owner_between, sentence_subject_of, signed_after, signed_below,
 };
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
@@ -156,9 +156,20 @@ impl<'l> Extractor<'l> {
                 })
                 .or_else(|| {
                     after_quote(words, toks, f.token, pe)
-                        .or_else(|| before_quote(words, toks, f.token, ps))
-                        .or_else(|| at_sentence_end(words, toks, f.token, pe))
                         .map(|a| (a, Source::Sentence))
+                        .or_else(|| {
+                            let a = before_quote(words, toks, f.token, ps)?;
+                            let owner = a
+                                .cue
+                                .and_then(|c| owner_between(words, toks, f.token, ps, c));
+                            Some(match owner {
+                                Some(owner) => (owner, Source::Subject),
+                                None => (a, Source::Sentence),
+                            })
+                        })
+                        .or_else(|| {
+                            at_sentence_end(words, toks, f.token, pe).map(|a| (a, Source::Sentence))
+                        })
                 })
                 // `Trump's call for "a shutdown"`: the owner of a noun for
                 // something said, read off the grammar as a subject is, and

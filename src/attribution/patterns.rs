@@ -1514,6 +1514,34 @@ pub fn nominal(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Option<Att
     })
 }
 
+/// `The candidates say they ... by Comey's conclusion that her actions
+/// were "extremely careless"`: a noun for something said ([`nominal`]),
+/// owned by someone and standing between the reporting verb (`cue`) and a
+/// quote inside the noun's `that` clause, says whose words the quote is;
+/// the verb's subject only reports them. Not words said of the noun
+/// (`Ryan called Trump's remarks "racist"`), nor a quote after a colon or
+/// comma (`Obama said of Trump's remarks: "Q"` is Obama's).
+pub fn owner_between(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    floor: usize,
+    cue: Span,
+) -> Option<Attribution> {
+    if qi == 0 || !toks[qi - 1].is_word() {
+        return None;
+    }
+    let n = nominal(w, toks, qi, floor)?;
+    let noun = n.cue?;
+    // The quote in the noun's own clause (`conclusion that ...`), not
+    // words said of it (`Ryan called Trump's remarks "racist"`).
+    let clause = toks
+        .iter()
+        .position(|t| t.span.start >= noun.end)
+        .is_some_and(|k| k < qi && w.is(&toks[k], &["that"]));
+    (noun.start > cue.end && clause).then_some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::ends_a_sentence;
@@ -1581,6 +1609,28 @@ mod tests {
         assert_eq!(
             who(text),
             vec![("We will win,".to_string(), Some("Ruiz".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_possessed_speech_noun_nearer_the_quote_names_its_speaker() {
+        let text = "The senators say they are not avoiding Ruiz, who has been hurt by Director Jim Hale's conclusion that her actions were \"grossly careless.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "grossly careless.".to_string(),
+                Some("Jim Hale's".to_string())
+            )]
+        );
+        let text = "Ruiz called Hale's remarks \"reckless.\"";
+        assert_eq!(
+            who(text),
+            vec![("reckless.".to_string(), Some("Ruiz".to_string()))]
+        );
+        let text = "Ruiz said of Hale's remarks: \"They are wrong.\"";
+        assert_eq!(
+            who(text),
+            vec![("They are wrong.".to_string(), Some("Ruiz".to_string()))]
         );
     }
 
