@@ -323,8 +323,10 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
     if c.quoted_within {
         return false;
     }
-    // Words changed, added or dropped from the middle.
-    let reworded = c.altered || c.omission;
+    // Words changed, added or dropped from the middle. Words only moved
+    // are not other words: "coal miners and coal companies" a month later
+    // for "coal companies and coal miners" is the remark, not a new one.
+    let reworded = c.omission || c.altered && !only_moved(reference, rendition);
     // One story quoting one remark twice copies its words; a headline
     // trims its ends or a word. Two renditions in it that differ in
     // several places are the line said twice (a debate line repeated, a
@@ -404,6 +406,32 @@ pub fn same_short_phrase(
         && c.info >= INFO_SHORT_PHRASE
 }
 
+/// Whether every word the speaker said in `rendition` is in `reference`
+/// as often: the rendition moves words or leaves some out, and says none
+/// of its own.
+pub fn only_moved(reference: &Words, rendition: &Words) -> bool {
+    fn spoken(w: &Words) -> Vec<&str> {
+        let mut v: Vec<&str> = w
+            .words
+            .iter()
+            .filter(|w| !w.bracketed)
+            .map(|w| w.norm.as_str())
+            .collect();
+        v.sort_unstable();
+        v
+    }
+    let (r, q) = (spoken(reference), spoken(rendition));
+    let mut i = 0;
+    q.iter().all(|word| {
+        while i < r.len() && r[i] < *word {
+            i += 1;
+        }
+        let found = i < r.len() && r[i] == *word;
+        i += 1;
+        found
+    })
+}
+
 /// Places in the middle where two renditions differ, leaving out marked
 /// elisions.
 pub fn middle_changes(c: &Comparison) -> usize {
@@ -474,6 +502,19 @@ mod tests {
             unnamed_fuller: false,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)
+    }
+
+    #[test]
+    fn words_moved_weeks_later_are_the_remark_and_other_words_are_not() {
+        let said = "We're going to put a lot of coal companies and coal miners out of business.";
+        let moved = "We're going to put a lot of coal miners and coal companies out of business.";
+        let other = "We're going to put a lot of steel companies and coal miners out of business.";
+        assert!(linked(said, moved, Agreement::Same, Some(26)));
+        assert!(!linked(said, other, Agreement::Same, Some(26)));
+        let (a, b) = (words(said), words(moved));
+        assert!(only_moved(&a, &b));
+        assert!(!only_moved(&a, &words(other)));
+        assert!(only_moved(&a, &words("coal miners out of business")));
     }
 
     const KERRY: &str = "It is vital to avoid misunderstandings, miscalculations (and) not to put ourselves in a predicament";
