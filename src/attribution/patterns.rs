@@ -261,26 +261,21 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
             usize::from(w.word(&toks[j]).is_some_and(|x| {
                 x.starts_with(char::is_uppercase) && Words::bare(x).len() != x.len()
             }));
+        // `CBS This Morning co-anchor DeMarco Morgan said`: before a
+        // name, the name of whom the role is with, capitalised, may come
+        // first (not before a role alone: `the presumptive Republican
+        // presidential nominee wrote` is one phrase).
         let opens_clause = |m: &Mention| {
+            let with_body = m.kind == MentionKind::Name;
             m.first_token == j
-                || (m.first_token <= j + owner + 3
+                || (m.first_token <= j + owner + 4
                     && toks[j + owner..m.first_token].iter().all(|t| {
                         // Role words (`public defender`), not a clause
                         // (`referring to`).
                         w.word(t).is_some_and(|x| {
-                            x.starts_with(char::is_lowercase)
-                                && !x.ends_with("ing")
-                                && !w.is(
-                                    t,
-                                    &[
-                                        "to", "of", "for", "with", "as", "at", "on", "in", "that",
-                                        "and", "until", "when", "while", "after", "before",
-                                        "because", "if", "since", "but", "or", "though",
-                                        "although", "unless", "where", "once", "without", "by",
-                                        "from", "into", "about", "against", "despite", "during",
-                                        "like", "than", "over", "under", "through",
-                                    ],
-                                )
+                            !w.is(t, CLAUSE_WORDS)
+                                && (with_body && x.starts_with(char::is_uppercase)
+                                    || x.starts_with(char::is_lowercase) && !x.ends_with("ing"))
                         })
                     }))
         };
@@ -321,6 +316,15 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
         })?;
     Some(Attribution::direct(mention, toks[k].span))
 }
+
+/// Words that open a clause or a phrase of its own, so cannot stand in a
+/// speaker's role before the name (`"Q," referring to Dana Morgan, ...`).
+const CLAUSE_WORDS: &[&str] = &[
+    "to", "of", "for", "with", "as", "at", "on", "in", "that", "and", "until", "when", "while",
+    "after", "before", "because", "if", "since", "but", "or", "though", "although", "unless",
+    "where", "once", "without", "by", "from", "into", "about", "against", "despite", "during",
+    "like", "than", "over", "under", "through",
+];
 
 /// Auxiliary verbs that, right after a name, make it the subject of a
 /// clause of its own.
@@ -1593,6 +1597,23 @@ mod tests {
                 .collect();
             assert_eq!(cues, vec![Some(cue.to_string())], "{text}");
         }
+    }
+
+    #[test]
+    fn a_body_named_before_a_role_and_a_name_leaves_the_name_speaking() {
+        let text = "\"That was the first time in a long time,\" KTV Morning Edition co-Anchor Dana Morgan said.";
+        assert_eq!(
+            who(text),
+            vec![(
+                "That was the first time in a long time,".to_string(),
+                Some("Dana Morgan".to_string())
+            )]
+        );
+        // Before a role alone the capitalised words are the role's.
+        let text =
+            "\"The judge should resign,\" the presumptive Republican presidential nominee wrote.";
+        let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
+        assert_ne!(speakers, vec![Some("nominee".to_string())]);
     }
 
     #[test]
