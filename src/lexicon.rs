@@ -25,6 +25,9 @@ pub const NAMING_VERBS: &str = include_str!("../grammar/naming_verbs.txt");
 pub const CLAIM_VERBS: &str = include_str!("../grammar/claim_verbs.txt");
 pub const KIN_WORDS: &str = include_str!("../grammar/kin_words.txt");
 pub const PARTIES: &str = include_str!("../grammar/parties.txt");
+pub const TITLE_FORMS: &str = include_str!("../grammar/title_forms.txt");
+/// US states by their abbreviations, for the party tag after a name.
+pub const US_STATES: &str = include_str!("../grammar/us_states.txt");
 pub const ABBREVIATIONS: &str = include_str!("../grammar/abbreviations.txt");
 pub const CONFIDENCE: &str = include_str!("../grammar/confidence.txt");
 /// Given names and their diminutives, for speaker identity (not extraction).
@@ -88,6 +91,9 @@ pub struct Lexicon {
     /// Party words (`gop`, `democratic`), lower case, each to its party's
     /// line in `grammar/parties.txt`.
     pub parties: HashMap<String, usize>,
+    /// Each abbreviated role word's full form (`sen` -> `senator`), from
+    /// `grammar/title_forms.txt`.
+    pub title_forms: HashMap<String, String>,
     /// Words whose dot is theirs, not a full stop (`Ky.`, `Jr.`, `Inc.`),
     /// compared case-sensitively.
     pub abbreviations: HashSet<String>,
@@ -151,6 +157,18 @@ fn party_map(list: &str) -> HashMap<String, usize> {
         .flat_map(|(party, line)| {
             line.split_whitespace()
                 .map(move |w| (w.to_lowercase(), party))
+        })
+        .collect()
+}
+
+/// Each word of a line to the line's first word, lower case.
+fn first_of_line_map(list: &str) -> HashMap<String, String> {
+    entries(list)
+        .flat_map(|line| {
+            let full = line.split_whitespace().next().unwrap_or("").to_lowercase();
+            line.split_whitespace()
+                .skip(1)
+                .map(move |w| (w.to_lowercase(), full.clone()))
         })
         .collect()
 }
@@ -265,6 +283,7 @@ impl Lexicon {
             claim_verbs: lower_set(&lists.claim_verbs),
             kin_words: lower_set(&lists.kin_words),
             parties: party_map(&lists.parties),
+            title_forms: first_of_line_map(&lists.title_forms),
             abbreviations: entries(&lists.abbreviations).map(str::to_string).collect(),
             confidence: lists.confidence,
             flags: HashMap::default(),
@@ -334,6 +353,7 @@ impl Lexicon {
             ("claim_verbs.txt", &mut lists.claim_verbs),
             ("kin_words.txt", &mut lists.kin_words),
             ("parties.txt", &mut lists.parties),
+            ("title_forms.txt", &mut lists.title_forms),
             ("abbreviations.txt", &mut lists.abbreviations),
         ] {
             let path = dir.join(file);
@@ -369,6 +389,12 @@ impl Lexicon {
 
     pub fn is_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs.contains(word)
+    }
+
+    /// A role word in full: `sen` is `senator`; a word not abbreviated is
+    /// itself.
+    pub fn full_title<'a>(&'a self, lower: &'a str) -> &'a str {
+        self.title_forms.get(lower).map_or(lower, String::as_str)
     }
 
     /// Is `word` followed by a dot a listed abbreviation: an honorific as
@@ -514,6 +540,23 @@ pub fn demonyms() -> &'static WordSet {
     BUILTIN.get_or_init(|| lower_set(DEMONYMS))
 }
 
+/// Each abbreviation of `grammar/us_states.txt` (lower case, no dots) to
+/// its state's name in lower case: `fla` -> `florida`, `nj` -> `new jersey`.
+pub fn us_states() -> &'static HashMap<String, String> {
+    static BUILTIN: OnceLock<HashMap<String, String>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        entries(US_STATES)
+            .filter_map(|line| line.split_once(':'))
+            .flat_map(|(state, abbreviations)| {
+                let state = state.trim().to_lowercase();
+                abbreviations
+                    .split_whitespace()
+                    .map(move |a| (a.to_lowercase(), state.clone()))
+            })
+            .collect()
+    })
+}
+
 /// The headline verbs of `grammar/headline_verbs.txt`, lower case.
 pub fn headline_verbs() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();
@@ -537,6 +580,7 @@ struct Lists {
     claim_verbs: String,
     kin_words: String,
     parties: String,
+    title_forms: String,
     abbreviations: String,
     confidence: [f64; CONFIDENCE_ENTRIES],
 }
@@ -560,6 +604,7 @@ impl Default for Lists {
             claim_verbs: CLAIM_VERBS.to_string(),
             kin_words: KIN_WORDS.to_string(),
             parties: PARTIES.to_string(),
+            title_forms: TITLE_FORMS.to_string(),
             abbreviations: ABBREVIATIONS.to_string(),
             // Checked whole by a test; a way missing from it would be 0.
             confidence: confidence_table(CONFIDENCE, [0.0; CONFIDENCE_ENTRIES]).unwrap_or_default(),

@@ -762,6 +762,10 @@ pub struct People {
     speaks: Vec<bool>,
     /// (person, role word) seen written with the name: `secretary`.
     roles: Vec<(usize, String)>,
+    /// (person, word) of the place or body a role was written with, lower
+    /// case: `Florida Sen. Marco Rubio`, `Marco Rubio of Florida` give
+    /// (Rubio, `florida`).
+    qualifiers: Vec<(usize, String)>,
     /// Byte position where each paragraph starts, in order.
     paragraphs: Vec<usize>,
     /// For each role word, the occurrences of the people it was written
@@ -1060,6 +1064,36 @@ impl People {
                         says: toks.get(j).is_some_and(|x| w.is_speech_verb(x)),
                         owns: is_possessive(w, &toks[j - 1]),
                     });
+                    // `Marco Rubio of Florida`: the place after the name.
+                    if toks.get(j).is_some_and(|x| w.is(x, &["of"]))
+                        && let Some(place) = toks.get(j + 1).filter(|x| w.is_capitalised(x))
+                        && let Some(lower) = w.lower(place)
+                    {
+                        people.qualifiers.push((id, lower));
+                    }
+                    // `Marco Rubio (R-Fla.)`: the state of a party tag.
+                    if toks.get(j).is_some_and(|x| x.is_punct('('))
+                        && let Some(state) = toks
+                            .get(j + 1)
+                            .and_then(|x| w.word(x))
+                            .and_then(|tag| tag.split_once('-'))
+                            .and_then(|(_, st)| {
+                                let key: String = st
+                                    .chars()
+                                    .filter(|c| *c != '.')
+                                    .flat_map(char::to_lowercase)
+                                    .collect();
+                                crate::lexicon::us_states().get(&key)
+                            })
+                    {
+                        for word in state.split(' ') {
+                            people.qualifiers.push((id, word.to_string()));
+                        }
+                    }
+                    // Capitalised words right before the role words: its place
+                    // or body (`Florida Sen.`, `New Jersey Gov.`).
+                    let mut role_seen = false;
+                    let mut qualifying = true;
                     // Role words written just before the name, or before the
                     // comma of an apposition: `Secretary of State John
                     // Kerry`, `the secretary of state, John Kerry,`.
@@ -1083,10 +1117,26 @@ impl People {
                         // `is_title` (remembered per token) holds for every
                         // listed title, so most words need no lower-casing.
                         if !w.is_title(x) {
+                            if role_seen && qualifying && w.is_capitalised(x) {
+                                if let Some(lower) = w.lower(x) {
+                                    people.qualifiers.push((id, lower));
+                                }
+                            } else if role_seen {
+                                qualifying = false;
+                            }
                             continue;
                         }
-                        if let Some(lower) = w.lower(x).filter(|l| w.lexicon.titles.contains(l)) {
-                            people.roles.push((id, lower));
+                        role_seen = true;
+                        // `Sen. Marco Rubio` is who `the senator` is: an
+                        // honorific's dot comes off, and an abbreviated role
+                        // is read in full.
+                        if let Some(lower) = w
+                            .lower(x)
+                            .map(|l| l.trim_end_matches('.').to_string())
+                            .filter(|l| w.lexicon.titles.contains(l))
+                        {
+                            let role = w.lexicon.full_title(&lower).to_string();
+                            people.roles.push((id, role));
                         }
                     }
                     last = Some(id);
@@ -1363,12 +1413,16 @@ impl People {
     /// before `pos` with that role word written beside the name, and no
     /// role word of another party than `party` (the line of
     /// `grammar/parties.txt` the mention's own words name, if any): `the GOP
-    /// front-runner` is not `Democratic front-runner Clinton`.
+    /// front-runner` is not `Democratic front-runner Clinton`. A place or
+    /// body the mention names (`places`, lower case: `the Florida senator`)
+    /// must have been written with the person's role or name (`Florida Sen.
+    /// Marco Rubio`, `Marco Rubio of Florida`): the latest senator may be
+    /// Iowa's.
     pub fn resolve_role(
         &self,
         pos: usize,
         role: &str,
-        party: Option<usize>,
+        (party, places): (Option<usize>, &[String]),
         parties: &HashMap<String, usize>,
     ) -> Option<&str> {
         let before = self.occurrences.partition_point(|o| o.at < pos);
@@ -1388,7 +1442,12 @@ impl People {
             .iter()
             .rev()
             .map(|&o| self.occurrences[o as usize].person)
-            .find(|&id| !other_party(id))?;
+            .find(|&id| {
+                !other_party(id)
+                    && places
+                        .iter()
+                        .all(|p| self.qualifiers.iter().any(|(who, q)| *who == id && q == p))
+            })?;
         Some(self.names[id].as_str())
     }
 
@@ -1745,33 +1804,33 @@ mod tests {
         let parties = &Lexicon::builtin().parties;
         let at = |s: &str| text.find(s).unwrap();
         assert_eq!(
-            people.resolve_role(at("Sergey"), "secretary", None, parties),
+            people.resolve_role(at("Sergey"), "secretary", (None, &[]), parties),
             Some("John Kerry")
         );
         assert_eq!(
-            people.resolve_role(at("Sergey"), "governor", None, parties),
+            people.resolve_role(at("Sergey"), "governor", (None, &[]), parties),
             Some("Ann Lee")
         );
         assert_eq!(
-            people.resolve_role(at("came"), "governor", None, parties),
+            people.resolve_role(at("came"), "governor", (None, &[]), parties),
             Some("Tim Ortiz")
         );
         assert_eq!(
-            people.resolve_role(text.len(), "governor", None, parties),
+            people.resolve_role(text.len(), "governor", (None, &[]), parties),
             Some("Ann Lee")
         );
         assert_eq!(
-            people.resolve_role(at("met"), "governor", None, parties),
+            people.resolve_role(at("met"), "governor", (None, &[]), parties),
             None
         );
         assert_eq!(
-            people.resolve_role(text.len(), "mayor", None, parties),
+            people.resolve_role(text.len(), "mayor", (None, &[]), parties),
             None
         );
         for pos in 0..=text.len() {
             for role in ["secretary", "governor", "former", "state", "mayor"] {
                 assert_eq!(
-                    people.resolve_role(pos, role, None, parties),
+                    people.resolve_role(pos, role, (None, &[]), parties),
                     resolve_role_by_scan(&people, pos, role),
                     "{role} at {pos}"
                 );
@@ -1784,18 +1843,55 @@ mod tests {
         let gop = parties.get("gop").copied();
         let at = text.find("Later").unwrap();
         assert_eq!(
-            people.resolve_role(at, "front-runner", gop, parties),
+            people.resolve_role(at, "front-runner", (gop, &[]), parties),
             Some("Ben Ortiz")
         );
         assert_eq!(
-            people.resolve_role(at, "front-runner", None, parties),
+            people.resolve_role(at, "front-runner", (None, &[]), parties),
             Some("Ann Lee")
         );
         let democratic = parties.get("democratic").copied();
         let first = text.find("Democratic").unwrap();
         assert_eq!(
-            people.resolve_role(first, "front-runner", democratic, parties),
+            people.resolve_role(first, "front-runner", (democratic, &[]), parties),
             None
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_role_and_the_place_written_with_it_find_the_person() {
+        let parties = &Lexicon::builtin().parties;
+        let florida = ["florida".to_string()];
+        // `Sen.` is the senator; a place must have been written with him.
+        let text =
+            "Sen. Dana Ruiz (R-Fla.) spoke. Sen. Joan Hale (R-Iowa) replied. Later it ended.";
+        let people = people_of(text);
+        let end = text.find("Later").unwrap();
+        assert_eq!(
+            people.resolve_role(end, "senator", (None, &[]), parties),
+            Some("Joan Hale")
+        );
+        assert_eq!(
+            people.resolve_role(end, "senator", (None, &florida), parties),
+            Some("Dana Ruiz")
+        );
+        let text = "Gov. Tom Ortiz of Florida spoke. Sen. Joan Hale replied. Later it ended.";
+        let people = people_of(text);
+        let end = text.find("Later").unwrap();
+        assert_eq!(
+            people.resolve_role(end, "governor", (None, &florida), parties),
+            Some("Tom Ortiz")
+        );
+        assert_eq!(
+            people.resolve_role(end, "senator", (None, &florida), parties),
+            None
+        );
+        let text = "Florida Sen. Dana Ruiz spoke. Sen. Joan Hale replied. Later it ended.";
+        let people = people_of(text);
+        let end = text.find("Later").unwrap();
+        assert_eq!(
+            people.resolve_role(end, "senator", (None, &florida), parties),
+            Some("Dana Ruiz")
         );
     }
 
