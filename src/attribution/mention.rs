@@ -286,7 +286,10 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
                 }
                 return Some(m);
             }
-            if let Some(mut m) = core_before(w, toks, open, floor) {
+            // `Rebekah Young of Scotiabank, an economist, said`.
+            let before = name_before_body(w, toks, open, floor)
+                .or_else(|| core_before(w, toks, open, floor));
+            if let Some(mut m) = before {
                 m.role = Some(Span::new(
                     toks[open + 1].span.start,
                     toks[close - 1].span.end.max(toks[open + 1].span.end),
@@ -299,6 +302,9 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     }
     // `Sen. Paul Ryan of Wisconsin said`: the place after "of" is where the
     // speaker comes from; the name before it speaks.
+    if let Some(speaker) = name_before_body(w, toks, end, floor) {
+        return Some(speaker);
+    }
     if let Some(speaker) = name_before_home(w, toks, end, floor) {
         return Some(speaker);
     }
@@ -376,6 +382,42 @@ fn name_before_home(w: &Words, toks: &[Token], end: usize, floor: usize) -> Opti
         return None;
     }
     core_before(w, toks, of, floor).filter(|p| p.kind == MentionKind::Name)
+}
+
+/// How many words a body after "of" may have: `the Bank of Nova Scotia`.
+const BODY_WORDS: usize = 8;
+
+/// `Rebekah Young of Scotiabank said`, `Jim Hale of the Bank of Nova
+/// Scotia said`: a person's name of two words or more, then "of" and a
+/// body's capitalised name running to the verb: the person speaks, not
+/// the body's last words. Not a title (`Secretary of State John Kerry`),
+/// nor a body's own name (`Bank of America`: one word before "of", or an
+/// organisation's head word).
+fn name_before_body(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    let from = end.saturating_sub(BODY_WORDS + 1).max(floor + 1);
+    (from..end.saturating_sub(1)).rev().find_map(|of| {
+        if !w.is(&toks[of], &["of"]) {
+            return None;
+        }
+        let body = &toks[of + 1..end];
+        let lead = usize::from(w.is(&body[0], &["the"]));
+        let body_words = body[lead..]
+            .iter()
+            .all(|t| w.is_capitalised(t) && !w.is_title(t) || w.is(t, &["of", "for", "and", "on"]));
+        if !body_words || body.len() <= lead || !w.is_capitalised(&body[lead]) {
+            return None;
+        }
+        core_before(w, toks, of, floor).filter(|p| {
+            // Past a title (`Economist Rebekah Young`), two name words.
+            let name = &toks[p.first_token..of];
+            let name = &name[name.iter().take_while(|t| w.is_title(t)).count()..];
+            p.kind == MentionKind::Name
+                && name.len() >= 2
+                && name
+                    .iter()
+                    .all(|t| w.is_name_word(t) && !w.is_organisation(t))
+        })
+    })
 }
 
 /// The comma that opens the comma-bounded stretch ending at `close`, within

@@ -1600,6 +1600,27 @@ mod tests {
     }
 
     #[test]
+    fn a_person_of_a_body_speaks_not_the_body() {
+        for text in [
+            "Rebekah Young of Scotiabank said the forecast was \"sobering.\"",
+            "Economist Rebekah Young of the Bank of Nova Scotia described it as \"sobering.\"",
+            "Rebekah Young of Scotiabank, an economist, said it was \"sobering.\"",
+        ] {
+            assert_eq!(
+                who(text),
+                vec![("sobering.".to_string(), Some("Rebekah Young".to_string()))],
+                "{text}"
+            );
+        }
+        // A title before "of" is a role, its holder after the body.
+        let text = "Secretary of State John Kerry said it was \"sobering.\"";
+        assert_eq!(
+            who(text),
+            vec![("sobering.".to_string(), Some("John Kerry".to_string()))]
+        );
+    }
+
+    #[test]
     fn a_body_named_before_a_role_and_a_name_leaves_the_name_speaking() {
         let text = "\"That was the first time in a long time,\" KTV Morning Edition co-Anchor Dana Morgan said.";
         assert_eq!(
