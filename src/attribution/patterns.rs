@@ -607,7 +607,7 @@ fn opening_clause_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<
 pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
     let k = subject_start(w, toks, s, end);
     if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k)) {
-        return Some(m);
+        return Some(owner_phrase(w, toks, &m, k).unwrap_or(m));
     }
     // After an opening phrase: the first phrase after a comma that a verb
     // follows (`Speaking in Salem, New Hampshire, Trump went after Bush`).
@@ -631,6 +631,22 @@ pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Opti
         }
     }
     first
+}
+
+/// `Finance Minister Chrystia Freeland's office called it "a forecast" and
+/// said ...`: a name owning the body or the spokesman right after it is
+/// not the subject; the phrase with its head is.
+fn owner_phrase(w: &Words, toks: &[Token], m: &Mention, floor: usize) -> Option<Mention> {
+    let owner = w.word(&toks[m.end_token.checked_sub(1)?])?;
+    let head = toks.get(m.end_token)?;
+    if Words::bare(owner).len() == owner.len()
+        || !(w.is_organisation(head) || w.is_anonymous_head(head))
+        || w.is_capitalised(head)
+    {
+        return None;
+    }
+    mention_before(w, toks, m.end_token + 1, floor)
+        .filter(|p| p.kind != MentionKind::Name && p.end_token == m.end_token + 1)
 }
 
 /// A capitalised word opening a sentence is not a name when it is a
@@ -1597,6 +1613,16 @@ mod tests {
                 .collect();
             assert_eq!(cues, vec![Some(cue.to_string())], "{text}");
         }
+    }
+
+    #[test]
+    fn a_subject_owning_an_office_is_the_office() {
+        let text = "Mayor Dana Ruiz's office called it \"a forecast\" and said the city remained \"committed to its targets.\"";
+        let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            speakers,
+            vec![Some("Mayor Dana Ruiz's office".to_string()); 2]
+        );
     }
 
     #[test]
