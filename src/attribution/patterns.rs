@@ -1616,6 +1616,16 @@ mod tests {
     }
 
     #[test]
+    fn she_does_not_point_back_at_a_man_the_name_list_knows() {
+        let text = "Opposition leader Zach Churchill said the deal was weak.\n\nOne nurse, who asked not to be named, said the vote was \"a long time coming.\"\n\n\"I have worked 16-hour shifts,\" she said.";
+        let names: Vec<_> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.speaker.map(|s| s.name))
+            .collect();
+        assert_eq!(names[1], Some("she".to_string()));
+    }
+
+    #[test]
     fn a_subject_owning_an_office_is_the_office() {
         let text = "Mayor Dana Ruiz's office called it \"a forecast\" and said the city remained \"committed to its targets.\"";
         let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
