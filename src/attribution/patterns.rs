@@ -1626,6 +1626,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_word_of_everyday_life_is_not_a_given_name() {
+        let text = "Parent Robert Tan disagreed. \"Some of us have jobs,\" Tan said.";
+        let names: Vec<_> = extract_quotes(text)
+            .into_iter()
+            .map(|q| q.speaker.map(|s| s.name))
+            .collect();
+        assert_eq!(names, vec![Some("Robert Tan".to_string())]);
+    }
+
+    #[test]
     fn a_subject_owning_an_office_is_the_office() {
         let text = "Mayor Dana Ruiz's office called it \"a forecast\" and said the city remained \"committed to its targets.\"";
         let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
