@@ -12,7 +12,7 @@
 use super::mention::{
     Mention, MentionKind, core_before, mention_after, mention_before, skip_between_back,
 };
-use super::patterns::{Attribution, sentence_subject};
+use super::patterns::{AUXILIARIES, Attribution, sentence_subject};
 use crate::article::date::WEEKDAYS;
 use crate::record::Span;
 use crate::text::tokens::{Token, TokenKind};
@@ -212,13 +212,6 @@ fn after_last_comma(toks: &[Token], mut m: Mention) -> Mention {
     }
     m
 }
-
-/// Auxiliary verbs: a source phrase holding one is a clause, not a noun
-/// phrase ([`before_clause`], [`reads_as_source`]).
-const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "did", "does", "do", "been",
-];
 
 /// `m` (a [`phrase`]) cut before an auxiliary verb or a relative pronoun:
 /// `The anti-abortion movement has traditionally` is `The anti-abortion

@@ -305,7 +305,7 @@ pub fn after_quote(w: &Words, toks: &[Token], qi: usize, ceiling: usize) -> Opti
     // to repeat`: a name followed by an auxiliary is the subject of its
     // own clause, and a verb further on is another clause's. Only an
     // adverb may come between (`"Q," Clinton has since said`).
-    let clause_of_its_own = v < end && w.is(&toks[v], SUBJECT_AUXILIARIES);
+    let clause_of_its_own = v < end && w.is(&toks[v], AUXILIARIES);
     let k = (v..end.min(v + POST_REACH))
         .find(|&k| w.is_speech_verb(&toks[k]))
         .filter(|&k| !clause_of_its_own || k <= v + 2)
@@ -326,11 +326,12 @@ const CLAUSE_WORDS: &[&str] = &[
     "like", "than", "over", "under", "through",
 ];
 
-/// Auxiliary verbs that, right after a name, make it the subject of a
-/// clause of its own.
-const SUBJECT_AUXILIARIES: &[&str] = &[
+/// Auxiliary verbs: right after a name they make it the subject of a
+/// clause of its own ([`after_quote`]); a claim's source phrase holding one
+/// is a clause, not a noun phrase (`claims`).
+pub(crate) const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "did", "does", "do", "may", "might", "must",
+    "did", "does", "do", "been",
 ];
 
 /// `"Q," Trump, the 2016 GOP presidential frontrunner nationally and
@@ -1555,10 +1556,8 @@ pub fn owner_between(
     let noun = n.cue?;
     // The quote in the noun's own clause (`conclusion that ...`), not
     // words said of it (`Ryan called Trump's remarks "racist"`).
-    let clause = toks
-        .iter()
-        .position(|t| t.span.start >= noun.end)
-        .is_some_and(|k| k < qi && w.is(&toks[k], &["that"]));
+    let after_noun = toks[..qi].partition_point(|t| t.span.start < noun.end);
+    let clause = after_noun < qi && w.is(&toks[after_noun], &["that"]);
     (noun.start > cue.end && clause).then_some(n)
 }
 

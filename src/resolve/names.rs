@@ -1069,7 +1069,7 @@ impl People {
                         && let Some(place) = toks.get(j + 1).filter(|x| w.is_capitalised(x))
                         && let Some(lower) = w.lower(place)
                     {
-                        people.qualifiers.push((id, lower));
+                        people.qualify(id, lower);
                     }
                     // `Marco Rubio (R-Fla.)`: the state of a party tag.
                     if toks.get(j).is_some_and(|x| x.is_punct('('))
@@ -1087,7 +1087,7 @@ impl People {
                             })
                     {
                         for word in state.split(' ') {
-                            people.qualifiers.push((id, word.to_string()));
+                            people.qualify(id, word.to_string());
                         }
                     }
                     // Capitalised words right before the role words: its place
@@ -1119,7 +1119,7 @@ impl People {
                         if !w.is_title(x) {
                             if role_seen && qualifying && w.is_capitalised(x) {
                                 if let Some(lower) = w.lower(x) {
-                                    people.qualifiers.push((id, lower));
+                                    people.qualify(id, lower);
                                 }
                             } else if role_seen {
                                 qualifying = false;
@@ -1132,7 +1132,10 @@ impl People {
                         // is read in full.
                         if let Some(lower) = w
                             .lower(x)
-                            .map(|l| l.trim_end_matches('.').to_string())
+                            .map(|mut l| {
+                                l.truncate(l.trim_end_matches('.').len());
+                                l
+                            })
                             .filter(|l| w.lexicon.titles.contains(l))
                         {
                             let role = w.lexicon.full_title(&lower).to_string();
@@ -1174,6 +1177,18 @@ impl People {
             i += 1;
         }
         people
+    }
+
+    /// Record that `word` (lower case) was written with person `id`'s
+    /// role or name, once.
+    fn qualify(&mut self, id: usize, word: String) {
+        if !self
+            .qualifiers
+            .iter()
+            .any(|(who, q)| *who == id && *q == word)
+        {
+            self.qualifiers.push((id, word));
+        }
     }
 
     fn id(&mut self, name: &str) -> usize {
