@@ -114,8 +114,6 @@ fn is_quote_mark(c: char) -> bool {
     )
 }
 
-/// The end (exclusive) of the stretch after token `i`: the next quote or
-/// the end of the sentence.
 /// Where the sentence holding the quote at `i` ends: its full stop, `!`
 /// or `?`, within [`SENTENCE_REACH`] tokens and before `ceiling`.
 fn sentence_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
@@ -125,6 +123,8 @@ fn sentence_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
         .unwrap_or(ceiling)
 }
 
+/// The end (exclusive) of the stretch after token `i`: the next quote or
+/// the end of the sentence.
 fn post_end(toks: &[Token], i: usize, ceiling: usize) -> usize {
     let ceiling = ceiling.min(i + 1 + SENTENCE_REACH);
     (i + 1..ceiling)
@@ -1574,6 +1574,14 @@ mod tests {
             .collect()
     }
 
+    /// The name each quote of `text` is credited to.
+    fn names(text: &str) -> Vec<Option<String>> {
+        extract_quotes(text)
+            .into_iter()
+            .map(|q| q.speaker.map(|s| s.name))
+            .collect()
+    }
+
     #[test]
     fn the_phrase_of_a_with_clause_speaks_its_quote() {
         let text = "The campaign denied it, with Tom Hale taking to Twitter to call Brill \"totally delusional.\"";
@@ -1617,20 +1625,14 @@ mod tests {
     #[test]
     fn she_does_not_point_back_at_a_man_the_name_list_knows() {
         let text = "Opposition leader Zach Churchill said the deal was weak.\n\nOne nurse, who asked not to be named, said the vote was \"a long time coming.\"\n\n\"I have worked 16-hour shifts,\" she said.";
-        let names: Vec<_> = extract_quotes(text)
-            .into_iter()
-            .map(|q| q.speaker.map(|s| s.name))
-            .collect();
+        let names = names(text);
         assert_eq!(names[1], Some("she".to_string()));
     }
 
     #[test]
     fn a_role_word_of_everyday_life_is_not_a_given_name() {
         let text = "Parent Robert Tan disagreed. \"Some of us have jobs,\" Tan said.";
-        let names: Vec<_> = extract_quotes(text)
-            .into_iter()
-            .map(|q| q.speaker.map(|s| s.name))
-            .collect();
+        let names = names(text);
         assert_eq!(names, vec![Some("Robert Tan".to_string())]);
     }
 
