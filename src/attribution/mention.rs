@@ -931,6 +931,16 @@ pub fn document_before(w: &Words, toks: &[Token], verb: usize, floor: usize) -> 
         .find_map(|k| document_phrase(w, toks, k, verb).filter(|m| m.end_token == verb))
 }
 
+/// `said Will Doyle`: a given name that is also a word which never starts a
+/// name elsewhere ("Will" the auxiliary) opens one when a capitalised name
+/// word follows it. Only read forward from a cue, where no sentence starts:
+/// before a verb, "Will Sanders drop out" is a question.
+fn given_name_first(w: &Words, t: &Token, next: Option<&Token>) -> bool {
+    next.is_some_and(|n| n.is_word() && w.is_capitalised(n) && !w.is_non_name(n))
+        && w.lower(t)
+            .is_some_and(|x| GivenNames::builtin().is_known(&x))
+}
+
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary
 /// of State John Kerry`, `according to a senior official`.
 pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
@@ -967,7 +977,9 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
             && w.is_title(&toks[end + 1]);
         let ok = is_det
             || w.is_capitalised(t)
-                && (!(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS))) || inside_name)
+                && (!(w.is_non_name(t) && (end > start || !w.is(t, DETERMINERS)))
+                    || inside_name
+                    || (end == start && given_name_first(w, t, toks.get(end + 1))))
             || (end + 2 < ceiling
                 && (end == start || !w.is(&toks[end - 1], &["of"]))
                 && starts_place(w, t, toks.get(end + 1)))
@@ -1339,7 +1351,10 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         if possessive {
             break;
         }
-        if w.is_name_word(t) || (w.is_particle(t) && name_start < end) {
+        if w.is_name_word(t)
+            || (w.is_particle(t) && name_start < end)
+            || (name_start - 1 == start && given_name_first(w, t, toks.get(name_start)))
+        {
             name_start -= 1;
         } else {
             break;
@@ -1911,6 +1926,22 @@ mod tests {
             (m.span.text(text), m.kind),
             ("the official", MentionKind::Anonymous)
         );
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_word_opens_a_name_after_a_cue() {
+        let after = |text: &str| {
+            let ts = toks(text);
+            let w = Words::new(text, Lexicon::builtin());
+            mention_after(&w, &ts, 1, ts.len()).map(|m| m.span.text(text).to_string())
+        };
+        assert_eq!(
+            after("said Will Doyle, a professor").as_deref(),
+            Some("Will Doyle")
+        );
+        // Not before a word that names nobody, nor when it is no given name.
+        assert_eq!(after("said Will Not").as_deref(), None);
+        assert_eq!(after("said Would Doyle").as_deref(), None);
     }
 
     #[test]
