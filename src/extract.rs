@@ -6,7 +6,8 @@
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, dash_then_name,
     in_headline, introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
-    owner_between, sentence_subject_of, signed_after, signed_below,
+    object_of_named_verb, owner_between, sentence_subject_of, signed_after, signed_below,
+    subject_after_quote,
 };
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
@@ -155,10 +156,19 @@ impl<'l> Extractor<'l> {
                         .map(|a| (a, Source::Headline))
                 })
                 .or_else(|| {
+                    object_of_named_verb(words, toks, f.token, ps).map(|a| (a, Source::Sentence))
+                })
+                .or_else(|| {
                     after_quote(words, toks, f.token, pe)
                         .map(|a| (a, Source::Sentence))
                         .or_else(|| {
                             let a = before_quote(words, toks, f.token, ps)?;
+                            let subject = a
+                                .cue
+                                .and_then(|c| subject_after_quote(words, toks, f.token, ps, c));
+                            if let Some(subject) = subject {
+                                return Some((subject, Source::Subject));
+                            }
                             let owner = a
                                 .cue
                                 .and_then(|c| owner_between(words, toks, f.token, ps, c));

@@ -697,9 +697,34 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
     if surname_in_this_article(w, toks, &toks[v - 1]) {
         return false;
     }
+    // `went on to say`: what was said next, not what is meant to be.
+    if v >= floor + 2 && w.is(&toks[v - 1], &["to"]) && w.is(&toks[v - 2], &["on"]) {
+        return false;
+    }
     // `was quoted as saying`, `is saying`: progressive and quoted-as stay.
     let verb = w.word(&toks[v]).unwrap_or_default();
     !verb.ends_with("ing") || w.is(&toks[v - 1], &["to"])
+}
+
+/// `a clip that Judge Michael Mosman called "distasteful," Santilli
+/// expressed`: a quote right after a reporting verb whose named subject
+/// stands right before it is that verb's object, and that name its
+/// speaker; the name after the quote begins the next clause. Read before
+/// [`after_quote`], which would take the later name.
+pub fn object_of_named_verb(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    floor: usize,
+) -> Option<Attribution> {
+    if qi < floor + 2 || !w.is_speech_verb(&toks[qi - 1]) {
+        return None;
+    }
+    before_quote(w, toks, qi, floor).filter(|a| {
+        a.mention.kind == MentionKind::Name
+            && a.mention.end_token + 1 == qi
+            && a.cue == Some(toks[qi - 1].span)
+    })
 }
 
 /// `X said: "Q"` / `X said, "Q"` / `X said the campaign will go on "and
@@ -726,8 +751,11 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
     // `Kerry said Lavrov had told him ... but "I am not taking that at face
     // value"`: a verb in the past perfect after an earlier reporting verb is
     // inside the reported speech; the earlier verb governs the quote.
+    // Not a participle set off by commas before it (`Mr. Trump, asked about
+    // the deaths, had said, "Q"`), which describes the subject.
+    let governs = |j: usize| is_cue(j) && !(j > s && toks[j - 1].is_punct(','));
     let embedded =
-        |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(is_cue);
+        |k: usize| k > s && w.is(&toks[k - 1], &["had", "has", "have"]) && (s..k).any(governs);
     // `Lynch, who told Congress when asked about the inquiry: "Q"`: when the
     // last cue has no speaker of its own, the one before it may.
     let cues: Vec<usize> = (s..qi)
@@ -1561,6 +1589,35 @@ pub fn owner_between(
     (noun.start > cue.end && clause).then_some(n)
 }
 
+/// `Judge Ana Ruiz called "distasteful," Dale Pike expressed a wish to
+/// "lock them all up"`: a reporting verb whose object is an earlier quote,
+/// right after it, followed by a name and a verb of its own, a new clause,
+/// does not reach the later quote; the new clause's subject speaks it. Not
+/// when the earlier quote sits inside the verb's clause (`Cruz says his
+/// "friend" Marco Rubio ran "Q"`: Rubio is what Cruz says of him). `cue` is
+/// the verb [`before_quote`] found.
+pub fn subject_after_quote(
+    w: &Words,
+    toks: &[Token],
+    qi: usize,
+    floor: usize,
+    cue: Span,
+) -> Option<Attribution> {
+    let earlier = toks[floor..qi].partition_point(|t| t.span.start < cue.end) + floor;
+    if earlier >= qi || toks[earlier].quote().is_none() {
+        return None;
+    }
+    let m = mention_after(w, toks, earlier + 1, qi).filter(|m| m.kind == MentionKind::Name)?;
+    let v = m.end_token;
+    let clause = v < qi && lower_case_word_at(w, toks, v) && !w.is(&toks[v], CLAUSE_WORDS);
+    clause.then_some(Attribution {
+        mention: m,
+        cue: None,
+        partial: true,
+        split: false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::ends_a_sentence;
@@ -1580,6 +1637,46 @@ mod tests {
             .into_iter()
             .map(|q| q.speaker.map(|s| s.name))
             .collect()
+    }
+
+    #[test]
+    fn a_participle_set_off_by_commas_does_not_govern_the_finite_verb() {
+        let text = "The issue came up on Friday after Mr. Hale, asked about the deaths of reporters under Mr. Ruiz, had said, \"I think we do plenty of that.\"";
+        assert_eq!(names(text), vec![Some("Hale".to_string())]);
+    }
+
+    #[test]
+    fn went_on_to_say_reports_what_was_said() {
+        let q = extract_quotes(
+            "The mayor spoke first. Dale Hale went on to say, \"We will rebuild the bridge.\"",
+        );
+        let got: Vec<_> = q
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.as_ref().map(|s| s.name.as_str()),
+                    q.cue.as_ref().map(|c| c.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got, vec![(Some("Dale Hale"), Some("say"))]);
+    }
+
+    #[test]
+    fn a_quote_right_after_a_named_verb_is_that_names() {
+        let text = "In a clip that Judge Ana Ruiz called \"distasteful,\" Dale Pike expressed a wish to \"lock them all up.\"";
+        assert_eq!(
+            names(text),
+            vec![Some("Ana Ruiz".to_string()), Some("Dale Pike".to_string())]
+        );
+        // A quote that only follows the verb's clause is still the next
+        // name's: `"Q," Pike said` with no verb of its own before it.
+        let text = "The judge ruled on Friday. \"It was distasteful,\" Dale Pike said.";
+        assert_eq!(names(text), vec![Some("Dale Pike".to_string())]);
+        // The earlier quote inside the verb's clause: its subject is what
+        // the speaker says of someone.
+        let text = "Tom Hale says his \"old friend\" Dale Pike ran \"a fine campaign.\"";
+        assert_eq!(names(text), vec![Some("Tom Hale".to_string()); 2]);
     }
 
     #[test]
