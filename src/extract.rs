@@ -252,10 +252,31 @@ impl<'l> Extractor<'l> {
                 }
             }
         }
-        for f in found
-            .iter_mut()
-            .filter(|f| f.attribution.is_none() && f.borrowed.is_none())
-        {
+        // The last quote given a speaker below as a floating quote, or
+        // borrowing from one.
+        let mut floated: Option<usize> = None;
+        for i in 0..found.len() {
+            if found[i].attribution.is_some() || found[i].borrowed.is_some() {
+                continue;
+            }
+            // `Jane Doe, a night nurse, has worked there 12 years.` then a
+            // paragraph of her words, then another: a quote opening the
+            // paragraph after a floating quote's goes on with its speaker,
+            // as one after any attributed paragraph does (borrow_speakers).
+            let f = &found[i];
+            let goes_on = floated.filter(|&k| {
+                k + 1 == i
+                    && found[k].para + 1 == f.para
+                    && f.token == para_ranges[f.para].0
+                    && f.span.double
+                    && f.own_cue.is_none()
+            });
+            if let Some(k) = goes_on {
+                found[i].borrowed = Some(found[k].borrowed.unwrap_or(k));
+                floated = Some(i);
+                continue;
+            }
+            let f = &mut found[i];
             let (ps, _) = para_ranges[f.para];
             f.attribution = sentence_subject_of(words, toks, f.token, ps);
             if f.attribution.is_some() {
@@ -269,6 +290,7 @@ impl<'l> Extractor<'l> {
                 f.attribution = introduced_in_paragraph(words, toks, f.token, para);
                 if f.attribution.is_some() {
                     f.source = Source::Layout;
+                    floated = Some(i);
                     continue;
                 }
             }
@@ -277,6 +299,7 @@ impl<'l> Extractor<'l> {
                     introduced_above(words, toks, para_ranges[f.para], para_ranges[f.para - 1]);
                 if f.attribution.is_some() {
                     f.source = Source::Layout;
+                    floated = Some(i);
                 }
             }
         }
@@ -619,6 +642,27 @@ pub fn extract_quotes(text: &str) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_of_quotes_after_a_floating_one_go_on_with_its_speaker() {
+        let text = "Trump spoke only in evasive bromides during the interview.\n\n\"We have to do something.\"\n\"We have to be a lot tougher.\"\n\n\"We are not fighting it strongly enough.\"\n\nFor those with an interest in law, there was relief.";
+        let got: Vec<_> = extract_quotes(text)
+            .into_iter()
+            .map(|q| (q.speaker.map(|s| s.name), q.found_by))
+            .collect();
+        let trump = || Some("Trump".to_string());
+        assert_eq!(
+            got,
+            vec![
+                (trump(), FoundBy::Layout),
+                (trump(), FoundBy::Continuation),
+                (trump(), FoundBy::Continuation)
+            ]
+        );
+        // Not across a paragraph of narrative.
+        let text = "Trump spoke only in evasive bromides during the interview.\n\n\"We have to do something.\"\n\nThe crowd left early.\n\n\"We have to be a lot tougher.\"";
+        assert_eq!(extract_quotes(text).len(), 1);
+    }
 
     #[test]
     fn a_quote_with_its_own_reporting_verb_does_not_borrow_the_speaker_above() {
