@@ -1394,6 +1394,17 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
         {
             return None;
         }
+        // `Officials in New Brunswick said`: the word before the phrase, no
+        // name on its own, and the phrase are a place (not `New Hampshire
+        // Union Leader`, where more follows the place; not `the governor of
+        // New York`, a role).
+        let with_word_before = |k: usize| {
+            let place = &w.text[toks[k].span.start..toks[end - 1].span.end];
+            w.is_capitalised(&toks[k]) && with_lower(place, |x| w.lexicon.places.contains(x))
+        };
+        if name_start == start && start > 0 && with_word_before(start - 1) {
+            return None;
+        }
         // `Calif.`, `Ky.`: a state's abbreviation alone.
         if name_start + 1 == end
             && w.word(&toks[name_start])
@@ -1493,6 +1504,18 @@ mod tests {
         assert_eq!(before_verb("Rebuffs said"), None);
         // A name is still a name.
         assert!(before_verb("Ruiz said").is_some());
+    }
+
+    #[test]
+    fn provinces_and_places_after_new_are_no_speakers() {
+        assert_eq!(
+            before_verb("the premiers of Nova Scotia and Manitoba called"),
+            None
+        );
+        assert_eq!(before_verb("officials in New Brunswick said"), None);
+        // More after the place: a body's name.
+        let (name, _, _) = before_verb("the New Hampshire Union Leader said").unwrap();
+        assert!(name.ends_with("Union Leader"), "{name}");
     }
 
     #[test]
@@ -1651,9 +1674,14 @@ mod tests {
         let (span, kind, _) = before_verb("The New York Times reported").unwrap();
         assert_eq!(span, "The New York Times");
         assert_eq!(kind, MentionKind::Organisation);
-        // A place that ends the phrase is left as before: not taken in.
-        let (span, ..) = before_verb("the governor of New York said").unwrap();
-        assert!(!span.contains("New"), "{span}");
+        // A place that ends the phrase is not taken in, nor is its last
+        // word a person (`York`).
+        let got = before_verb("the governor of New York said");
+        assert!(
+            got.as_ref()
+                .is_none_or(|(span, kind, _)| !span.contains("New") && *kind != MentionKind::Name),
+            "{got:?}"
+        );
     }
 
     #[test]
