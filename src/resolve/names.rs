@@ -1016,9 +1016,12 @@ impl People {
                 // Center`, or "he" took the centre for a man.
                 // `Chinese Air Force`: a body's name may end in a listed
                 // body of two words.
+                // `States typically ...` after `United States`: the word
+                // expanded to the place it is the end of.
                 let body = |name: &str| {
                     w.is_organisation(&toks[j - 1])
                         || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
+                        || with_lower(name, |x| w.lexicon.places.contains(x))
                         || name.rsplit(' ').next().is_some_and(|last| {
                             with_lower(last, |x| w.lexicon.organisations.contains(x))
                         })
@@ -1908,6 +1911,16 @@ mod tests {
             people.resolve_role(end, "senator", (None, &florida), parties),
             Some("Dana Ruiz")
         );
+    }
+
+    #[test]
+    fn a_word_expanded_to_a_place_is_nobody() {
+        // `States` opening a sentence expands to `United States`, a place.
+        let text = "Melba Acosta said the bank was subsidized by United States taxpayers.\n\n\
+                    States typically decentralize. It does all of it, she said.";
+        let people = people_of(text);
+        let she = text.find("she said").unwrap();
+        assert_eq!(people.resolve(she, Gender::Feminine), Some("Melba Acosta"));
     }
 
     #[test]
