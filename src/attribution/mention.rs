@@ -1507,6 +1507,21 @@ mod tests {
     }
 
     #[test]
+    fn a_business_name_is_an_organisation() {
+        for text in [
+            "Harbourview Paving said",
+            "the World Bank said",
+            "Acme Ltd. said",
+        ] {
+            let (_, kind, _) = before_verb(text).unwrap();
+            assert_eq!(kind, MentionKind::Organisation, "{text}");
+        }
+        // Not a plain noun that can end a business's name.
+        let (_, kind, _) = before_verb("Romney's associates said").unwrap();
+        assert_ne!(kind, MentionKind::Organisation);
+    }
+
+    #[test]
     fn provinces_and_places_after_new_are_no_speakers() {
         assert_eq!(
             before_verb("the premiers of Nova Scotia and Manitoba called"),
