@@ -683,6 +683,27 @@ fn plausible_subject(w: &Words, toks: &[Token], m: &Mention, first: usize) -> bo
     !w.written_in_lower_case(&lower)
 }
 
+/// `a senior transit manager can be heard telling councillors`, `Pike was
+/// caught saying`: the subject of a recording's passive verb before the
+/// participle `v` is who speaks in it.
+fn heard_saying(w: &Words, toks: &[Token], v: usize, floor: usize) -> Option<Mention> {
+    const RECORDED: &[&str] = &["heard", "overheard", "seen", "caught", "filmed", "recorded"];
+    const PASSIVE: &[&str] = &[
+        "be", "been", "is", "was", "are", "were", "can", "could", "may",
+    ];
+    if v < floor + 2 || !w.is(&toks[v - 1], RECORDED) {
+        return None;
+    }
+    let mut k = v - 1;
+    while k > floor && w.is(&toks[k - 1], PASSIVE) {
+        k -= 1;
+    }
+    if k == v - 1 {
+        return None;
+    }
+    mention_before(w, toks, k, floor).filter(|m| m.end_token == k)
+}
+
 /// A verb after a modal or a passive auxiliary (`would continue`, `had been
 /// told`, `to say`) does not report the subject's words.
 fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
@@ -794,9 +815,11 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
                     || toks[k - 1].is_punct(';')
                     || w.is(&toks[k - 1], &["with", "and"])
             };
-            mention_before(w, toks, v, s)
-                .filter(|m| {
-                    !matches!(m.kind, MentionKind::Pronoun(_)) && clause_opener(m.first_token)
+            heard_saying(w, toks, v, s)
+                .or_else(|| {
+                    mention_before(w, toks, v, s).filter(|m| {
+                        !matches!(m.kind, MentionKind::Pronoun(_)) && clause_opener(m.first_token)
+                    })
                 })
                 .or_else(|| {
                     (s..v)
@@ -1643,6 +1666,18 @@ mod tests {
     fn a_participle_set_off_by_commas_does_not_govern_the_finite_verb() {
         let text = "The issue came up on Friday after Mr. Hale, asked about the deaths of reporters under Mr. Ruiz, had said, \"I think we do plenty of that.\"";
         assert_eq!(names(text), vec![Some("Hale".to_string())]);
+    }
+
+    #[test]
+    fn who_is_heard_saying_on_a_recording_speaks() {
+        let text = "In leaked audio, a senior transit manager can be heard telling councillors the cuts were \"the least painful option.\"";
+        assert_eq!(
+            who(text),
+            vec![(
+                "the least painful option.".to_string(),
+                Some("a senior transit manager".to_string())
+            )]
+        );
     }
 
     #[test]
