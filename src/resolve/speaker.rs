@@ -101,12 +101,16 @@ pub fn speaker(
                 SpeakerKind::Organisation,
                 Mentioned::Pronoun,
             ),
-            // `The Pentagon's statement`: the body, not its possessive.
-            None => (
-                Words::bare(strip_article(written)).to_string(),
-                SpeakerKind::Organisation,
-                Mentioned::AsWritten,
-            ),
+            None => match body_named_before(words, text, written, m.span.start) {
+                // Expanded as a surname is to its full name: as written.
+                Some(full) => (full, SpeakerKind::Organisation, Mentioned::AsWritten),
+                // `The Pentagon's statement`: the body, not its possessive.
+                None => (
+                    Words::bare(strip_article(written)).to_string(),
+                    SpeakerKind::Organisation,
+                    Mentioned::AsWritten,
+                ),
+            },
         },
     };
     // The mention as the attribution points at it (`who`), the name as
@@ -121,6 +125,70 @@ pub fn speaker(
         role: m.role.map(|r| r.text(text).to_string()),
     };
     (speaker, mentioned)
+}
+
+/// `the service` after `The Regina Police Service said`: a body named by
+/// its head noun alone is the latest body named before `pos` whose full
+/// name, capitalised words, ends in that noun (`the department` after the
+/// Justice Department).
+fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Option<String> {
+    let head = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))?;
+    // Not `the party`, as often the party of the story as the last one
+    // named (`the White People's Party`).
+    if head.contains(' ')
+        || head == "party"
+        || !head.starts_with(|c: char| c.is_ascii_lowercase())
+        || !words.lexicon.organisations.contains(head)
+    {
+        return None;
+    }
+    let mut capitalised = head.to_string();
+    capitalised[..1].make_ascii_uppercase();
+    let before = &text[..pos];
+    let mut end = before.len();
+    // A few occurrences back at most: an article of thousands of the word
+    // must not make each mention read it all.
+    for _ in 0..8 {
+        let at = before[..end].rfind(capitalised.as_str())?;
+        end = at;
+        let after = before[at + capitalised.len()..].chars().next();
+        if after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // The capitalised words right before the head, not a determiner.
+        let lead: Vec<&str> = before[..at]
+            .split(' ')
+            .rev()
+            .skip(1)
+            .take_while(|x| {
+                x.starts_with(|c: char| c.is_uppercase())
+                    && !x.contains(|c: char| c.is_whitespace() || ",;:!?\"“”".contains(c))
+                    && !words.lexicon.non_names.contains(&x.to_lowercase())
+            })
+            .collect();
+        if !before[..at].ends_with(' ') || lead.is_empty() {
+            continue;
+        }
+        // `the trade group for the Blue Cross plans ... the group wrote`
+        // after `UnitedHealth Group`: a nearer body described in lower case
+        // is the one meant, and it has no name (a bare `the group` again
+        // is the same reference).
+        let since = &before[at + capitalised.len()..];
+        let nearer = since.match_indices(head).any(|(k, _)| {
+            let word_start = k == 0 || !since[..k].ends_with(char::is_alphanumeric);
+            let word_end = !since[k + head.len()..].starts_with(char::is_alphanumeric);
+            let bare = since[..k].ends_with("the ") || since[..k].ends_with("The ");
+            word_start && word_end && !bare
+        });
+        if nearer {
+            return None;
+        }
+        let from = at - lead.iter().map(|x| x.len() + 1).sum::<usize>();
+        return Some(before[from..at + capitalised.len()].to_string());
+    }
+    None
 }
 
 /// What a one-word name that no full name in the article explains is:
@@ -449,6 +517,7 @@ fn ends_with_title(words: &Words, written: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn his_or_her_names_the_owner_of_an_organisation() {
@@ -457,6 +526,28 @@ mod tests {
             Some((Gender::Masculine, "administration"))
         );
         assert_eq!(owner_pronoun("the campaign"), None);
+    }
+
+    #[test]
+    fn a_body_named_by_its_head_noun_is_the_one_named_before() {
+        let w = |text| Words::new(text, Lexicon::builtin());
+        let text = "The Regina Police Service said it would review the ruling. It was\n\nfine, the service said.";
+        let at = text.find("the service").unwrap();
+        assert_eq!(
+            body_named_before(&w(text), text, "the service", at).as_deref(),
+            Some("Regina Police Service")
+        );
+        // A nearer body described in lower case is the one meant.
+        let text = "UnitedHealth Group left. The trade group for the plans spoke; the group said.";
+        let at = text.find("the group said").unwrap();
+        assert_eq!(body_named_before(&w(text), text, "the group", at), None);
+        // Not across a paragraph, nor from a determiner.
+        let text = "Muslim Ban.\n\nThe City Council voted. Then the council said.";
+        let at = text.find("the council").unwrap();
+        assert_eq!(
+            body_named_before(&w(text), text, "the council", at).as_deref(),
+            Some("City Council")
+        );
     }
 
     #[test]
