@@ -3,11 +3,13 @@
 //! [`attribution`](crate::attribution) -> [`resolve`](crate::resolve) ->
 //! records.
 
+use std::cell::OnceCell;
+
 use crate::attribution::patterns::{
     Attribution, after_quote, at_sentence_end, before_quote, colon_paragraph, dash_then_name,
     in_headline, introduced_above, introduced_in_paragraph, is_headline, named_above, nominal,
     object_of_named_verb, owner_between, sentence_subject_of, signed_after, signed_below,
-    subject_after_quote,
+    subject_after_quote, verb_right_before,
 };
 use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
@@ -147,6 +149,15 @@ impl<'l> Extractor<'l> {
             let (ps, pe) = para_ranges[f.para];
             let is_headline =
                 *headline[f.para].get_or_insert_with(|| is_headline(words, &toks[ps..pe]));
+            // The words before the quote, read at most once: a verb's
+            // object right after it and the reading after `after_quote`
+            // both ask.
+            let before = OnceCell::new();
+            let read_before = || {
+                before
+                    .get_or_init(|| before_quote(words, toks, f.token, ps))
+                    .clone()
+            };
             // The newsletter's `TOPIC - Name: "Q"` first: its topic may
             // read as a headline or hold a reporting verb.
             let found = dash_then_name(words, toks, f.token, ps)
@@ -156,13 +167,17 @@ impl<'l> Extractor<'l> {
                         .map(|a| (a, Source::Headline))
                 })
                 .or_else(|| {
-                    object_of_named_verb(words, toks, f.token, ps).map(|a| (a, Source::Sentence))
+                    verb_right_before(words, toks, f.token, ps)
+                        .then(read_before)
+                        .flatten()
+                        .filter(|a| object_of_named_verb(toks, f.token, a))
+                        .map(|a| (a, Source::Sentence))
                 })
                 .or_else(|| {
                     after_quote(words, toks, f.token, pe)
                         .map(|a| (a, Source::Sentence))
                         .or_else(|| {
-                            let a = before_quote(words, toks, f.token, ps)?;
+                            let a = read_before()?;
                             let subject = a
                                 .cue
                                 .and_then(|c| subject_after_quote(words, toks, f.token, ps, c));

@@ -727,25 +727,22 @@ fn after_auxiliary(w: &Words, toks: &[Token], v: usize, floor: usize) -> bool {
     !verb.ends_with("ing") || w.is(&toks[v - 1], &["to"])
 }
 
+/// Is the word right before the quote at `qi` a reporting verb, the only
+/// place [`object_of_named_verb`] looks?
+pub fn verb_right_before(w: &Words, toks: &[Token], qi: usize, floor: usize) -> bool {
+    qi >= floor + 2 && w.is_speech_verb(&toks[qi - 1])
+}
+
 /// `a clip that Judge Michael Mosman called "distasteful," Santilli
 /// expressed`: a quote right after a reporting verb whose named subject
 /// stands right before it is that verb's object, and that name its
-/// speaker; the name after the quote begins the next clause. Read before
-/// [`after_quote`], which would take the later name.
-pub fn object_of_named_verb(
-    w: &Words,
-    toks: &[Token],
-    qi: usize,
-    floor: usize,
-) -> Option<Attribution> {
-    if qi < floor + 2 || !w.is_speech_verb(&toks[qi - 1]) {
-        return None;
-    }
-    before_quote(w, toks, qi, floor).filter(|a| {
-        a.mention.kind == MentionKind::Name
-            && a.mention.end_token + 1 == qi
-            && a.cue == Some(toks[qi - 1].span)
-    })
+/// speaker; the name after the quote begins the next clause. Asked of what
+/// [`before_quote`] read (`before`), before [`after_quote`], which would
+/// take the later name.
+pub fn object_of_named_verb(toks: &[Token], qi: usize, before: &Attribution) -> bool {
+    before.mention.kind == MentionKind::Name
+        && before.mention.end_token + 1 == qi
+        && before.cue == Some(toks[qi - 1].span)
 }
 
 /// `X said: "Q"` / `X said, "Q"` / `X said the campaign will go on "and
