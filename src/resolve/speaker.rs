@@ -146,6 +146,11 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
     }
     let mut capitalised = head.to_string();
     capitalised[..1].make_ascii_uppercase();
+    // A capitalised word of the name, no line break or clause mark in it.
+    let name_word = |x: &str| {
+        x.starts_with(|c: char| c.is_uppercase())
+            && !x.contains(|c: char| c.is_whitespace() || ",;:!?\"“”".contains(c))
+    };
     let before = &text[..pos];
     let mut end = before.len();
     // A few occurrences back at most: an article of thousands of the word
@@ -162,13 +167,23 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
             .split(' ')
             .rev()
             .skip(1)
-            .take_while(|x| {
-                x.starts_with(|c: char| c.is_uppercase())
-                    && !x.contains(|c: char| c.is_whitespace() || ",;:!?\"“”".contains(c))
-                    && !words.lexicon.non_names.contains(&x.to_lowercase())
-            })
+            .take_while(|x| name_word(x) && !words.lexicon.non_names.contains(&x.to_lowercase()))
             .collect();
-        if !before[..at].ends_with(' ') || lead.is_empty() {
+        // `Department of Homeland Security`, `Illinois Board of Elections`:
+        // capitalised words after "of" are the name's too.
+        let rest = &before[at + capitalised.len()..];
+        let mut tail: Vec<&str> = Vec::new();
+        for x in rest.strip_prefix(" of ").map_or("", |r| r).split(' ') {
+            if !name_word(x) {
+                break;
+            }
+            tail.push(x);
+            // `of Justice.`: the sentence ends there.
+            if x.ends_with('.') && x.matches('.').count() == 1 {
+                break;
+            }
+        }
+        if !before[..at].ends_with(' ') && at > 0 || lead.is_empty() && tail.is_empty() {
             continue;
         }
         // `the trade group for the Blue Cross plans ... the group wrote`
@@ -186,7 +201,21 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
             return None;
         }
         let from = at - lead.iter().map(|x| x.len() + 1).sum::<usize>();
-        return Some(before[from..at + capitalised.len()].to_string());
+        let to = at
+            + capitalised.len()
+            + if tail.is_empty() {
+                0
+            } else {
+                " of ".len() + tail.iter().map(|x| x.len() + 1).sum::<usize>() - 1
+            };
+        let name = Words::bare(&before[from..to]);
+        // A full stop after the last word is the sentence's (`... of
+        // Justice.`), a dot inside it the name's (`U.S.`).
+        let name = match name.strip_suffix('.') {
+            Some(cut) if !cut.rsplit(' ').next().is_some_and(|w| w.contains('.')) => cut,
+            _ => name,
+        };
+        return Some(name.to_string());
     }
     None
 }
@@ -541,6 +570,13 @@ mod tests {
         let text = "UnitedHealth Group left. The trade group for the plans spoke; the group said.";
         let at = text.find("the group said").unwrap();
         assert_eq!(body_named_before(&w(text), text, "the group", at), None);
+        // Words after "of" are the name's; the sentence's full stop not.
+        let text = "A spokesman for the Department of Justice. It was fine, the department said.";
+        let at = text.find("the department said").unwrap();
+        assert_eq!(
+            body_named_before(&w(text), text, "the department", at).as_deref(),
+            Some("Department of Justice")
+        );
         // Not across a paragraph, nor from a determiner.
         let text = "Muslim Ban.\n\nThe City Council voted. Then the council said.";
         let at = text.find("the council").unwrap();
