@@ -174,12 +174,15 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
         let rest = &before[at + capitalised.len()..];
         let mut tail: Vec<&str> = Vec::new();
         for x in rest.strip_prefix(" of ").map_or("", |r| r).split(' ') {
-            if !name_word(x) {
+            // `Board of Elections, which ruled`: a clause mark ends the
+            // name after its word.
+            let word = x.trim_end_matches([',', ';', ':']);
+            if !name_word(word) {
                 break;
             }
-            tail.push(x);
+            tail.push(word);
             // `of Justice.`: the sentence ends there.
-            if x.ends_with('.') && x.matches('.').count() == 1 {
+            if word.len() < x.len() || word.ends_with('.') && word.matches('.').count() == 1 {
                 break;
             }
         }
@@ -572,6 +575,12 @@ mod tests {
         assert_eq!(body_named_before(&w(text), text, "the group", at), None);
         // Words after "of" are the name's; the sentence's full stop not.
         let text = "A spokesman for the Department of Justice. It was fine, the department said.";
+        let board = "The Illinois Board of Elections, which ruled, was fine, the board said.";
+        let at = board.find("the board said").unwrap();
+        assert_eq!(
+            body_named_before(&w(board), board, "the board", at).as_deref(),
+            Some("Illinois Board of Elections")
+        );
         let at = text.find("the department said").unwrap();
         assert_eq!(
             body_named_before(&w(text), text, "the department", at).as_deref(),
