@@ -937,8 +937,7 @@ pub fn document_before(w: &Words, toks: &[Token], verb: usize, floor: usize) -> 
 /// before a verb, "Will Sanders drop out" is a question.
 fn given_name_first(w: &Words, t: &Token, next: Option<&Token>) -> bool {
     next.is_some_and(|n| n.is_word() && w.is_capitalised(n) && !w.is_non_name(n))
-        && w.lower(t)
-            .is_some_and(|x| GivenNames::builtin().is_known(&x))
+        && w.with_lower(t, |x| GivenNames::builtin().is_known(x)) == Some(true)
 }
 
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary

@@ -167,7 +167,7 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
             .split(' ')
             .rev()
             .skip(1)
-            .take_while(|x| name_word(x) && !words.lexicon.non_names.contains(&x.to_lowercase()))
+            .take_while(|x| name_word(x) && !with_lower(x, |l| words.lexicon.non_names.contains(l)))
             .collect();
         // `Department of Homeland Security`, `Illinois Board of Elections`:
         // capitalised words after "of" are the name's too.
