@@ -940,6 +940,18 @@ fn given_name_first(w: &Words, t: &Token, next: Option<&Token>) -> bool {
         && w.with_lower(t, |x| GivenNames::builtin().is_known(x)) == Some(true)
 }
 
+/// `said former Pennsylvania Gov. and party Chairman Ed Rendell`: `and`
+/// between a title and another role word or a capitalised word, inside the
+/// phrase, joins two roles of the one person named after them. (A name
+/// before `and` is another matter: `Sen. Casey and Gov. Wolf` are two.)
+fn two_roles_joined(w: &Words, toks: &[Token], k: usize, (start, ceiling): (usize, usize)) -> bool {
+    k > start
+        && k + 1 < ceiling
+        && w.is(&toks[k], &["and"])
+        && w.is_title(&toks[k - 1])
+        && (w.is_title(&toks[k + 1]) || w.is_capitalised(&toks[k + 1]))
+}
+
 /// The phrase that starts at `start` and runs forward: `said U.S. Secretary
 /// of State John Kerry`, `according to a senior official`.
 pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) -> Option<Mention> {
@@ -997,7 +1009,8 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
                 && !(end >= start + 2 && w.is_name_word(&toks[end - 2]))
                 && end + 1 < ceiling
                 && w.is_capitalised(&toks[end + 1]))
-            || (end > start && end + 1 < ceiling && names_body_of(w, toks, end));
+            || (end > start && end + 1 < ceiling && names_body_of(w, toks, end))
+            || two_roles_joined(w, toks, end, (start, ceiling));
         if !ok {
             break;
         }
@@ -1967,6 +1980,45 @@ mod tests {
         assert_eq!(
             (m.span.text(text), m.kind),
             ("the official", MentionKind::Anonymous)
+        );
+    }
+
+    #[test]
+    fn two_roles_joined_by_and_describe_the_one_name_after_them() {
+        let after = |text: &str| {
+            let ts = toks(text);
+            let w = Words::new(text, Lexicon::builtin());
+            mention_after(&w, &ts, 1, ts.len()).map(|m| {
+                (
+                    m.span.text(text).to_string(),
+                    m.role.map(|r| r.text(text).to_string()),
+                )
+            })
+        };
+        assert_eq!(
+            after(
+                "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell."
+            ),
+            Some((
+                "Ed Rendell".to_string(),
+                Some(
+                    "former Pennsylvania Gov. and Democratic National Committee Chairman"
+                        .to_string()
+                )
+            ))
+        );
+        assert_eq!(
+            after("said Sen. and former Gov. Ed Rendell.")
+                .map(|m| m.0)
+                .as_deref(),
+            Some("Ed Rendell")
+        );
+        // A name before `and` is a person of its own.
+        assert_eq!(
+            after("said Sen. Bob Casey and Gov. Tom Wolf.")
+                .map(|m| m.0)
+                .as_deref(),
+            Some("Bob Casey")
         );
     }
 
