@@ -1993,6 +1993,24 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_opening_the_sentence_is_no_part_of_the_name() {
+        // "Painting Trump as a threat" had made "Painting Trump" a person,
+        // the one candidate for the "he"; nobody is better.
+        let text = "Painting Trump as a threat, the ads ran in Ohio.\n\nHe said so.";
+        let people = people_of(text);
+        let he = text.find("He said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), None);
+        // A given name in -ing opens a name there.
+        let text = "Sterling Brown spoke first. He said so.";
+        let people = people_of(text);
+        let he = text.find("He said").unwrap();
+        assert_eq!(
+            people.resolve(he, Gender::Masculine),
+            Some("Sterling Brown")
+        );
+    }
+
+    #[test]
     fn a_word_of_a_bodys_name_is_no_antecedent() {
         // "Clarkston" after "Clarkston Community Center" reads as the
         // centre, a body: the "he" is the teacher's.

@@ -4,7 +4,7 @@
 //! [`TokenClasses`].
 
 use super::classes::{LowerWords, TokenClasses};
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind};
 use crate::lexicon::{Gender, Lexicon, flag, with_lower};
 
 /// Lower-case name particles that may sit inside a name: `Ban Ki-moon`,
@@ -248,11 +248,36 @@ impl<'a> Words<'a> {
         // `Stated Stone:`, `Republicans Jolly of Indian Shores`, `Professors
         // Foner and Alba`: an inverted reporting verb or a plural title
         // before the name is no part of it, even before a lone surname.
-        if end - start >= 2 && self.stands_before_a_name(&toks[start]) {
+        // Nor is a participle opening the sentence (`Painting Trump as a
+        // threat, the ads ...`).
+        if end - start >= 2
+            && (self.stands_before_a_name(&toks[start])
+                || self.opens_sentence(toks, start) && self.is_opening_participle(&toks[start]))
+        {
             start + 1
         } else {
             start
         }
+    }
+
+    /// Whether token `k` is the first of its sentence: the text's or its
+    /// paragraph's first, or after a full stop, `!` or `?`.
+    fn opens_sentence(&self, toks: &[Token], k: usize) -> bool {
+        k == 0
+            || matches!(toks[k - 1].kind, TokenKind::Punct('.' | '!' | '?'))
+            || self.text.as_bytes()[toks[k - 1].span.end..toks[k].span.start].contains(&b'\n')
+    }
+
+    /// A word in -ing of six letters or more that no list knows as a given
+    /// name (Sterling, Irving) or a place (Wyoming): a participle.
+    fn is_opening_participle(&self, t: &Token) -> bool {
+        self.with_lower(t, |x| {
+            x.len() >= 6
+                && x.ends_with("ing")
+                && !crate::lexicon::GivenNames::builtin().is_known(x)
+                && crate::lexicon::NameGenders::builtin().of_lower(x).is_none()
+                && !self.lexicon.places.contains(x)
+        }) == Some(true)
     }
 
     /// A capitalised reporting verb that is no given name the gender list
