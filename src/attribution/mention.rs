@@ -940,6 +940,13 @@ fn given_name_first(w: &Words, t: &Token, next: Option<&Token>) -> bool {
         && w.with_lower(t, |x| GivenNames::builtin().is_known(x)) == Some(true)
 }
 
+/// `Florida's Rick Wilson`: a listed place's possessive, then a name word.
+fn place_before_name(w: &Words, place: &Token, next: &Token) -> bool {
+    w.is_name_word(next)
+        && w.word(place)
+            .is_some_and(|x| with_lower(Words::bare(x), |p| w.lexicon.places.contains(p)))
+}
+
 /// `said former Pennsylvania Gov. and party Chairman Ed Rendell`: `and`
 /// between a title and another role word or a capitalised word, inside the
 /// phrase, joins two roles of the one person named after them. (A name
@@ -1017,9 +1024,10 @@ pub fn mention_after(w: &Words, toks: &[Token], start: usize, ceiling: usize) ->
         seen_head |= !is_det;
         end += 1;
         // A possessive ends the phrase unless a name or role follows it:
-        // "said Trump's spokeswoman Hope Hicks" goes on, "Trump's plan" stops.
+        // "said Trump's spokeswoman Hope Hicks" goes on, "Trump's plan" stops;
+        // so does a place's before a name: "said Florida's Rick Wilson".
         if w.word(t).is_some_and(|x| Words::bare(x).len() != x.len())
-            && !(end < ceiling && w.is_title(&toks[end]))
+            && !(end < ceiling && (w.is_title(&toks[end]) || place_before_name(w, t, &toks[end])))
         {
             break;
         }
@@ -1981,6 +1989,22 @@ mod tests {
             (m.span.text(text), m.kind),
             ("the official", MentionKind::Anonymous)
         );
+    }
+
+    #[test]
+    fn a_places_possessive_before_a_name_is_its_role() {
+        let text = "said Florida\u{2019}s Rick Wilson, a consultant";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
+        assert_eq!(m.span.text(text), "Rick Wilson");
+        assert_eq!(m.role.unwrap().text(text), "Florida\u{2019}s");
+        // Someone's possessive still ends the phrase: his plan speaks not.
+        let text = "said Trump's plan";
+        let ts = toks(text);
+        let w = Words::new(text, Lexicon::builtin());
+        let m = mention_after(&w, &ts, 1, ts.len());
+        assert!(m.is_none_or(|m| m.span.text(text) != "plan"));
     }
 
     #[test]
