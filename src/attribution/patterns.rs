@@ -863,6 +863,19 @@ pub fn before_quote(w: &Words, toks: &[Token], qi: usize, floor: usize) -> Optio
             Some((with, ing, m)) if v < *with || participle && v >= *ing => Some(m.clone()),
             _ => mention,
         };
+        // `Because of the schedule, explained Rosenberg, "Q"`: a verb after
+        // a comma, then only a name and a comma or colon before the quote,
+        // is an aside that attributes it.
+        let mention = mention.or_else(|| {
+            (!participle && v > s && toks[v - 1].is_punct(','))
+                .then(|| mention_after(w, toks, v + 1, qi))
+                .flatten()
+                .filter(|m| {
+                    m.kind == MentionKind::Name
+                        && m.end_token + 1 == qi
+                        && (toks[qi - 1].is_punct(',') || toks[qi - 1].is_punct(':'))
+                })
+        });
         let mention = match mention {
             Some(m) => m,
             // `"Q1," said X, "Q2."` and `Said X: "Q"` — the verb leads.
@@ -2454,6 +2467,24 @@ mod tests {
         assert_eq!(
             names,
             vec![("one Democrat", "one Democrat"), ("who", "one Democrat")]
+        );
+    }
+
+    #[test]
+    fn a_verb_and_name_set_off_by_commas_before_the_quote() {
+        let got = extract_quotes(
+            "Because of the schedule, explained Simon Rosenberg, \"with this thing over by March, she gets no TV.\"",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].speaker.as_ref().unwrap().name, "Simon Rosenberg");
+        assert_eq!(got[0].cue.as_ref().unwrap().text, "explained");
+        // Only a name fills the aside: not a noun phrase going on.
+        let got = extract_quotes(
+            "Because of the schedule, said the report on the race, \"with this thing over by March, she gets no TV.\"",
+        );
+        assert!(
+            got.iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "race"))
         );
     }
 
