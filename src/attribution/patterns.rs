@@ -623,6 +623,12 @@ pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Opti
         .take(4)
     {
         let k = subject_start(w, toks, comma + 1, end);
+        // `On the other side, Sen. Ted Cruz (R-Tex.), a Republican
+        // candidate for president, tweeted`: an indefinite phrase after a
+        // name found describes it, it is not another subject.
+        if first.is_some() && w.is(&toks[k], &["a", "an"]) {
+            continue;
+        }
         if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k))
         {
             if followed_by_verb(&m) {
@@ -1455,7 +1461,11 @@ pub fn introduced_in_paragraph(
     // speaker (measured on the training split).
     let last = qi.checked_sub(1).filter(|&k| is_sentence_end(&toks[k]))?;
     let s = sentence_start(w, toks, last, ps);
-    let verb = (s..last).rev().find(|&k| w.is_speech_verb(&toks[k]))?;
+    // Not a noun (`tweeted a warning.`), which left the verb to be read
+    // as `..., he said.` at the sentence's end.
+    let verb = (s..last)
+        .rev()
+        .find(|&k| w.is_speech_verb(&toks[k]) && !is_noun_use(w, toks, k, s))?;
     // `Also, Trump isn't a conservative, he said.`: the one who said it,
     // not the sentence's subject.
     let comma = (s..verb)
@@ -1478,6 +1488,12 @@ pub fn introduced_in_paragraph(
     }
     introduced_before(w, toks, (ps, qi))
 }
+
+/// How far an apposition after a subject may run before its closing comma
+/// and the verb: `Sen. Ted Cruz, a Republican candidate for president who
+/// has made protecting religious liberties a centerpiece of his campaign,
+/// tweeted`.
+const APPOSITION_REACH: usize = 24;
 
 /// The person the sentences `prev` (no quote among them) end on, as the
 /// subject of the last, for a quote that follows them with no attribution
@@ -1512,7 +1528,7 @@ fn introduced_before(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<
     // `Jane Doe, a night nurse in Regina, has worked ...`: an apposition
     // between commas, then the verb, leaves the name the subject.
     let apposition = |comma: usize| {
-        (comma + 2..qe.min(comma + 14)).any(|k| {
+        (comma + 2..qe.min(comma + APPOSITION_REACH)).any(|k| {
             toks[k].is_punct(',')
                 && toks
                     .get(k + 1)
@@ -1520,8 +1536,16 @@ fn introduced_before(w: &Words, toks: &[Token], prev: (usize, usize)) -> Option<
                     .is_some_and(|x| x.starts_with(char::is_lowercase))
         })
     };
-    let owned = toks.get(mention.end_token).is_some_and(|t| {
-        !(t.is_word() || t.is_punct(',') && apposition(mention.end_token))
+    // `Sen. Ted Cruz (R-Tex.), a Republican, tweeted`: a bracket after the
+    // name (a party tag) is passed over like an apposition.
+    let after = match toks.get(mention.end_token) {
+        Some(t) if t.is_punct('(') => (mention.end_token + 1..qe.min(mention.end_token + 8))
+            .find(|&k| toks[k].is_punct(')'))
+            .map_or(mention.end_token, |k| k + 1),
+        _ => mention.end_token,
+    };
+    let owned = toks.get(after).is_some_and(|t| {
+        !(t.is_word() || t.is_punct(',') && apposition(after))
             || w.word(t).is_some_and(|x| x.starts_with(char::is_uppercase))
     });
     if owned {
@@ -2485,6 +2509,31 @@ mod tests {
         assert!(
             got.iter()
                 .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "race"))
+        );
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_reporting_a_warning_is_its_subjects() {
+        let speaker = |text: &str| {
+            extract_quotes(text)
+                .first()
+                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        };
+        // "warning" after "a" is a noun, not the verb of `..., he said.`
+        assert_eq!(
+            speaker(
+                "Ted Cruz, a candidate, tweeted a warning. \"Remember the Democrats who stalled.\""
+            )
+            .as_deref(),
+            Some("Ted Cruz")
+        );
+        // A party tag, then a long apposition, after an opening phrase.
+        assert_eq!(
+            speaker(
+                "On the other side, Sen. Ted Cruz (R-Tex.), a Republican candidate for president who has made protecting religious liberties a centerpiece of his campaign, tweeted a warning. \"Remember the Democrats who stalled.\""
+            )
+            .as_deref(),
+            Some("Ted Cruz")
         );
     }
 
