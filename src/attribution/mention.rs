@@ -331,7 +331,58 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     if k > floor + 1 && w.is(&toks[k - 1], &["by"]) && is_past_participle(w, &toks[k - 2]) {
         return determiner_phrase_before(w, toks, k - 2, floor);
     }
+    // `A group representing local farmers said`: the phrase is the object
+    // of a participle in -ing; the noun phrase before the participle, with
+    // its determiner, is the subject.
+    let participle = (!matches!(m.kind, MentionKind::Pronoun(_)))
+        .then(|| {
+            (floor + 2..k)
+                .rev()
+                .take(3)
+                .take_while(|&j| {
+                    // `speaking to Fox News`, `working for the campaign`.
+                    let object_preposition = w.is(&toks[j], &["to", "for", "with", "on"])
+                        && is_present_participle(w, &toks[j - 1]);
+                    toks[j].is_word()
+                        && !w.is_capitalised(&toks[j])
+                        && (object_preposition || !w.is(&toks[j], PHRASE_STOPS))
+                        && !w.is(&toks[j], BETWEEN)
+                })
+                .find(|&j| is_present_participle(w, &toks[j]))
+        })
+        .flatten();
+    if let Some(p) = participle {
+        let before = core_before(w, toks, p, floor)
+            .filter(|b| !matches!(b.kind, MentionKind::Pronoun(_)))
+            .or_else(|| determiner_phrase_before(w, toks, p, floor));
+        if let Some(subject) = before {
+            return Some(subject);
+        }
+    }
     Some(m)
+}
+
+/// A lower-case word in -ing that reads as a participle: `representing`,
+/// `wearing`; not a preposition in -ing (`during`, `according`).
+fn is_present_participle(w: &Words, t: &Token) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "during",
+        "according",
+        "regarding",
+        "concerning",
+        "following",
+        "pending",
+        "notwithstanding",
+        "considering",
+        "excluding",
+        "including",
+        "barring",
+        "beginning",
+    ];
+    w.with_lower(t, |x| x.len() > 5 && x.ends_with("ing"))
+        .unwrap_or(false)
+        && !w.is_capitalised(t)
+        && !w.is(t, PREPOSITIONS)
 }
 
 /// A word that reads as a past participle: `obtained`, `released`, `seen`.
@@ -1583,6 +1634,28 @@ mod tests {
                 m.role.map(|r| r.text(text).to_string()),
             )
         })
+    }
+
+    #[test]
+    fn the_object_of_a_participle_is_not_the_subject() {
+        let who = |text: &str| before_verb(text).map(|(m, _, _)| m);
+        assert_eq!(
+            who("A group representing local farmers said").as_deref(),
+            Some("A group")
+        );
+        assert_eq!(
+            who("A source working for the campaign said").as_deref(),
+            Some("A source")
+        );
+        // A pronoun is a subject, and `during` is no participle.
+        assert_eq!(
+            who("Documents began circulating after it announced").as_deref(),
+            Some("it")
+        );
+        assert_eq!(
+            who("on a radio show during which callers asked").as_deref(),
+            Some("callers")
+        );
     }
 
     #[test]
