@@ -370,6 +370,13 @@ pub fn same_statement(c: &Comparison, reference: &Words, rendition: &Words, ctx:
             c.info >= INFO_SAME_SPEAKER
         }
         Agreement::Guessed | Agreement::Unknown => c.info >= INFO_UNKNOWN_SPEAKER,
+        // One story giving the same distinctive words twice, word for word,
+        // gives one remark, whoever each place is read to credit (a pronoun
+        // resolved to the wrong person, a surrogate's name): as distinctive
+        // as words with nobody named must be.
+        Agreement::Different if ctx.same_story && !reworded && c.matched == longer => {
+            c.info >= INFO_UNKNOWN_SPEAKER
+        }
         Agreement::Different => strong(c, reference, rendition),
     }
 }
@@ -502,6 +509,22 @@ mod tests {
             unnamed_fuller: false,
         };
         same_statement(&compare(&r, &q), &r, &q, ctx)
+    }
+
+    #[test]
+    fn one_story_giving_distinctive_words_twice_gives_one_remark_whoever_is_named() {
+        let said = "continue to elect corporate Democratic whores";
+        assert!(linked(said, said, Agreement::Different, Some(0)));
+        // Not across stories, not a slogan, not a cut rendition.
+        assert!(!linked(said, said, Agreement::Different, Some(1)));
+        let slogan = "make America great again";
+        assert!(!linked(slogan, slogan, Agreement::Different, Some(0)));
+        assert!(!linked(
+            said,
+            "elect corporate Democratic whores",
+            Agreement::Different,
+            Some(0)
+        ));
     }
 
     #[test]

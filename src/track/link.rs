@@ -599,14 +599,20 @@ fn link(
             (Some(a), Some(b)) if a == b => Agreement::Same,
             _ => agreement_with(&said, &reference.said),
         };
-        if speakers == Agreement::Different && !may_be_same(r, q, min_shared(speakers)) {
+        let same_story = article.is_some() && article == reference.article;
+        // Across stories, other speakers need the words of a misattribution;
+        // in one story, words given twice may be one remark read to two.
+        if speakers == Agreement::Different
+            && !same_story
+            && !may_be_same(r, q, min_shared(speakers))
+        {
             continue;
         }
         let (r, q) = (&r.words, &q.words);
         let c = compare(r, q);
         let ctx = Context {
             speakers,
-            same_story: article.is_some() && article == reference.article,
+            same_story,
             days_apart: published
                 .zip(reference.published)
                 .map(|(a, b)| (a - b).num_days().abs()),
