@@ -1637,6 +1637,20 @@ mod tests {
     }
 
     #[test]
+    fn a_common_noun_capitalised_before_a_given_name_is_a_role() {
+        let who = |text: &str| before_verb(text).map(|(m, _, _)| m);
+        assert_eq!(
+            who("Critic Maya Okonjo wrote").as_deref(),
+            Some("Maya Okonjo")
+        );
+        // A given name the lists miss, before one they know, stays.
+        assert_eq!(
+            who("Norbert Leo Butz said").as_deref(),
+            Some("Norbert Leo Butz")
+        );
+    }
+
+    #[test]
     fn the_object_of_a_participle_is_not_the_subject() {
         let who = |text: &str| before_verb(text).map(|(m, _, _)| m);
         assert_eq!(

@@ -254,10 +254,38 @@ impl<'a> Words<'a> {
             && (self.stands_before_a_name(&toks[start])
                 || self.opens_sentence(toks, start) && self.is_opening_participle(&toks[start]))
         {
-            start + 1
-        } else {
-            start
+            return start + 1;
         }
+        // `Critic Maya Okonjo wrote`, `Journalist Jorge Ramos`: a common
+        // noun (an unnamed source's head, or a word the article writes in
+        // lower case) right before a given name the lists know, opening a
+        // name of three words or more, is a role written capitalised. Not
+        // a given name the lists miss (`Norbert Leo Butz`).
+        if end - start >= 3
+            && !self.is_given_name(&toks[start])
+            && self.is_role_noun(&toks[start])
+            && self.is_given_name(&toks[start + 1])
+        {
+            return start + 1;
+        }
+        start
+    }
+
+    /// A given name the lists know (grammar/given_names.txt,
+    /// given_name_genders.txt).
+    fn is_given_name(&self, t: &Token) -> bool {
+        self.with_lower(t, |x| {
+            crate::lexicon::GivenNames::builtin().is_known(x)
+                || crate::lexicon::NameGenders::builtin().of_lower(x).is_some()
+        }) == Some(true)
+    }
+
+    /// An unnamed source's head noun (grammar/anonymous_heads.txt) or a
+    /// word the article also writes in lower case.
+    fn is_role_noun(&self, t: &Token) -> bool {
+        self.with_lower(t, |x| {
+            self.lexicon.anonymous_heads.contains(x) || self.written_in_lower_case(x)
+        }) == Some(true)
     }
 
     /// Whether token `k` is the first of its sentence: the text's or its
