@@ -262,9 +262,9 @@ impl<'a> Words<'a> {
         // name of three words or more, is a role written capitalised. Not
         // a given name the lists miss (`Norbert Leo Butz`).
         if end - start >= 3
+            && self.is_given_name(&toks[start + 1])
             && !self.is_given_name(&toks[start])
             && self.is_role_noun(&toks[start])
-            && self.is_given_name(&toks[start + 1])
         {
             return start + 1;
         }
@@ -300,12 +300,9 @@ impl<'a> Words<'a> {
     /// name (Sterling, Irving) or a place (Wyoming): a participle.
     fn is_opening_participle(&self, t: &Token) -> bool {
         self.with_lower(t, |x| {
-            x.len() >= 6
-                && x.ends_with("ing")
-                && !crate::lexicon::GivenNames::builtin().is_known(x)
-                && crate::lexicon::NameGenders::builtin().of_lower(x).is_none()
-                && !self.lexicon.places.contains(x)
+            x.len() >= 6 && x.ends_with("ing") && !self.lexicon.places.contains(x)
         }) == Some(true)
+            && !self.is_given_name(t)
     }
 
     /// A capitalised reporting verb that is no given name the gender list
