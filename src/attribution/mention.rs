@@ -286,14 +286,27 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
                 }
                 return Some(m);
             }
-            // `Rebekah Young of Scotiabank, an economist, said`.
-            let before = name_before_body(w, toks, open, floor)
-                .or_else(|| core_before(w, toks, open, floor));
+            // `Rebekah Young of Scotiabank, an economist, said`; `The union
+            // representing highway workers, CUPE Local 1867, said`.
+            let before = name_before_body(w, toks, open, floor).or_else(|| {
+                let core = core_before(w, toks, open, floor)?;
+                subject_before_participle(w, toks, &core, floor).or(Some(core))
+            });
             if let Some(mut m) = before {
                 m.role = Some(Span::new(
                     toks[open + 1].span.start,
                     toks[close - 1].span.end.max(toks[open + 1].span.end),
                 ));
+                // `Akin Gump, the law firm representing the comedian, said`:
+                // a name with no given name the lists know, described as a
+                // body, is that body.
+                if m.kind == MentionKind::Name
+                    && !w.is_given_name(&toks[m.first_token])
+                    && apposition_head(w, toks, (open + 1, close))
+                        .is_some_and(|h| w.is_organisation(&toks[h]))
+                {
+                    m.kind = MentionKind::Organisation;
+                }
                 return Some(m);
             }
             return None;
@@ -331,35 +344,59 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     if k > floor + 1 && w.is(&toks[k - 1], &["by"]) && is_past_participle(w, &toks[k - 2]) {
         return determiner_phrase_before(w, toks, k - 2, floor);
     }
-    // `A group representing local farmers said`: the phrase is the object
-    // of a participle in -ing; the phrase before the participle (not a
-    // pronoun) is the subject.
-    let participle = (!matches!(m.kind, MentionKind::Pronoun(_)))
-        .then(|| {
-            (floor + 2..k)
-                .rev()
-                .take(3)
-                .take_while(|&j| {
-                    // `speaking to Fox News`, `working for the campaign`.
-                    let object_preposition = w.is(&toks[j], &["to", "for", "with", "on"])
-                        && is_present_participle(w, &toks[j - 1]);
-                    toks[j].is_word()
-                        && !w.is_capitalised(&toks[j])
-                        && (object_preposition || !w.is(&toks[j], PHRASE_STOPS))
-                        && !w.is(&toks[j], BETWEEN)
-                })
-                .find(|&j| is_present_participle(w, &toks[j]))
-        })
-        .flatten();
-    if let Some(p) = participle {
-        let before = core_before(w, toks, p, floor)
-            .filter(|b| !matches!(b.kind, MentionKind::Pronoun(_)))
-            .or_else(|| determiner_phrase_before(w, toks, p, floor));
-        if let Some(subject) = before {
-            return Some(subject);
-        }
+    if let Some(subject) = subject_before_participle(w, toks, &m, floor) {
+        return Some(subject);
     }
     Some(m)
+}
+
+/// The head noun of an apposition `toks[start..end]` that opens with a
+/// determiner: the last of the lower-case words after it, up to a
+/// participle, a preposition or a clause (`the law firm representing ...`
+/// -> `firm`).
+fn apposition_head(w: &Words, toks: &[Token], (start, end): (usize, usize)) -> Option<usize> {
+    if start >= end || !w.is(&toks[start], &["the", "a", "an"]) {
+        return None;
+    }
+    let last = (start + 1..end)
+        .take_while(|&k| {
+            toks[k].is_word()
+                && !w.is(&toks[k], PHRASE_STOPS)
+                && !is_present_participle(w, &toks[k])
+        })
+        .last()?;
+    Some(last)
+}
+
+/// `A group representing local farmers said`: the phrase `m` is the object
+/// of a participle in -ing; the phrase before the participle (not a
+/// pronoun) is the subject. `None` when `m` is no such object.
+fn subject_before_participle(
+    w: &Words,
+    toks: &[Token],
+    m: &Mention,
+    floor: usize,
+) -> Option<Mention> {
+    if matches!(m.kind, MentionKind::Pronoun(_)) {
+        return None;
+    }
+    let k = m.first_token;
+    let participle = (floor + 2..k)
+        .rev()
+        .take(3)
+        .take_while(|&j| {
+            // `speaking to Fox News`, `working for the campaign`.
+            let object_preposition = w.is(&toks[j], &["to", "for", "with", "on"])
+                && is_present_participle(w, &toks[j - 1]);
+            toks[j].is_word()
+                && !w.is_capitalised(&toks[j])
+                && (object_preposition || !w.is(&toks[j], PHRASE_STOPS))
+                && !w.is(&toks[j], BETWEEN)
+        })
+        .find(|&j| is_present_participle(w, &toks[j]))?;
+    core_before(w, toks, participle, floor)
+        .filter(|b| !matches!(b.kind, MentionKind::Pronoun(_)))
+        .or_else(|| determiner_phrase_before(w, toks, participle, floor))
 }
 
 /// A lower-case word in -ing that reads as a participle: `representing`,
@@ -1651,6 +1688,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_described_as_a_body_is_that_body() {
+        assert_eq!(
+            before_verb("Akin Gump, the law firm representing the comedian, said"),
+            Some((
+                "Akin Gump".to_string(),
+                MentionKind::Organisation,
+                Some("the law firm representing the comedian".to_string())
+            ))
+        );
+        // A person described by a body's role stays a person.
+        assert_eq!(
+            before_verb("Wajahat Ali, the group's founder, said").map(|m| m.1),
+            Some(MentionKind::Name)
+        );
+        // So does a given name the lists know before a body's word.
+        assert_eq!(
+            before_verb("Maria Lopez, the union, said").map(|m| m.1),
+            Some(MentionKind::Name)
+        );
+    }
+
+    #[test]
     fn the_object_of_a_participle_is_not_the_subject() {
         let who = |text: &str| before_verb(text).map(|(m, _, _)| m);
         assert_eq!(
@@ -1669,6 +1728,11 @@ mod tests {
         assert_eq!(
             who("on a radio show during which callers asked").as_deref(),
             Some("callers")
+        );
+        // Before an apposition too.
+        assert_eq!(
+            who("The union representing highway workers, CUPE Local 1867, said").as_deref(),
+            Some("The union")
         );
     }
 

@@ -273,7 +273,7 @@ impl<'a> Words<'a> {
 
     /// A given name the lists know (grammar/given_names.txt,
     /// given_name_genders.txt).
-    fn is_given_name(&self, t: &Token) -> bool {
+    pub fn is_given_name(&self, t: &Token) -> bool {
         self.with_lower(t, |x| {
             crate::lexicon::GivenNames::builtin().is_known(x)
                 || crate::lexicon::NameGenders::builtin().of_lower(x).is_some()
