@@ -416,9 +416,8 @@ fn is_present_participle(w: &Words, t: &Token) -> bool {
         "barring",
         "beginning",
     ];
-    w.with_lower(t, |x| x.len() > 5 && x.ends_with("ing"))
-        .unwrap_or(false)
-        && !w.is_capitalised(t)
+    !w.is_capitalised(t)
+        && w.with_lower(t, |x| x.len() > 5 && x.ends_with("ing")) == Some(true)
         && !w.is(t, PREPOSITIONS)
 }
 

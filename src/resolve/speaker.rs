@@ -159,7 +159,8 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
         let at = before[..end].rfind(capitalised.as_str())?;
         end = at;
         let after = before[at + capitalised.len()..].chars().next();
-        if after.is_some_and(char::is_alphanumeric) {
+        // The head must be a whole word: `Services` is no `Service`.
+        if after.is_some_and(char::is_alphanumeric) || !before[..at].ends_with(' ') && at > 0 {
             continue;
         }
         // The capitalised words right before the head, not a determiner.
@@ -186,18 +187,17 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
                 break;
             }
         }
-        if !before[..at].ends_with(' ') && at > 0 || lead.is_empty() && tail.is_empty() {
+        if lead.is_empty() && tail.is_empty() {
             continue;
         }
         // `the trade group for the Blue Cross plans ... the group wrote`
         // after `UnitedHealth Group`: a nearer body described in lower case
         // is the one meant, and it has no name (a bare `the group` again
         // is the same reference).
-        let since = &before[at + capitalised.len()..];
-        let nearer = since.match_indices(head).any(|(k, _)| {
-            let word_start = k == 0 || !since[..k].ends_with(char::is_alphanumeric);
-            let word_end = !since[k + head.len()..].starts_with(char::is_alphanumeric);
-            let bare = since[..k].ends_with("the ") || since[..k].ends_with("The ");
+        let nearer = rest.match_indices(head).any(|(k, _)| {
+            let word_start = k == 0 || !rest[..k].ends_with(char::is_alphanumeric);
+            let word_end = !rest[k + head.len()..].starts_with(char::is_alphanumeric);
+            let bare = rest[..k].ends_with("the ") || rest[..k].ends_with("The ");
             word_start && word_end && !bare
         });
         if nearer {
