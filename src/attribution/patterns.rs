@@ -1486,7 +1486,11 @@ pub fn introduced_in_paragraph(
             split: false,
         });
     }
-    introduced_before(w, toks, (ps, qi))
+    // Only the sentence before counts: quotes earlier in the paragraph
+    // whose speakers were found after the neighbours' were shared out
+    // (`He commanded the party to "do the right thing." And then he
+    // promised ... "Let me be clear!"`) leave this one to it.
+    introduced_before(w, toks, (s, qi))
 }
 
 /// How far an apposition after a subject may run before its closing comma
@@ -2116,6 +2120,13 @@ mod tests {
         assert_eq!(who(text), vec![]);
         let text = "Officer Lena Marsh recalled the flood. \"We carry people out\" became the unit's motto.";
         assert_eq!(who(text), vec![]);
+        // A quote earlier in the paragraph, its speaker read off its
+        // sentence's subject, leaves the sentence before to say who.
+        let text = "Mayor Tom Hale spoke on Tuesday. He commanded the council to \"do the right thing and pass it.\" And then he promised that he would run again. \"I am not done yet!\"";
+        assert_eq!(
+            names(text),
+            vec![Some("Tom Hale".to_string()), Some("Tom Hale".to_string())]
+        );
     }
 
     #[test]
