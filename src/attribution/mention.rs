@@ -221,6 +221,9 @@ fn who_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<usi
 /// apposition between commas read as the role: `Smith, the chairman, said`
 /// and `the secretary of state, John Kerry, said`.
 pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Option<Mention> {
+    // `a clip of McCain saying`, `results in Kasich claiming`: before a
+    // participle the name after a preposition is its subject.
+    let before_participle = toks.get(end).is_some_and(|t| is_present_participle(w, t));
     let mut end = skip_between_back(w, toks, end);
     // `Sen. Pat Toomey (R-Pa.) said`: a bracket after the name is passed over.
     if end > floor
@@ -286,9 +289,22 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
                 }
                 return Some(m);
             }
+            // `Dean Johnson, a salesman from Sumter, South Carolina, says`:
+            // a place after a preposition and its state close an apposition
+            // that opened before them; the stretch ending at the place's
+            // comma says who speaks.
+            let body = name_before_body(w, toks, open, floor);
+            if body.is_none()
+                && !before_participle
+                && let Some(place) = core_before(w, toks, open, floor)
+                    .filter(|m| after_preposition(w, toks, m, floor))
+            {
+                return mention_before(w, toks, open + 1, floor)
+                    .or_else(|| before_preposition(w, toks, &place, floor));
+            }
             // `Rebekah Young of Scotiabank, an economist, said`; `The union
             // representing highway workers, CUPE Local 1867, said`.
-            let before = name_before_body(w, toks, open, floor).or_else(|| {
+            let before = body.or_else(|| {
                 let core = core_before(w, toks, open, floor)?;
                 subject_before_participle(w, toks, &core, floor).or(Some(core))
             });
@@ -347,7 +363,50 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
     if let Some(subject) = subject_before_participle(w, toks, &m, floor) {
         return Some(subject);
     }
+    // Not after a title's preposition, which goes on into the name:
+    // `Speaker of the House Rep. Paul Ryan said` (`a professor at Stanford`
+    // is a role noun).
+    let title_before = |t: &Token| w.is_capitalised(t) && w.is_title(t);
+    if !before_participle
+        && after_preposition(w, toks, &m, floor)
+        && !title_before(&toks[m.first_token - 2])
+    {
+        return before_preposition(w, toks, &m, floor);
+    }
     Some(m)
+}
+
+/// Prepositions after which a name is where, or whom, the phrase before
+/// is about: `a woman in Worcester`, `a professor at Stanford`, `a friend
+/// of Trump`, `a voter from Ohio`.
+const ABOUT_PREPOSITIONS: &[&str] = &["in", "at", "of", "from", "near", "outside"];
+
+/// Whether the name `m` stands right after one of [`ABOUT_PREPOSITIONS`]:
+/// the object of a preposition, never the subject of the verb after it.
+/// Written in lower case: `KILLED IN DEADLY ISTANBUL EXPLOSION Turkish
+/// President ...` is a headline run into the sentence.
+fn after_preposition(w: &Words, toks: &[Token], m: &Mention, floor: usize) -> bool {
+    let k = m.first_token;
+    m.kind == MentionKind::Name
+        && k > floor + 1
+        && w.is(&toks[k - 1], ABOUT_PREPOSITIONS)
+        && !w.is_capitalised(&toks[k - 1])
+}
+
+/// The phrase before the preposition in front of `m` (see
+/// [`after_preposition`]) when it names someone: a person's name, a plain
+/// noun phrase (`A friend`) or a body (`Authorities in North-Rhine
+/// Westphalia`). When nothing before it can speak (`42% of Ohioans say`,
+/// a share of them), `m` itself.
+fn before_preposition(w: &Words, toks: &[Token], m: &Mention, floor: usize) -> Option<Mention> {
+    core_before(w, toks, m.first_token - 1, floor)
+        .filter(|p| {
+            matches!(
+                p.kind,
+                MentionKind::Name | MentionKind::Anonymous | MentionKind::Organisation
+            )
+        })
+        .or_else(|| Some(m.clone()))
 }
 
 /// The head noun of an apposition `toks[start..end]` that opens with a
@@ -2155,6 +2214,45 @@ mod tests {
         let w = Words::new(text, Lexicon::builtin());
         let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
         assert_eq!(m.span.text(text), "Trump's");
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_not_the_subject() {
+        let before = |text: &str| {
+            let ts = toks(text);
+            let w = Words::new(text, Lexicon::builtin());
+            let verb = ts.len() - 1;
+            mention_before(&w, &ts, verb, 0).map(|m| m.span.text(text).to_string())
+        };
+        assert_eq!(
+            before("A professor at Stanford said").as_deref(),
+            Some("A professor")
+        );
+        assert_eq!(
+            before("after a woman in Worcester told").as_deref(),
+            Some("a woman")
+        );
+        // A place and its state inside an apposition: the name before it.
+        assert_eq!(
+            before("Dean Johnson, a salesman from Sumter, South Carolina, says").as_deref(),
+            Some("Dean Johnson")
+        );
+        assert_eq!(
+            before(
+                "Swanson, who is a pastor at the Reformation Church of Elizabeth, Colorado, slammed"
+            )
+            .as_deref(),
+            Some("Swanson")
+        );
+        // A share of them: the name stays.
+        assert_eq!(before("42% of Ohioans say").as_deref(), Some("Ohioans"));
+        // Before a participle the name is its subject; a title's preposition
+        // goes on into the name.
+        assert_eq!(before("a clip of McCain saying").as_deref(), Some("McCain"));
+        assert_eq!(
+            before("Speaker of the House Paul Ryan said").as_deref(),
+            Some("Paul Ryan")
+        );
     }
 
     #[test]
