@@ -1303,6 +1303,28 @@ impl People {
         found
     }
 
+    /// The person whose name ends right before `end` (nothing but
+    /// capitalised words between the name's start and `end`), and where
+    /// that name starts.
+    pub fn named_right_before(&self, text: &str, end: usize) -> Option<(&str, usize)> {
+        let before = self.occurrences.partition_point(|o| o.at < end);
+        let o = &self.occurrences[before.checked_sub(1)?];
+        let between = text.get(o.at..end)?;
+        between
+            .split_whitespace()
+            .all(|word| word.starts_with(char::is_uppercase))
+            .then(|| (self.names[o.person].as_str(), o.at))
+    }
+
+    /// Whether `name` is written between the bytes `from` and `to`.
+    pub fn named_between(&self, name: &str, from: usize, to: usize) -> bool {
+        let start = self.occurrences.partition_point(|o| o.at < from);
+        self.occurrences[start..]
+            .iter()
+            .take_while(|o| o.at < to)
+            .any(|o| self.names[o.person] == name)
+    }
+
     /// [`People::resolve`], following at most `chain` pronouns that open
     /// the sentence a name is met in back to their own antecedent.
     fn resolve_within(&self, pos: usize, gender: Gender, chain: usize) -> Option<&str> {

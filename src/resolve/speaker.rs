@@ -59,7 +59,7 @@ pub fn speaker(
             };
             (name, kind, Mentioned::AsWritten)
         }
-        MentionKind::Pronoun(g) => match people.resolve(m.span.start, g) {
+        MentionKind::Pronoun(g) => match resolve_pronoun(text, people, m.span.start, g) {
             // Only "he" and "she" point back at a person; "it", "they",
             // "I" and "we" stay as written.
             Some(n) if matches!(g, Gender::Masculine | Gender::Feminine) => {
@@ -399,6 +399,47 @@ fn places_of(words: &Words, mention: &str) -> Vec<String> {
         .collect()
 }
 
+/// The person a pronoun at `pos` points back at. After `NAME, whom` it
+/// is someone other than that name (`Rubio said ... of Trump, whom he
+/// called "a con artist"`): the one the text points to before the name,
+/// when named in the same sentence (the clause's subject); else nobody
+/// (`Will called for ... Chris Christie, whom he describes`, where "Will"
+/// is no name the article lists, is not the Trump of a paragraph above).
+fn resolve_pronoun<'p>(text: &str, people: &'p People, pos: usize, g: Gender) -> Option<&'p str> {
+    let found = people.resolve(pos, g)?;
+    let comma = text[..pos]
+        .trim_end()
+        .strip_suffix("whom")
+        .map(str::trim_end)
+        .and_then(|t| t.strip_suffix(','))
+        .map(str::len);
+    match comma.and_then(|c| people.named_right_before(text, c)) {
+        Some((named, at)) if named == found => people
+            .resolve(at, g)
+            .filter(|other| people.named_between(other, sentence_start(text, at), at)),
+        _ => Some(found),
+    }
+}
+
+/// Where the sentence holding the byte `at` starts: after the last full
+/// stop, question or exclamation mark followed by a space (a closing
+/// quotation mark may stand between), or the last line break. Quoted
+/// words inside the sentence do not end it, as they do for the name
+/// index's sentences.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    (1..at)
+        .rev()
+        .find(|&k| {
+            bytes[k] == b'\n'
+                || bytes[k] == b' '
+                    && text[..k]
+                        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}'])
+                        .ends_with(['.', '!', '?'])
+        })
+        .map_or(0, |k| k + 1)
+}
+
 fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
     let rest = mention
         .strip_prefix("the ")
@@ -609,6 +650,23 @@ mod tests {
         );
         assert_eq!(kind(text, "Brandt"), SpeakerKind::Person);
         assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
+    }
+
+    #[test]
+    fn the_pronoun_after_a_name_and_whom_is_someone_else() {
+        let who = |text: &str| {
+            crate::extract::extract_quotes(text)
+                .into_iter()
+                .map(|q| q.speaker.map(|s| s.name))
+                .collect::<Vec<_>>()
+        };
+        // The sentence's subject, past quoted words inside the sentence.
+        let text = "Marco Rubio spoke in Miami. Donald Trump was not there.\n\nRubio said he had begun \u{201c}to unmask the true nature\u{201d} of Trump, whom he called a \u{201c}con artist.\u{201d}";
+        assert_eq!(who(text)[1].as_deref(), Some("Marco Rubio"));
+        // Nobody the sentence names: the pronoun stays unresolved rather
+        // than go to a person named before.
+        let text = "Donald Trump spoke in Ohio.\n\nInstead, critics urged Republicans to back Chris Christie, whom he describes as \u{201c}a real governor.\u{201d}";
+        assert_eq!(who(text), vec![Some("he".to_string())]);
     }
 
     #[test]
