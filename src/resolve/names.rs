@@ -955,12 +955,15 @@ impl People {
                         && lead_core.len() <= 6
                         && lead_core[..lead_core.len() - 1].iter().all(|x| x.is_word());
                     // `He dismisses accusations that Trump ...`: a pronoun
-                    // before the name is the sentence's subject.
+                    // before the name is the sentence's subject. `With a
+                    // vote for Trump ruled out, Cross said`: nor is a name
+                    // right after a preposition.
                     apposition
                         || lead.len() <= 4
                             && lead.iter().all(|x| {
                                 x.is_word() && !w.is_speech_verb(x) && w.pronoun(x).is_none()
                             })
+                            && !lead.last().is_some_and(|x| w.is(x, PREPOSITIONS))
                 };
                 let mut j = i + 1;
                 while j < toks.len()
@@ -1516,6 +1519,13 @@ impl People {
     }
 }
 
+/// Prepositions whose object a name right after them is: never the
+/// subject of the sentence it stands in.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "against", "at", "before", "by", "for", "from", "in", "like", "of", "on",
+    "over", "than", "to", "toward", "towards", "under", "with", "without",
+];
+
 /// Auxiliaries and reporting verbs that end the role words before a name.
 const CLAUSE_VERBS: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "said", "says", "told",
@@ -2012,6 +2022,22 @@ mod tests {
         );
         let he = text.rfind("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_does_not_open_its_sentence() {
+        // `for Trump` is no subject the "he" continues; the one named
+        // after the comma, nearer, is.
+        let text = "Richard Hale wrote an op-ed. Donald Trump was not named.\n\n\
+                    With a vote for Trump ruled out, Hale said he is left with two options.";
+        let people = people_of(text);
+        let he = text.find("he is").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Richard Hale"));
+        // A name after a short lead that is no preposition still opens it.
+        let text = "Richard Hale wrote an op-ed.\n\nOn Tuesday Tom Brill said the wall was coming, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Tom Brill"));
     }
 
     #[test]
