@@ -24,6 +24,16 @@ pub fn is_someones_words(
     labeled: bool,
     sentence: bool,
 ) -> bool {
+    // `push the button for "R," or "D,"`: a lone letter or digit is a
+    // label, never anyone's words ("No" has two).
+    if quote
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .nth(1)
+        .is_none()
+    {
+        return false;
+    }
     let words = quote.split_whitespace().count();
     let title = is_title_case(quote);
     match (kind, has_cue) {
@@ -268,6 +278,21 @@ mod tests {
             false,
             true,
             false
+        ));
+        // A lone letter is a label even with a reporting verb; "No" is not.
+        assert!(!is_someones_words(
+            "R,",
+            QuoteKind::Partial,
+            true,
+            false,
+            false
+        ));
+        assert!(is_someones_words(
+            "No.",
+            QuoteKind::Direct,
+            true,
+            false,
+            true
         ));
     }
 
