@@ -15,7 +15,8 @@ use crate::attribution::turns::transcript_turns;
 use crate::lexicon::Lexicon;
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{
-    a_sentence_of_its_own, is_someones_words, labeled_as, labeled_by_verb, names_a_work,
+    a_sentence_of_its_own, is_someones_words, labeled_as, labeled_by_verb, listed_as_example,
+    names_a_work,
 };
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People, resolution};
@@ -410,6 +411,7 @@ impl<'l> Extractor<'l> {
                     a.cue.is_some_and(|c| c.text(text) == ":")
                         || !names_a_work(words, toks, f.token, &quote.text)
                 })
+                .filter(|a| a.cue.is_some() || !listed_as_example(words, toks, f.token))
             else {
                 resolved.push(None);
                 continue;

@@ -71,6 +71,23 @@ pub fn labeled_as(words: &Words, toks: &[Token], qi: usize) -> bool {
             .any(|t| words.is(t, &["known"]))
 }
 
+/// `terms containing words such as "ambassador," "attack" and "talking
+/// points"`, `headlines such as "..."`: quotes listed after "such as" are
+/// examples of words, not words someone said, unless a reporting verb says
+/// who said them (the caller's check).
+pub fn listed_as_example(words: &Words, toks: &[Token], qi: usize) -> bool {
+    let mut k = qi;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.is_punct(',') || t.quote().is_some() || words.is(t, &["and", "or"]) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k >= 2 && words.is(&toks[k - 1], &["as"]) && words.is(&toks[k - 2], &["such"])
+}
+
 /// How many words before a quote a verb that labels it may stand: `dubbed
 /// the sweeping bill "reckless"`.
 const LABEL_REACH: usize = 8;
@@ -368,6 +385,24 @@ mod tests {
     fn as_label(text: &str) -> bool {
         let (words, toks, qi, _) = first_quote(text);
         labeled_as(&words, &toks, qi)
+    }
+
+    #[test]
+    fn quotes_listed_after_such_as_are_examples() {
+        let text = "Clerks searched for words such as \"flood,\" \"levy\" and \"relief fund.\"";
+        let (words, toks, qi, _) = first_quote(text);
+        let quotes: Vec<usize> = (qi..toks.len())
+            .filter(|&k| toks[k].quote().is_some())
+            .collect();
+        assert_eq!(quotes.len(), 3);
+        assert!(quotes.iter().all(|&k| listed_as_example(&words, &toks, k)));
+        // A quote that is not in the list.
+        let text = "The mayor said such as it is, \"the plan will hold.\"";
+        let (words, toks, qi, _) = first_quote(text);
+        assert!(!listed_as_example(&words, &toks, qi));
+        // And in the extractor: no speaker read off the subject for them.
+        let text = "Officials searched their records for words such as \"ambassador,\" \"attack\" and \"talking points.\"";
+        assert!(crate::extract::extract_quotes(text).is_empty());
     }
 
     #[test]
