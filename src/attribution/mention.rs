@@ -294,18 +294,22 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
             // that opened before them; the stretch ending at the place's
             // comma says who speaks.
             let body = name_before_body(w, toks, open, floor);
-            if body.is_none()
-                && !before_participle
-                && let Some(place) = core_before(w, toks, open, floor)
-                    .filter(|m| after_preposition(w, toks, m, floor))
+            // Read once, for the place test and as the subject.
+            let core = body
+                .is_none()
+                .then(|| core_before(w, toks, open, floor))
+                .flatten();
+            if let Some(place) = core
+                .as_ref()
+                .filter(|m| !before_participle && after_preposition(w, toks, m, floor))
             {
                 return mention_before(w, toks, open + 1, floor)
-                    .or_else(|| before_preposition(w, toks, &place, floor));
+                    .or_else(|| before_preposition(w, toks, place, floor));
             }
             // `Rebekah Young of Scotiabank, an economist, said`; `The union
             // representing highway workers, CUPE Local 1867, said`.
             let before = body.or_else(|| {
-                let core = core_before(w, toks, open, floor)?;
+                let core = core?;
                 subject_before_participle(w, toks, &core, floor).or(Some(core))
             });
             if let Some(mut m) = before {
