@@ -4,6 +4,7 @@
 
 pub(crate) use super::names::titled_somewhere;
 use super::names::{NameIndex, People, clean_name, honorific_gender, sole_non_relative};
+use crate::article::sentence::sentence_around;
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders, with_lower};
@@ -414,30 +415,14 @@ fn resolve_pronoun<'p>(text: &str, people: &'p People, pos: usize, g: Gender) ->
         .and_then(|t| t.strip_suffix(','))
         .map(str::len);
     match comma.and_then(|c| people.named_right_before(text, c)) {
-        Some((named, at)) if named == found => people
-            .resolve(at, g)
-            .filter(|other| people.named_between(other, sentence_start(text, at), at)),
+        Some((named, at)) if named == found => people.resolve(at, g).filter(|other| {
+            // The export's sentence finder: quoted words inside the
+            // sentence do not end it, as they do for the name index.
+            let start = sentence_around(text, at, at).map_or(at, |(s, _)| s);
+            people.named_between(other, start, at)
+        }),
         _ => Some(found),
     }
-}
-
-/// Where the sentence holding the byte `at` starts: after the last full
-/// stop, question or exclamation mark followed by a space (a closing
-/// quotation mark may stand between), or the last line break. Quoted
-/// words inside the sentence do not end it, as they do for the name
-/// index's sentences.
-fn sentence_start(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    (1..at)
-        .rev()
-        .find(|&k| {
-            bytes[k] == b'\n'
-                || bytes[k] == b' '
-                    && text[..k]
-                        .trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}'])
-                        .ends_with(['.', '!', '?'])
-        })
-        .map_or(0, |k| k + 1)
 }
 
 fn role_reference<'t>(words: &Words, mention: &'t str) -> Option<&'t str> {
