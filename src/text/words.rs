@@ -324,14 +324,69 @@ impl<'a> Words<'a> {
 
     /// A word that can be part of a proper name.
     pub fn is_name_word(&self, t: &Token) -> bool {
-        self.is_capitalised(t) && {
-            let f = self.flags(t);
-            f & (flag::TITLE | flag::NON_NAME) == 0
-                && (f & flag::HONORIFIC == 0 || !self.is_honorific(t))
-        }
+        self.is_capitalised(t)
+            && {
+                let f = self.flags(t);
+                f & (flag::TITLE | flag::NON_NAME) == 0
+                    && (f & flag::HONORIFIC == 0 || !self.is_honorific(t))
+            }
+            && !self.word(t).is_some_and(hyphenated_modifier)
     }
 
     pub(crate) fn is_particle(&self, t: &Token) -> bool {
         self.word(t).is_some_and(|w| PARTICLES.contains(&w))
+    }
+}
+
+/// `Trump-style`, `Queens-born`, `Clinton-backed`, `Twenty-four`: a
+/// capitalised word joined by a hyphen to a participle or one of
+/// [`MODIFIER_TAILS`] describes or counts something. Other lower-case
+/// tails are names' (`Ban Ki-moon`, `Kim Jong-un`), and so are capitalised
+/// ones (`Ocasio-Cortez`, `Coca-Cola`).
+pub fn hyphenated_modifier(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && (MODIFIER_TAILS.contains(&tail)
+                || (tail.len() > 4 && (tail.ends_with("ed") || tail.ends_with("ing"))))
+    })
+}
+
+/// Words that make a capitalised word before a hyphen a modifier or a
+/// number (see [`hyphenated_modifier`]).
+const MODIFIER_TAILS: &[&str] = &[
+    "style", "born", "made", "era", "area", "like", "type", "run", "led", "bred", "esque", "ish",
+    "sized", "friendly", "centric", "blown", "elect", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::hyphenated_modifier;
+
+    #[test]
+    fn a_lower_case_word_after_the_hyphen_makes_a_modifier() {
+        for word in [
+            "Trump-style",
+            "Queens-born",
+            "Angeles-area",
+            "Full-blown",
+            "Clinton-backed",
+            "Twenty-four",
+        ] {
+            assert!(hyphenated_modifier(word), "{word}");
+        }
+        for word in [
+            "Ocasio-Cortez",
+            "Coca-Cola",
+            "Wealth-X",
+            "Ki-moon",
+            "Jong-un",
+            "Trump",
+            "-based",
+            "R-Ky.",
+        ] {
+            assert!(!hyphenated_modifier(word), "{word}");
+        }
     }
 }
