@@ -1439,6 +1439,48 @@ fn names_body_of(w: &Words, toks: &[Token], k: usize) -> bool {
         && toks.get(k + 1).is_some_and(|t| w.is_capitalised(t))
 }
 
+/// `The Blaze reported`, `according to the Daily Caller`, `The Vatican
+/// says`: the name `toks[name_start..end]` right after "the" is a
+/// publication's, a body's or a place's (a person's name takes no
+/// article), or a people's (`the Texan`), who are no one person. `None`
+/// when it may still be a person: a party member described (`the Wisconsin
+/// Republican`, whom the resolver may name); a name with a given name
+/// (`The Archie Bunker stereotype`) or the surname of someone the article
+/// names (`the Trump we all knew`); or after a preposition, where
+/// [`after_preposition`] decides (`editor at large of The Forward`).
+fn after_the(w: &Words, toks: &[Token], name_start: usize, end: usize) -> Option<MentionKind> {
+    if name_start == 0 || name_start >= end || !w.is(&toks[name_start - 1], &["the"]) {
+        return None;
+    }
+    let last = w.lower(&toks[end - 1])?;
+    let first = &toks[name_start];
+    let after_preposition = name_start >= 2
+        && w.is(&toks[name_start - 2], ABOUT_PREPOSITIONS)
+        && !w.is_capitalised(&toks[name_start - 2]);
+    if w.lexicon.parties.contains_key(&last)
+        || w.is_given_name(first)
+        || (name_start + 1 == end && written_as_a_surname(w, toks, first))
+        || after_preposition
+    {
+        return None;
+    }
+    let one_word = name_start + 1 == end;
+    // `the Graysons`: a family the article names is people, left to the
+    // rules for names.
+    let family = one_word
+        && w.word(first).is_some_and(|x| {
+            x.strip_suffix('s')
+                .is_some_and(|stem| !stem.ends_with('s') && surnamed(w, toks, stem))
+        });
+    if family {
+        return None;
+    }
+    if one_word && crate::lexicon::demonyms().contains(&last) {
+        return Some(MentionKind::Anonymous);
+    }
+    Some(MentionKind::Organisation)
+}
+
 pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     // `Another said`, `One told reporters`, `Some argued`: a determiner
     // standing alone is an unnamed source.
@@ -1593,6 +1635,20 @@ pub fn classify(w: &Words, toks: &[Token], start: usize, end: usize) -> Option<M
                 span: span_of(start, end),
                 role: None,
                 kind: MentionKind::Anonymous,
+                first_token: start,
+                end_token: end,
+            });
+        }
+        if let Some(kind) = after_the(w, toks, name_start, end) {
+            let span = match kind {
+                MentionKind::Anonymous => span_of((name_start - 1).max(start), end),
+                _ => span_of(name_start, end),
+            };
+            return Some(Mention {
+                written: None,
+                span,
+                role: None,
+                kind,
                 first_token: start,
                 end_token: end,
             });
@@ -2218,6 +2274,44 @@ mod tests {
         let w = Words::new(text, Lexicon::builtin());
         let m = mention_after(&w, &ts, 1, ts.len()).unwrap();
         assert_eq!(m.span.text(text), "Trump's");
+    }
+
+    #[test]
+    fn a_name_after_the_is_a_body_not_a_person() {
+        let before = |text: &str| {
+            let ts = toks(text);
+            let w = Words::new(text, Lexicon::builtin());
+            let verb = ts.len() - 1;
+            mention_before(&w, &ts, verb, 0).map(|m| (m.span.text(text).to_string(), m.kind))
+        };
+        let body = |name: &str| Some((name.to_string(), MentionKind::Organisation));
+        assert_eq!(before("as The Blaze reported"), body("Blaze"));
+        assert_eq!(
+            before("Later the Daily Caller reported"),
+            body("Daily Caller")
+        );
+        assert_eq!(before("The Vatican says"), body("Vatican"));
+        // A people, no one person.
+        assert_eq!(
+            before("the Texan said"),
+            Some(("the Texan".to_string(), MentionKind::Anonymous))
+        );
+        // Still a name: a party member described, a given name, the
+        // surname of someone the article names, a name after a preposition.
+        let name = |name: &str| Some((name.to_string(), MentionKind::Name));
+        assert_eq!(
+            before("the Wisconsin Republican said"),
+            name("Wisconsin Republican")
+        );
+        assert_eq!(before("the Donald Trump said"), name("Donald Trump"));
+        assert_eq!(
+            before("Donald Trump spoke. Then the Trump said"),
+            name("Trump")
+        );
+        assert_eq!(
+            before("J.J. Goldberg, editor at large of The Forward, wrote").map(|m| m.0),
+            Some("J.J. Goldberg".to_string())
+        );
     }
 
     #[test]

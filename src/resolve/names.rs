@@ -1045,7 +1045,11 @@ impl People {
                             .is_some_and(|x| x.is_word() && !w.is_capitalised(x))
                 };
                 if let Some(name) = name.filter(|n| {
-                    !body(n) && !owns_role() && !attributive() && !a_heading(w.text, raw)
+                    !body(n)
+                        && !owns_role()
+                        && !attributive()
+                        && !a_heading(w.text, raw)
+                        && !only_demonyms(n)
                 }) {
                     let id = people.id(name);
                     people.bare[id] |= bare;
@@ -1521,6 +1525,29 @@ impl People {
 
 /// Prepositions whose object a name right after them is: never the
 /// subject of the sentence it stands in.
+/// `Mexican`, `the Texan`, `Mexican American`, `South Korean`: a name made
+/// only of words for where people are from (`grammar/demonyms.txt`),
+/// after a compass word or not, names a people or a described person,
+/// never one person.
+pub fn only_demonyms(name: &str) -> bool {
+    let demonyms = crate::lexicon::demonyms();
+    let mut words = name
+        .split([' ', '-'])
+        .map(|w| w.trim_end_matches(['.', ',']))
+        .peekable();
+    if words
+        .peek()
+        .is_some_and(|w| ["North", "South", "East", "West"].contains(w))
+    {
+        words.next();
+    }
+    let mut any = false;
+    words.all(|w| {
+        any = true;
+        !w.is_empty() && with_lower(w, |w| demonyms.contains(w))
+    }) && any
+}
+
 const PREPOSITIONS: &[&str] = &[
     "about", "after", "against", "at", "before", "by", "for", "from", "in", "like", "of", "on",
     "over", "than", "to", "toward", "towards", "under", "with", "without",
@@ -1575,6 +1602,16 @@ mod tests {
             &mut toks,
         );
         NameIndex::build(&w, &toks)
+    }
+
+    #[test]
+    fn words_for_a_people_name_nobody() {
+        for name in ["Mexican", "Mexican American", "South Korean", "Texans"] {
+            assert!(only_demonyms(name), "{name}");
+        }
+        for name in ["South", "Kevin Vollmers", "West", "Korean Air"] {
+            assert!(!only_demonyms(name), "{name}");
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! at a person, an organisation without its article.
 
 pub(crate) use super::names::titled_somewhere;
-use super::names::{NameIndex, People, clean_name, honorific_gender, sole_non_relative};
+use super::names::{
+    NameIndex, People, clean_name, honorific_gender, only_demonyms, sole_non_relative,
+};
 use crate::article::sentence::sentence_around;
 use crate::attribution::mention::{Mention, MentionKind};
 use crate::attribution::patterns::Attribution;
@@ -244,21 +246,14 @@ fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> Sp
     // `Americans`, `Russians`, `Chinese`: not `Evans` or `Hayes`.
     let a_people = lower.len() > 6 && (lower.ends_with("ians") || lower.ends_with("ese"))
         || lower.len() > 7 && lower.ends_with("cans");
-    if a_people || written_in_lower_case(text, lower_words, &lower) {
+    if a_people
+        || written_in_lower_case(text, lower_words, &lower)
+        || plural_opening_sentences(text, bare)
+    {
         SpeakerKind::Anonymous
     } else {
         SpeakerKind::Person
     }
-}
-
-/// `Mexican`, `Texan`, `Mexican American`: a name made only of words for
-/// where people are from (`grammar/demonyms.txt`) describes someone, it
-/// names nobody in particular.
-fn only_demonyms(name: &str) -> bool {
-    let demonyms = crate::lexicon::demonyms();
-    name.split([' ', '-'])
-        .map(|w| w.trim_end_matches(['.', ',']))
-        .all(|w| !w.is_empty() && with_lower(w, |w| demonyms.contains(w)))
 }
 
 /// `Xinhua, the official Chinese news agency,`: a one-word name the
@@ -314,6 +309,28 @@ fn is_number_word(word: &str) -> bool {
 /// Whether `lower` stands in the article as a word in lower case: asked
 /// of the article's [`LowerWords`] when the caller keeps them (which index
 /// the text when asked often), else searched for.
+/// `Boos rained down`, `Mourners say`, `Projections suggest`: a plural
+/// (a word in `s`, not `ss`) that the article capitalises only where a
+/// sentence or paragraph opens is a common noun, capitalised for its
+/// place: people or things, no one person. A surname stands somewhere
+/// else too (`Keidis continued` after a quote).
+fn plural_opening_sentences(text: &str, word: &str) -> bool {
+    if word.len() < 4 || !word.ends_with('s') || word.ends_with("ss") {
+        return false;
+    }
+    let opens_sentence = |at: usize| {
+        let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+        before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+    };
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut written = text.match_indices(word).filter(|&(at, _)| {
+        !alphanumeric(text[..at].chars().next_back())
+            && !alphanumeric(text[at + word.len()..].chars().next())
+    });
+    let first = written.next();
+    first.is_some_and(|(at, _)| opens_sentence(at)) && written.all(|(at, _)| opens_sentence(at))
+}
+
 fn written_in_lower_case(text: &str, lower_words: Option<&LowerWords>, lower: &str) -> bool {
     if lower.is_empty() || lower.chars().next().is_some_and(|c| !c.is_alphabetic()) {
         return false;
@@ -635,6 +652,14 @@ mod tests {
         );
         assert_eq!(kind(text, "Brandt"), SpeakerKind::Person);
         assert_eq!(kind(text, "Evans"), SpeakerKind::Person);
+        // A plural capitalised only where sentences open is a common noun;
+        // a surname in `s` stands elsewhere too.
+        let boos = "It was loud.\n\nBoos rained down. Mourners say so. Boos again.";
+        assert_eq!(kind(boos, "Boos"), SpeakerKind::Anonymous);
+        assert_eq!(kind(boos, "Mourners"), SpeakerKind::Anonymous);
+        let evans = "Evans spoke. \"Fine,\" Evans said.";
+        assert_eq!(kind(evans, "Evans"), SpeakerKind::Person);
+        assert_eq!(kind("Ross said so.", "Ross"), SpeakerKind::Person);
     }
 
     #[test]
