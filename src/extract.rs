@@ -12,7 +12,7 @@ use crate::attribution::patterns::{
     subject_after_quote, verb_right_before,
 };
 use crate::attribution::turns::transcript_turns;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, with_lower};
 use crate::quotes::spans::{QuotedSpan, quoted_spans, tokenize_paragraphs};
 use crate::quotes::titles::{
     a_sentence_of_its_own, is_someones_words, labeled_as, labeled_by_verb, listed_as_example,
@@ -20,7 +20,9 @@ use crate::quotes::titles::{
 };
 use crate::record::{FoundBy, Quote, QuoteKind, Span, Speaker, SpeakerKind, TextSpan};
 use crate::resolve::names::{NameIndex, People, resolution};
-use crate::resolve::speaker::{Mentioned, gender_of, resolution_needed, speaker, titled_somewhere};
+use crate::resolve::speaker::{
+    Mentioned, capitalised_as_it_opens, gender_of, resolution_needed, speaker, titled_somewhere,
+};
 use crate::text::classes::{LowerWords, TokenClasses};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::words::Words;
@@ -449,10 +451,17 @@ impl<'l> Extractor<'l> {
             let found_by = found_by(source, mentioned, carried);
             // A sentence's subject is a weak cue, and a lone capitalised
             // word the article never gives in full (`Estimates`, `Unless`,
-            // `Frustrations` opening a sentence) is seldom a person: no
-            // speaker rather than a wrong one.
+            // `Frustrations` opening a sentence) is seldom a person, nor
+            // any source when it reads as nobody in particular: no speaker
+            // rather than a wrong one.
             if found_by == FoundBy::Subject
-                && speaker.kind == SpeakerKind::Person
+                && (speaker.kind == SpeakerKind::Person
+                    || speaker.kind == SpeakerKind::Anonymous
+                        && speaker.name.starts_with(char::is_uppercase)
+                        && !with_lower(&speaker.name, |l| {
+                            words.lexicon.anonymous_heads.contains(l)
+                        })
+                        && capitalised_as_it_opens(text, &speaker.name))
                 && !speaker.name.contains(' ')
                 && !titled_somewhere(words, &speaker.name)
             {
@@ -789,6 +798,11 @@ mod tests {
         };
         // A word opening the sentence, never a full name in the article.
         assert!(speakers("Frustrations over the \"hemorrhaging budget\" grew.").is_empty());
+        // Nor a common word, which reads as nobody in particular.
+        assert!(
+            speakers("Unless rivals quit the race, \"it's very difficult to stop him.\"")
+                .is_empty()
+        );
         // A surname the article writes after a title is a person.
         assert_eq!(
             speakers(

@@ -41,6 +41,7 @@ pub const DESCRIPTION_FILLERS: &str = include_str!("../grammar/description_fille
 /// Words for peoples and faiths: a speaker named only by them names no one
 /// person (`resolve::speaker`).
 pub const DEMONYMS: &str = include_str!("../grammar/demonyms.txt");
+pub const COMMON_WORDS: &str = include_str!("../grammar/common_words.txt");
 
 /// A word list, looked up by lower-case word.
 pub type WordSet = HashSet<String>;
@@ -538,6 +539,13 @@ pub fn description_fillers() -> &'static WordSet {
 pub fn demonyms() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();
     BUILTIN.get_or_init(|| lower_set(DEMONYMS))
+}
+
+/// The words of `grammar/common_words.txt`, lower case: words news writes
+/// in lower case inside sentences (`initial`, `accurate`, `rather`).
+pub fn common_words() -> &'static WordSet {
+    static BUILTIN: OnceLock<WordSet> = OnceLock::new();
+    BUILTIN.get_or_init(|| lower_set(COMMON_WORDS))
 }
 
 /// Each abbreviation of `grammar/us_states.txt` (lower case, no dots) to

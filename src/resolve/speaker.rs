@@ -229,8 +229,8 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
 /// What a one-word name that no full name in the article explains is:
 /// an acronym (`FBI`, `DNC`) is an organisation; a word the article also
 /// writes in lower case (`Good`, `Fight`, `Estimates` opening a sentence)
-/// or a people's name (`Americans`, `Mexican`, `Russians`) is nobody in
-/// particular; anything else a person, as before. Kept as a person, each
+/// or a people's name (`Americans`, `Mexican`, `Russians`) or a common
+/// word of news (`grammar/common_words.txt`) is nobody in particular; anything else a person, as before. Kept as a person, each
 /// became one "person" across every article that used it.
 fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
@@ -248,7 +248,7 @@ fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> Sp
         || lower.len() > 7 && lower.ends_with("cans");
     if a_people
         || written_in_lower_case(text, lower_words, &lower)
-        || plural_opening_sentences(text, bare)
+        || capitalised_as_it_opens(text, bare)
     {
         SpeakerKind::Anonymous
     } else {
@@ -309,6 +309,16 @@ fn is_number_word(word: &str) -> bool {
 /// Whether `lower` stands in the article as a word in lower case: asked
 /// of the article's [`LowerWords`] when the caller keeps them (which index
 /// the text when asked often), else searched for.
+/// A one-word name that is a common noun or word capitalised because it
+/// opens a sentence: a plural the article capitalises only there
+/// ([`plural_opening_sentences`]), or a word news writes in lower case
+/// (`Initial estimates put`, `Accurate or not`, `Unless`;
+/// `grammar/common_words.txt`).
+pub fn capitalised_as_it_opens(text: &str, name: &str) -> bool {
+    plural_opening_sentences(text, name)
+        || with_lower(name, |lower| crate::lexicon::common_words().contains(lower))
+}
+
 /// `Boos rained down`, `Mourners say`, `Projections suggest`: a plural
 /// (a word in `s`, not `ss`) that the article capitalises only where a
 /// sentence or paragraph opens is a common noun, capitalised for its
@@ -660,6 +670,13 @@ mod tests {
         let evans = "Evans spoke. \"Fine,\" Evans said.";
         assert_eq!(kind(evans, "Evans"), SpeakerKind::Person);
         assert_eq!(kind("Ross said so.", "Ross"), SpeakerKind::Person);
+        // A common word of news (grammar/common_words.txt) opening a
+        // sentence; a surname that is also a word is capitalised often.
+        assert_eq!(
+            kind("Initial estimates put it at 55,000.", "Initial"),
+            SpeakerKind::Anonymous
+        );
+        assert_eq!(kind("Bush said so.", "Bush"), SpeakerKind::Person);
     }
 
     #[test]
