@@ -227,16 +227,26 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
 }
 
 /// What a one-word name that no full name in the article explains is:
-/// an acronym (`FBI`, `DNC`) is an organisation; a word the article also
-/// writes in lower case (`Good`, `Fight`, `Estimates` opening a sentence)
-/// or a people's name (`Americans`, `Mexican`, `Russians`) or a common
-/// word of news (`grammar/common_words.txt`) is nobody in particular; anything else a person, as before. Kept as a person, each
-/// became one "person" across every article that used it.
+/// an acronym (`FBI`, `DNC`), a web address (`Factcheck.org`) or a brand
+/// written with a capital inside (`WikiLeaks`, `HuffPost`) is an
+/// organisation; a word the article also writes in lower case (`Good`,
+/// `Fight`, `Estimates` opening a sentence), a people's name (`Americans`,
+/// `Mexican`, `Russians`), a common word of news
+/// (`grammar/common_words.txt`) or a lone letter (`Q`, an interview's
+/// label) is nobody in particular; anything else a person, as before. Kept
+/// as a person, each became one "person" across every article that used
+/// it.
 fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && bare.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         return SpeakerKind::Organisation;
+    }
+    if web_address(bare) || capital_inside(bare) {
+        return SpeakerKind::Organisation;
+    }
+    if letters == 1 {
+        return SpeakerKind::Anonymous;
     }
     let lower = bare.to_lowercase();
     // `Forty-one`: a count of people, nobody in particular.
@@ -309,6 +319,31 @@ fn is_number_word(word: &str) -> bool {
 /// Whether `lower` stands in the article as a word in lower case: asked
 /// of the article's [`LowerWords`] when the caller keeps them (which index
 /// the text when asked often), else searched for.
+/// `Factcheck.org`, `Tchadinfos.com`: a site's address.
+fn web_address(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    [".com", ".org", ".net", ".gov", ".co.uk"]
+        .iter()
+        .any(|tld| lower.len() > tld.len() && lower.ends_with(tld))
+}
+
+/// `WikiLeaks`, `HuffPost`, `CrowdTangle`: a capital after a lower-case
+/// letter inside a word, as brands write it. Not a surname's prefix
+/// (`McConnell`, `MacArthur`, `DeSantis`, `LaHood`, `DiCaprio`, `VanDyke`)
+/// nor after an apostrophe or hyphen (`O'Malley`, `Ocasio-Cortez`).
+fn capital_inside(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+    ];
+    let b = word.as_bytes();
+    (2..b.len()).any(|k| {
+        b[k].is_ascii_uppercase()
+            && b[k - 1].is_ascii_lowercase()
+            && b[0].is_ascii_uppercase()
+            && !PREFIXES.contains(&&word[..k])
+    })
+}
+
 /// A one-word name that is a common noun or word capitalised because it
 /// opens a sentence: a plural the article capitalises only there
 /// ([`plural_opening_sentences`]), or a word news writes in lower case
@@ -677,6 +712,14 @@ mod tests {
             SpeakerKind::Anonymous
         );
         assert_eq!(kind("Bush said so.", "Bush"), SpeakerKind::Person);
+        // Sites and brands; surnames with a prefix stay people.
+        for body in ["Factcheck.org", "Tchadinfos.com.", "WikiLeaks", "HuffPost"] {
+            assert_eq!(kind(text, body), SpeakerKind::Organisation, "{body}");
+        }
+        for person in ["McConnell", "DeSantis", "LaHood", "O'Malley"] {
+            assert_eq!(kind(text, person), SpeakerKind::Person, "{person}");
+        }
+        assert_eq!(kind("Q: Why?", "Q"), SpeakerKind::Anonymous);
     }
 
     #[test]
