@@ -1448,7 +1448,7 @@ fn names_body_of(w: &Words, toks: &[Token], k: usize) -> bool {
 /// (`The Archie Bunker stereotype`) or the surname of someone the article
 /// names (`the Trump we all knew`); or after a preposition, where
 /// [`after_preposition`] decides (`editor at large of The Forward`).
-fn after_the(w: &Words, toks: &[Token], name_start: usize, end: usize) -> Option<MentionKind> {
+pub fn after_the(w: &Words, toks: &[Token], name_start: usize, end: usize) -> Option<MentionKind> {
     if name_start == 0 || name_start >= end || !w.is(&toks[name_start - 1], &["the"]) {
         return None;
     }

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::attribution::mention::{MentionKind, surname_in_this_article, surnamed};
+use crate::attribution::mention::{MentionKind, after_the, surname_in_this_article, surnamed};
 use crate::lexicon::{Gender, NameGenders, WordSet, with_lower};
 use crate::text::classes::has_border;
 use crate::text::tokens::{Token, TokenKind};
@@ -1050,6 +1050,7 @@ impl People {
                         && !attributive()
                         && !a_heading(w.text, raw)
                         && !only_demonyms(n)
+                        && after_the(w, toks, first, j).is_none()
                 }) {
                     let id = people.id(name);
                     people.bare[id] |= bare;
@@ -2059,6 +2060,29 @@ mod tests {
         );
         let he = text.rfind("he said").unwrap();
         assert_eq!(people.resolve(he, Gender::Masculine), Some("Ted Cruz"));
+    }
+
+    #[test]
+    fn a_name_after_the_or_made_of_a_peoples_words_is_no_antecedent() {
+        // `the Common Core`, `The Platte River employee`: a body or a
+        // place, or a modifier of someone unnamed, not who "he" is.
+        let text = "Carlos Lopez spoke on Monday. He would end the Common Core. \
+                    He said so.\n\nThe Platte River employee told agents he deleted it.";
+        let people = people_of(text);
+        let he = text.find("He said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Carlos Lopez"));
+        let he = text.find("he deleted").unwrap();
+        assert_ne!(people.resolve(he, Gender::Masculine), Some("Platte River"));
+        // `a South Korean passport`: a people's words.
+        let text = "Monte Haines spoke. He got a South Korean passport, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Monte Haines"));
+        // A surname the article gives a person stays a person after "the".
+        let text = "Donald Trump spoke. It was the Trump we all knew, and he said so.";
+        let people = people_of(text);
+        let he = text.find("he said").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Donald Trump"));
     }
 
     #[test]
