@@ -789,6 +789,17 @@ mod tests {
     }
 
     #[test]
+    fn a_role_with_co_is_a_role() {
+        // `co-host` is a role word (grammar/titles.txt), so the name after
+        // it speaks, not the show before it.
+        let got: Vec<String> = extract_quotes("\"Imagine it,\" mused Blaze co-host Stu Burguiere.")
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| s.name))
+            .collect();
+        assert_eq!(got, ["Stu Burguiere"]);
+    }
+
+    #[test]
     fn a_lone_capitalised_subject_is_no_speaker() {
         let speakers = |text: &str| -> Vec<String> {
             extract_quotes(text)
