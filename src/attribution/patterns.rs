@@ -608,7 +608,11 @@ fn opening_clause_end(w: &Words, toks: &[Token], s: usize, qi: usize) -> Option<
 pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Option<Mention> {
     let k = subject_start(w, toks, s, end);
     if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k)) {
-        return Some(owner_phrase(w, toks, &m, k).unwrap_or(m));
+        return Some(
+            owner_phrase(w, toks, &m, k)
+                .or_else(|| owned_name(w, toks, &m, end))
+                .unwrap_or(m),
+        );
     }
     // After an opening phrase: the first phrase after a comma that a verb
     // follows (`Speaking in Salem, New Hampshire, Trump went after Bush`).
@@ -629,7 +633,9 @@ pub fn sentence_subject(w: &Words, toks: &[Token], s: usize, end: usize) -> Opti
         if first.is_some() && w.is(&toks[k], &["a", "an"]) {
             continue;
         }
-        if let Some(m) = mention_after(w, toks, k, end).filter(|m| plausible_subject(w, toks, m, k))
+        if let Some(m) = mention_after(w, toks, k, end)
+            .filter(|m| plausible_subject(w, toks, m, k))
+            .map(|m| owned_name(w, toks, &m, end).unwrap_or(m))
         {
             if followed_by_verb(&m) {
                 return Some(m);
@@ -654,6 +660,19 @@ fn owner_phrase(w: &Words, toks: &[Token], m: &Mention, floor: usize) -> Option<
     }
     mention_before(w, toks, m.end_token + 1, floor)
         .filter(|p| p.kind != MentionKind::Name && p.end_token == m.end_token + 1)
+}
+
+/// `The Blaze's Matt Walsh provided ..., saying`: an owner's possessive
+/// right before a person's name (a given name first) says whose the
+/// person is (an outlet, a firm); the name is the subject. Not `Yildirim's
+/// LinkedIn page`, `The group's Web page`.
+fn owned_name(w: &Words, toks: &[Token], m: &Mention, end: usize) -> Option<Mention> {
+    let owner = w.word(&toks[m.end_token.checked_sub(1)?])?;
+    let next = toks.get(m.end_token)?;
+    if Words::bare(owner).len() == owner.len() || !w.is_given_name(next) {
+        return None;
+    }
+    mention_after(w, toks, m.end_token, end).filter(|n| n.kind == MentionKind::Name)
 }
 
 /// A capitalised word opening a sentence is not a name when it is a
@@ -1804,6 +1823,17 @@ mod tests {
         let text = "Parent Robert Tan disagreed. \"Some of us have jobs,\" Tan said.";
         let names = names(text);
         assert_eq!(names, vec![Some("Robert Tan".to_string())]);
+    }
+
+    #[test]
+    fn a_person_after_an_owners_possessive_is_the_subject() {
+        let text = "Amid responses, the Ledger's Colin Marsh provided a justification, saying it is \"a duty.\"";
+        let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(speakers, vec![Some("Colin Marsh".to_string())]);
+        // No given name: the possessive's head is no person.
+        let text = "At the rally, the group's Web page showed a slogan, saying \"Port first.\"";
+        let speakers: Vec<_> = who(text).into_iter().map(|(_, s)| s).collect();
+        assert_ne!(speakers, vec![Some("Web".to_string())]);
     }
 
     #[test]
