@@ -132,7 +132,18 @@ pub fn takes_dot(w: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
     let mut chars = w.chars();
     let first = chars.next();
     let single_capital = first.is_some_and(char::is_uppercase) && chars.next().is_none();
-    single_capital || (w.contains('.') && !w.ends_with('.')) || is_abbreviation(w)
+    // `Factcheck.org.` ends a sentence: a web address is no abbreviation.
+    let web_address = w
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| ["com", "org", "net", "gov"].contains(&tld));
+    single_capital || (w.contains('.') && !w.ends_with('.') && !web_address) || is_abbreviation(w)
+}
+
+/// A word whose dot before a closing bracket may be its own: short, or a
+/// party tag (`(D-Calif.)`, `(R-Pa.)`), not a name ending a sentence in
+/// brackets (`according to Nielsen.)`).
+fn tag_like(word: &str) -> bool {
+    word.len() <= 5 || word.contains('-')
 }
 
 /// Tokens of `span` in `text`, with each quote of `quotes` (outer spans, in
@@ -176,12 +187,16 @@ pub fn tokenize(
                 && let Some(len) = ascii_word_len(&bytes[pos..])
             {
                 let mut end = pos + len;
-                // `(D-Calif.)`: a capitalised word's dot before a closing
-                // bracket is an abbreviation's; `(..., he said.)` ends a
+                // `(D-Calif.)`: a short capitalised word's or a party
+                // tag's dot before a closing bracket is an abbreviation's;
+                // `(..., he said.)` and `(..., according to Nielsen.)` end a
                 // sentence.
+                let word = &text[pos..end];
                 if bytes.get(end) == Some(&b'.')
-                    && (bytes.get(end + 1) == Some(&b')') && b.is_ascii_uppercase()
-                        || takes_dot(&text[pos..end], is_abbreviation))
+                    && (bytes.get(end + 1) == Some(&b')')
+                        && b.is_ascii_uppercase()
+                        && tag_like(word)
+                        || takes_dot(word, is_abbreviation))
                 {
                     end += 1;
                 }
@@ -217,7 +232,7 @@ pub fn tokenize(
             // capitalised abbreviation, not a sentence (but `he said.)`
             // ends one).
             let after = &text.as_bytes()[end..limit];
-            let dot_then_bracket = after.starts_with(b".)") && c.is_uppercase();
+            let dot_then_bracket = after.starts_with(b".)") && c.is_uppercase() && tag_like(w);
             if after.starts_with(b".") && (dot_then_bracket || takes_dot(w, is_abbreviation)) {
                 end += 1;
             }
@@ -321,6 +336,17 @@ mod tests {
         assert_eq!(
             words("(R-Pé.) (hé saïd.)"),
             vec!["(", "R-Pé.", ")", "(", "hé", "saïd", ".", ")"]
+        );
+        // A name ending a sentence in brackets; a web address ending one.
+        assert_eq!(
+            words("(says Nielsen.) (says Niélsen.)"),
+            vec![
+                "(", "says", "Nielsen", ".", ")", "(", "says", "Niélsen", ".", ")"
+            ]
+        );
+        assert_eq!(
+            words("to Factcheck.org. Then"),
+            vec!["to", "Factcheck.org", ".", "Then"]
         );
     }
 
