@@ -1446,7 +1446,8 @@ fn names_body_of(w: &Words, toks: &[Token], k: usize) -> bool {
 /// when it may still be a person: a party member described (`the Wisconsin
 /// Republican`, whom the resolver may name); a name with a given name
 /// (`The Archie Bunker stereotype`) or the surname of someone the article
-/// names (`the Trump we all knew`); or after a preposition, where
+/// names (`the Trump we all knew`), or a family's (`the Graysons` where
+/// the article names a Grayson); or after a preposition, where
 /// [`after_preposition`] decides (`editor at large of The Forward`).
 pub fn after_the(w: &Words, toks: &[Token], name_start: usize, end: usize) -> Option<MentionKind> {
     if name_start == 0 || name_start >= end || !w.is(&toks[name_start - 1], &["the"]) {

@@ -12,6 +12,7 @@ use crate::attribution::patterns::Attribution;
 use crate::lexicon::{Gender, NameGenders, with_lower};
 use crate::record::{Speaker, SpeakerKind};
 use crate::text::classes::{LowerWords, stands_alone};
+use crate::text::tokens::web_address;
 use crate::text::words::Words;
 
 /// What the mention turned out to be once resolved in [`speaker`].
@@ -319,14 +320,6 @@ fn is_number_word(word: &str) -> bool {
 /// Whether `lower` stands in the article as a word in lower case: asked
 /// of the article's [`LowerWords`] when the caller keeps them (which index
 /// the text when asked often), else searched for.
-/// `Factcheck.org`, `Tchadinfos.com`: a site's address.
-fn web_address(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    [".com", ".org", ".net", ".gov", ".co.uk"]
-        .iter()
-        .any(|tld| lower.len() > tld.len() && lower.ends_with(tld))
-}
-
 /// `WikiLeaks`, `HuffPost`, `CrowdTangle`: a capital after a lower-case
 /// letter inside a word, as brands write it. Not a surname's prefix
 /// (`McConnell`, `MacArthur`, `DeSantis`, `LaHood`, `DiCaprio`, `VanDyke`)

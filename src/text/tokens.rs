@@ -133,10 +133,20 @@ pub fn takes_dot(w: &str, is_abbreviation: &dyn Fn(&str) -> bool) -> bool {
     let first = chars.next();
     let single_capital = first.is_some_and(char::is_uppercase) && chars.next().is_none();
     // `Factcheck.org.` ends a sentence: a web address is no abbreviation.
-    let web_address = w
-        .rsplit_once('.')
-        .is_some_and(|(_, tld)| ["com", "org", "net", "gov"].contains(&tld));
-    single_capital || (w.contains('.') && !w.ends_with('.') && !web_address) || is_abbreviation(w)
+    single_capital
+        || (w.contains('.') && !w.ends_with('.') && !web_address(w))
+        || is_abbreviation(w)
+}
+
+/// `Factcheck.org`, `Tchadinfos.com`, `bbc.co.uk`: a site's address.
+pub fn web_address(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(site, tld)| {
+        !site.is_empty()
+            && (["com", "org", "net", "gov"]
+                .iter()
+                .any(|x| tld.eq_ignore_ascii_case(x))
+                || tld.eq_ignore_ascii_case("uk") && site.to_ascii_lowercase().ends_with(".co"))
+    })
 }
 
 /// A word whose dot before a closing bracket may be its own: short, or a
@@ -348,6 +358,7 @@ mod tests {
             words("to Factcheck.org. Then"),
             vec!["to", "Factcheck.org", ".", "Then"]
         );
+        assert!(super::web_address("bbc.co.uk") && !super::web_address("U.S"));
     }
 
     #[test]
