@@ -231,7 +231,9 @@ impl NameIndex {
             // `Out Ted Cruz`, `Los Angeles-area Sanders`: the name starts
             // after a headline's verb or a modifier.
             i = w.name_start(toks, i, j);
-            if j - i >= 2 {
+            // `the Trump Train`, `the Common Core`: no one's full name for
+            // `Trump` to expand to (see `after_the`).
+            if j - i >= 2 && after_the(w, toks, i, j).is_none() {
                 let raw = &w.text[toks[i].span.start..toks[j - 1].span.end];
                 index.push(w, toks[i].span.start, raw);
             }
@@ -1622,6 +1624,10 @@ mod tests {
         assert_eq!(idx.expand("Kerry", 55), Some("John Kerry"));
         assert_eq!(idx.expand("Lavrov", 60), Some("Sergey Lavrov"));
         assert_eq!(idx.expand("Smith", 60), None);
+        // A name after "the" is a thing's, no one's full name.
+        let text = "The Trump Train rolled on. Trump told Newsmax it was fine.";
+        let at = text.find("Trump told").unwrap();
+        assert_eq!(index(text).expand("Trump", at), None);
     }
 
     /// The index's lookups as scans over every name in text order, as
