@@ -1628,6 +1628,10 @@ mod tests {
         let text = "The Trump Train rolled on. Trump told Newsmax it was fine.";
         let at = text.find("Trump told").unwrap();
         assert_eq!(index(text).expand("Trump", at), None);
+        // A headline's verb ends the name (grammar/headline_verbs.txt).
+        let text = "Salma Hayek Described Her Fight. Hayek said so.";
+        let at = text.find("Hayek said").unwrap();
+        assert_eq!(index(text).expand("Hayek", at), Some("Salma Hayek"));
     }
 
     /// The index's lookups as scans over every name in text order, as
