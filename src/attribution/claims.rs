@@ -121,7 +121,12 @@ pub fn claims_in_sentence(w: &Words, toks: &[Token], s: usize, e: usize, out: &m
         let claim = if is_according_to(w, toks, k, e) {
             according_to_claim(w, toks, s, e, k)
         } else if is_claim_verb(w, &toks[k]) {
-            verb_claim(w, toks, s, e, k)
+            verb_claim(w, toks, s, e, k).map(|mut c| {
+                if let Some(m) = opening_phrase_subject(w, toks, s, e, k) {
+                    c.mention = Some(m);
+                }
+                c
+            })
         } else {
             None
         };
@@ -129,6 +134,51 @@ pub fn claims_in_sentence(w: &Words, toks: &[Token], s: usize, e: usize, out: &m
             out.push(c);
         }
     }
+}
+
+/// Words after which a participle opens a phrase with no subject of its
+/// own: `After announcing ...`, `One month after announcing ...`.
+const PHRASE_OPENERS: &[&str] = &["after", "before", "since", "upon", "without"];
+
+/// `Having announced that he would not send me to prison, Judge Berman
+/// proceeded`, `One month after announcing his support for Trump, Marco
+/// Rubio still believes`: a claim verb in a participle phrase that opens
+/// the sentence (a capitalised `-ing` word first, or a participle after
+/// `after`, `before`, ... with no name or pronoun before it) has no subject
+/// of its own; the subject of the clause after the phrase's comma, a name
+/// a verb follows, said it.
+fn opening_phrase_subject(
+    w: &Words,
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    k: usize,
+) -> Option<Mention> {
+    let participle = |t: &Token| {
+        w.word(t)
+            .is_some_and(|x| x.ends_with("ing") || x.ends_with("ed"))
+    };
+    let opens = (k == s + 1
+        && w.word(&toks[s])
+            .is_some_and(|x| x.len() > 4 && x.ends_with("ing"))
+        && w.is_capitalised(&toks[s]))
+        || (k > s
+            && participle(&toks[k])
+            && w.is(&toks[k - 1], PHRASE_OPENERS)
+            && (s..k - 1).all(|j| {
+                toks[j].is_word() && !w.is_name_word(&toks[j]) && w.pronoun(&toks[j]).is_none()
+                    || j == s
+            }));
+    if !opens || k - s > 4 {
+        return None;
+    }
+    let comma = (k + 1..e.min(k + 30)).find(|&j| toks[j].is_punct(','))?;
+    let m = mention_after(w, toks, comma + 1, e)?;
+    let verb_follows = toks
+        .get(m.end_token)
+        .and_then(|t| w.word(t))
+        .is_some_and(|x| x.starts_with(char::is_lowercase));
+    (m.kind == MentionKind::Name && verb_follows).then_some(m)
 }
 
 fn is_according_to(w: &Words, toks: &[Token], k: usize, e: usize) -> bool {
@@ -859,6 +909,28 @@ mod tests {
         assert_eq!(
             claims("Ruiz closed the pier on Monday, saying the deck had cracked in the storm."),
             vec![pair("the deck had cracked in the storm", "Ruiz")]
+        );
+    }
+
+    #[test]
+    fn a_verb_in_an_opening_phrase_takes_the_subject_after_it() {
+        let sources = |text: &str| -> Vec<String> {
+            claims(text).into_iter().map(|(_, source)| source).collect()
+        };
+        assert_eq!(
+            sources("Having announced that the pier would reopen, Mayor Ruiz thanked the crews."),
+            ["Ruiz"]
+        );
+        assert_eq!(
+            sources(
+                "One month after announcing that he would run, Colin Marsh still leads the polls."
+            ),
+            ["Colin Marsh"]
+        );
+        // A clause with a subject of its own keeps it.
+        assert_eq!(
+            sources("After Ruiz announced that the pier would reopen, Colin Marsh thanked her."),
+            ["Ruiz"]
         );
     }
 
