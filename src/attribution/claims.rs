@@ -158,16 +158,15 @@ fn opening_phrase_subject(
         w.word(t)
             .is_some_and(|x| x.ends_with("ing") || x.ends_with("ed"))
     };
-    let opens = (k == s + 1
-        && w.word(&toks[s])
-            .is_some_and(|x| x.len() > 4 && x.ends_with("ing"))
-        && w.is_capitalised(&toks[s]))
+    // `Having announced`: the participle opening the sentence is the
+    // phrase's first word; `One month after announcing`: no name or
+    // pronoun before the participle's `after`.
+    let opens = (k == s + 1 && w.is_opening_participle(&toks[s]))
         || (k > s
             && participle(&toks[k])
             && w.is(&toks[k - 1], PHRASE_OPENERS)
-            && (s..k - 1).all(|j| {
+            && (s + 1..k - 1).all(|j| {
                 toks[j].is_word() && !w.is_name_word(&toks[j]) && w.pronoun(&toks[j]).is_none()
-                    || j == s
             }));
     if !opens || k - s > 4 {
         return None;

@@ -1534,21 +1534,13 @@ impl People {
 /// never one person.
 pub fn only_demonyms(name: &str) -> bool {
     let demonyms = crate::lexicon::demonyms();
-    let mut words = name
-        .split([' ', '-'])
+    let name = ["North ", "South ", "East ", "West "]
+        .iter()
+        .find_map(|compass| name.strip_prefix(compass))
+        .unwrap_or(name);
+    name.split([' ', '-'])
         .map(|w| w.trim_end_matches(['.', ',']))
-        .peekable();
-    if words
-        .peek()
-        .is_some_and(|w| ["North", "South", "East", "West"].contains(w))
-    {
-        words.next();
-    }
-    let mut any = false;
-    words.all(|w| {
-        any = true;
-        !w.is_empty() && with_lower(w, |w| demonyms.contains(w))
-    }) && any
+        .all(|w| !w.is_empty() && with_lower(w, |w| demonyms.contains(w)))
 }
 
 const PREPOSITIONS: &[&str] = &[

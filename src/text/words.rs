@@ -298,7 +298,7 @@ impl<'a> Words<'a> {
 
     /// A word in -ing of six letters or more that no list knows as a given
     /// name (Sterling, Irving) or a place (Wyoming): a participle.
-    fn is_opening_participle(&self, t: &Token) -> bool {
+    pub(crate) fn is_opening_participle(&self, t: &Token) -> bool {
         self.with_lower(t, |x| {
             x.len() >= 6 && x.ends_with("ing") && !self.lexicon.places.contains(x)
         }) == Some(true)
