@@ -731,3 +731,93 @@ fn seed_articles_give_the_issue_2_quotes() {
         "the caption's single-quoted fragment is a quote"
     );
 }
+
+/// A saved page written for the ingest tests: scripts with quoted strings,
+/// menus, a share bar, and a story with its quotes.
+const PAGE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/ingest/nurses-strike.html"
+);
+
+/// The quotes `extract` gives for the page, as (text, speaker name).
+fn page_quotes(output: &std::process::Output) -> Vec<(String, String)> {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    parse_jsonl(&output.stdout)
+        .iter()
+        .map(|r| {
+            (
+                quote_text(r),
+                r["speaker"]["name"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_html_page_is_read_for_its_story_not_its_markup() {
+    let by_file = page_quotes(
+        &cargo_bin_cmd!("quotetrack")
+            .args(["extract", "--format", "jsonl", PAGE])
+            .output()
+            .unwrap(),
+    );
+    // Read as text, this page gave no quote at all (its tags break the
+    // story's sentences) and real pages gave their scripts' strings as
+    // quotes; read as a page, the story's quotes and nothing of the markup.
+    assert!(
+        by_file
+            .iter()
+            .all(|(q, _)| q != "section" && q != "health" && !q.contains("@type")),
+        "{by_file:?}"
+    );
+    assert!(
+        by_file.contains(&(
+            "Our members did not take this decision lightly,".to_string(),
+            "Maria Okafor".to_string()
+        )),
+        "{by_file:?}"
+    );
+    assert!(
+        by_file.iter().any(|(_, s)| s == "Graham Pell"),
+        "{by_file:?}"
+    );
+    // On standard input the page is known by its first bytes, and gives
+    // the same quotes.
+    let by_stdin = cargo_bin_cmd!("quotetrack")
+        .args(["extract", "--format", "jsonl", "-"])
+        .write_stdin(fs::read(PAGE).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(page_quotes(&by_stdin), by_file);
+    // A folder's saved pages are read too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(PAGE, dir.path().join("nurses.html")).unwrap();
+    let by_folder = page_quotes(
+        &cargo_bin_cmd!("quotetrack")
+            .args(["extract", "--format", "jsonl", dir.path().to_str().unwrap()])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(by_folder, by_file);
+}
+
+#[test]
+fn json_lines_given_as_an_article_say_to_use_input_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("articles.jsonl");
+    fs::write(
+        &path,
+        "{\"id\": \"a1\", \"text\": \"\\\"We will stay,\\\" said Ann Lee.\"}\n",
+    )
+    .unwrap();
+    cargo_bin_cmd!("quotetrack")
+        .args(["extract", "--format", "jsonl", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("--input jsonl"));
+}

@@ -9,16 +9,19 @@ use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
+use quotetrack::article::{Format as ArticleFormat, Meta};
 use quotetrack::record::QuoteRecord;
 use quotetrack::{Extractor, Kinds, Lexicon, Quote};
 
 #[derive(Args, Debug)]
 #[command(
-    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n  quotetrack extract --input jsonl - < articles.jsonl > quotes.jsonl   (a pipe stage: one article a line, {\"id\", \"text\" or \"html\", ...}; records carry the id)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1; a continuation carrying on a name a pronoun was resolved to has the pronoun's). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text."
+    after_help = "Examples:\n  quotetrack extract story.txt\n  quotetrack extract --format jsonl corpus/ > quotes.jsonl\n  curl -s URL | quotetrack extract -\n  quotetrack extract --kind indirect --format jsonl story.txt   (claims: reported speech without quotation marks)\n  quotetrack extract --input jsonl - < articles.jsonl > quotes.jsonl   (a pipe stage: one article a line, {\"id\", \"text\" or \"html\", ...}; records carry the id)\n\nEach jsonl line is one quote: doc (file name without extension), quote{start,end,text}, cue, speaker{start,end,text,name,kind} or null, kind (direct, partial, continuation, or indirect for a claim), found_by (how the speaker was found: explicit, pronoun, role, continuation, subject, headline, layout or unresolved) and confidence (how often a speaker found that way is right, 0 to 1; a continuation carrying on a name a pronoun was resolved to has the pronoun's). Offsets are UTF-8 byte offsets into the text as decoded: a byte-order mark is dropped, and a file that is not UTF-8 is read as Windows-1252 (with a warning), its offsets counting into the UTF-8 text. For an HTML page they count into its article text as `ingest` stores it (the body, then the captions after a blank line)."
 )]
 pub struct ExtractArgs {
-    /// Article files or folders (searched recursively for .txt files); `-`
-    /// reads standard input.
+    /// Article files or folders (searched recursively for .txt, .text, .md
+    /// and .html files); `-` reads standard input. An HTML page (by its
+    /// extension, or its first bytes on standard input) is read as `ingest`
+    /// reads it: the story's body, then its captions.
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
 
@@ -381,11 +384,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-/// Text files; other files in a folder (images, annotations) are passed over.
+/// Text files and saved pages; other files in a folder (images,
+/// annotations, JSON Lines) are passed over.
 fn is_article_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "text" | "md")
+        Some("txt" | "text" | "md" | "html" | "htm" | "xhtml")
     )
 }
 
@@ -407,6 +411,16 @@ fn text_of<'b>(input: &Input, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
     if let Some(kind) = quotetrack::article::binary_kind(bytes) {
         anyhow::bail!("this looks like a binary file ({kind}), not an article; give text files");
     }
+    match input_format(input, bytes) {
+        ArticleFormat::Text => {}
+        // A saved page read as text gives its scripts and menus as quotes
+        // (`"PGM.ads.data"` said 149 times on one page): it is read as
+        // `ingest` reads it, its story and captions.
+        ArticleFormat::Html => return html_text(input, bytes).map(Cow::Owned),
+        ArticleFormat::JsonLines => anyhow::bail!(
+            "this looks like JSON Lines, not an article; give --input jsonl to read one article a line"
+        ),
+    }
     // Plain UTF-8 with no byte-order mark, nearly every file, is the text
     // in place, without a copy.
     if encoding_rs::Encoding::for_bom(bytes).is_none()
@@ -415,6 +429,35 @@ fn text_of<'b>(input: &Input, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
         return Ok(Cow::Borrowed(text));
     }
     decoded(input, bytes).map(Cow::Owned)
+}
+
+/// What an input holds: what its file name promises, else (standard input,
+/// an unknown extension) what its first bytes look like.
+fn input_format(input: &Input, bytes: &[u8]) -> ArticleFormat {
+    input
+        .path
+        .as_deref()
+        .and_then(ArticleFormat::from_path)
+        .unwrap_or_else(|| ArticleFormat::sniff(bytes))
+}
+
+/// The article text of an HTML page, as `ingest` stores it: the story's
+/// body, then its captions.
+fn html_text(input: &Input, bytes: &[u8]) -> Result<String> {
+    let read = quotetrack::article::read(bytes, ArticleFormat::Html, &Meta::default(), &input.doc);
+    for warning in read.warnings {
+        eprintln!(
+            "quotetrack: warning: {}: {}",
+            super::safe::line(&input.doc),
+            super::safe::text(&warning)
+        );
+    }
+    let article = read
+        .articles
+        .into_iter()
+        .next()
+        .context("the page gave no article")??;
+    Ok(article.full_text().into_owned())
 }
 
 fn decoded(input: &Input, bytes: &[u8]) -> Result<String> {
