@@ -1039,9 +1039,11 @@ impl People {
                 // `a Los Angeles-area Sanders volunteer`: a name between an
                 // indefinite article and a common noun describes the
                 // noun's person, who is no one named.
+                // So does one after "its" or "their": `its Stadia Pro
+                // subscription`.
                 let attributive = || {
                     i > 0
-                        && w.is(&toks[i - 1], &["a", "an"])
+                        && w.is(&toks[i - 1], &["a", "an", "its", "their"])
                         && toks
                             .get(j)
                             .is_some_and(|x| x.is_word() && !w.is_capitalised(x))
@@ -1052,6 +1054,8 @@ impl People {
                         && !attributive()
                         && !a_heading(w.text, raw)
                         && !only_demonyms(n)
+                        && !common_words_only(n)
+                        && !before_a_state(w, toks, (first, j))
                         && after_the(w, toks, first, j).is_none()
                 }) {
                     let id = people.id(name);
@@ -1543,6 +1547,57 @@ pub fn only_demonyms(name: &str) -> bool {
         .all(|w| !w.is_empty() && with_lower(w, |w| demonyms.contains(w)))
 }
 
+/// Is the lower-case word a given name the lists know
+/// (`grammar/given_names.txt`, `grammar/given_name_genders.txt`)?
+fn is_given_name(lower: &str) -> bool {
+    crate::lexicon::GivenNames::builtin().is_known(lower)
+        || NameGenders::builtin().of_lower(lower).is_some()
+}
+
+/// `Big Machine`, `Regular FIRE`: a name of several words, each a common
+/// word of news (`grammar/common_words.txt`), the first no given name the
+/// lists know (`Will`, `Frank` and `Rich` are), is a label's, a product's or
+/// a body's name: no person, and not who "she" is.
+pub fn common_words_only(name: &str) -> bool {
+    let mut words = name.split(' ').map(|w| w.trim_end_matches(['.', ',']));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let common =
+        |w: &str| !w.is_empty() && with_lower(w, |l| crate::lexicon::common_words().contains(l));
+    let given = with_lower(first, is_given_name);
+    let mut rest = words.peekable();
+    rest.peek().is_some() && !given && common(first) && rest.all(common)
+}
+
+/// `in North Manchester, Indiana`, `Dayton, Ohio`: a name followed by a
+/// comma and a US state's name or abbreviation (`Ore.`, `Ind.`) is a place.
+/// Not a person's name with a given name described by a body of the state
+/// (`Julie Graham, Washington State Department of Health`).
+fn before_a_state(w: &Words, toks: &[Token], (first, j): (usize, usize)) -> bool {
+    let given = w
+        .word(&toks[first])
+        .is_some_and(|word| with_lower(word, is_given_name));
+    !given
+        && toks.get(j).is_some_and(|x| x.is_punct(','))
+        && !toks.get(j + 2).is_some_and(|x| w.is_capitalised(x))
+        && toks
+            .get(j + 1)
+            .filter(|x| w.is_capitalised(x))
+            .and_then(|x| w.word(x))
+            .is_some_and(|state| {
+                let key: String = state
+                    .chars()
+                    .filter(|c| *c != '.')
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let states = crate::lexicon::us_states();
+                // Abbreviations of two letters (`IN`, `OR`, `ME`) are words
+                // too; only the AP forms and full names are taken.
+                key.len() > 2 && (states.contains_key(&key) || states.values().any(|s| *s == key))
+            })
+}
+
 const PREPOSITIONS: &[&str] = &[
     "about", "after", "against", "at", "before", "by", "for", "from", "in", "like", "of", "on",
     "over", "than", "to", "toward", "towards", "under", "with", "without",
@@ -1982,6 +2037,41 @@ mod tests {
         assert_eq!(
             people.resolve_role(end, "senator", (None, &florida), parties),
             Some("Dana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_place_a_label_or_a_product_is_not_who_a_pronoun_means() {
+        let people = |text: &str| people_of(text).names;
+        // A place before its state.
+        let text = "Ann Starner lives in a retirement home in North Manchester, Indiana. \
+                    She spoke with pride.";
+        assert_eq!(people(text), ["Ann Starner"]);
+        // Not a person the state's body describes: by her given name ...
+        let text = "Julie Graham, Washington, objected. She said no.";
+        assert_eq!(people(text), ["Julie Graham"]);
+        // ... or by the capitalised words after the state.
+        let text = "Xiomara Acosta, Ohio State dean, objected. She said no.";
+        assert_eq!(people(text), ["Xiomara Acosta"]);
+        // A label's name of common words.
+        let text = "Taylor Swift sang. The group that owns her music, Big Machine, says she \
+                    may play.";
+        assert_eq!(people(text), ["Taylor Swift"]);
+        // A product after "its", before the noun it describes.
+        let text = "Jack Buser spoke. The company sells its Stadia Pro subscription for \
+                    $9.99, he said.";
+        assert_eq!(people(text), ["Jack Buser"]);
+    }
+
+    #[test]
+    fn a_name_of_common_words_without_a_given_name_is_no_person() {
+        assert!(common_words_only("Big Machine"));
+        assert!(common_words_only("Regular FIRE"));
+        assert!(!common_words_only("Will Little"), "a given name first");
+        assert!(!common_words_only("Donald Trump"));
+        assert!(
+            !common_words_only("Machine"),
+            "one word: the one-word rules decide"
         );
     }
 

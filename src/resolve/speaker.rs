@@ -4,7 +4,8 @@
 
 pub(crate) use super::names::titled_somewhere;
 use super::names::{
-    NameIndex, People, clean_name, honorific_gender, only_demonyms, sole_non_relative,
+    NameIndex, People, clean_name, common_words_only, honorific_gender, only_demonyms,
+    sole_non_relative,
 };
 use crate::article::sentence::sentence_around;
 use crate::attribution::mention::{Mention, MentionKind};
@@ -54,6 +55,8 @@ pub fn speaker(
             };
             let kind = if only_demonyms(&name) {
                 SpeakerKind::Anonymous
+            } else if common_words_only(&name) {
+                SpeakerKind::Organisation
             } else if name.contains(' ') {
                 SpeakerKind::Person
             } else if m.role.is_some_and(|r| names_a_body(words, r.text(text))) {
@@ -766,6 +769,18 @@ mod tests {
             .into_iter()
             .filter_map(|q| q.speaker.map(|s| s.name))
             .collect()
+    }
+
+    #[test]
+    fn a_name_of_common_words_speaks_as_a_body() {
+        let text = "The group that owns most of her music, Big Machine, says \"we never \
+                    blocked her.\"";
+        let quotes = crate::extract::extract_quotes(text);
+        let speaker = quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(
+            (speaker.name.as_str(), speaker.kind),
+            ("Big Machine", SpeakerKind::Organisation)
+        );
     }
 
     #[test]
