@@ -232,10 +232,18 @@ impl NameIndex {
             // after a headline's verb or a modifier.
             i = w.name_start(toks, i, j);
             // `the Trump Train`, `the Common Core`: no one's full name for
-            // `Trump` to expand to (see `after_the`).
+            // `Trump` to expand to (see `after_the`); nor a place, a label
+            // or the rest of a body's name (`Research` opening a sentence
+            // is not `Scientific Research` of `National Center for
+            // Scientific Research`), as for pronouns ([`People::build`]).
             if j - i >= 2 && after_the(w, toks, i, j).is_none() {
                 let raw = &w.text[toks[i].span.start..toks[j - 1].span.end];
-                index.push(w, toks[i].span.start, raw);
+                if !inside_a_body_name(w, toks, i)
+                    && !before_a_state(w, toks, (i, j))
+                    && !common_words_only(raw)
+                {
+                    index.push(w, toks[i].span.start, raw);
+                }
             }
             i = j;
         }
@@ -1056,6 +1064,7 @@ impl People {
                         && !only_demonyms(n)
                         && !common_words_only(n)
                         && !before_a_state(w, toks, (first, j))
+                        && !inside_a_body_name(w, toks, first)
                         && after_the(w, toks, first, j).is_none()
                 }) {
                     let id = people.id(name);
@@ -1570,6 +1579,21 @@ pub fn common_words_only(name: &str) -> bool {
     rest.peek().is_some() && !given && common(first) && rest.all(common)
 }
 
+/// `National Center for Scientific Research`, `Customs and Border
+/// Protection`: capitalised words starting at `first` after a body's head
+/// word (grammar/organisations.txt) and "for", "of", "and" or "&" go on the
+/// body's name; they name no person. Not a person with a given name:
+/// `Vicente Fox and Felipe Calderón`.
+fn inside_a_body_name(w: &Words, toks: &[Token], first: usize) -> bool {
+    first >= 2
+        && (w.is(&toks[first - 1], &["for", "of", "and"]) || toks[first - 1].is_punct('&'))
+        && w.is_capitalised(&toks[first - 2])
+        && w.is_organisation(&toks[first - 2])
+        && !w
+            .word(&toks[first])
+            .is_some_and(|word| with_lower(word, is_given_name))
+}
+
 /// `in North Manchester, Indiana`, `Dayton, Ohio`: a name followed by a
 /// comma and a US state's name or abbreviation (`Ore.`, `Ind.`) is a place.
 /// Not a person's name with a given name described by a body of the state
@@ -2057,10 +2081,30 @@ mod tests {
         let text = "Taylor Swift sang. The group that owns her music, Big Machine, says she \
                     may play.";
         assert_eq!(people(text), ["Taylor Swift"]);
+        // The rest of a body's name after its head word and a joining word;
+        // not a person named after a body ("Fox" is a network's name).
+        let text = "Philippe Jay of the National Center for Scientific Research spoke. \
+                    Customs and Border Protection agreed. He said so.";
+        assert_eq!(people(text), ["Philippe Jay"]);
+        let text = "Former presidents Vicente Fox and Felipe Calderón fired back.";
+        assert!(people(text).contains(&"Felipe Calderón".to_string()));
         // A product after "its", before the noun it describes.
         let text = "Jack Buser spoke. The company sells its Stadia Pro subscription for \
                     $9.99, he said.";
         assert_eq!(people(text), ["Jack Buser"]);
+    }
+
+    #[test]
+    fn a_place_a_label_or_the_rest_of_a_bodys_name_is_no_full_name() {
+        // `Research` opening a sentence expands to no `Scientific Research`.
+        let text = "Philippe Jay of the National Center for Scientific Research spoke. \
+                    Research focusing on cells helps. North Manchester, Indiana, voted. \
+                    Big Machine agreed.";
+        let idx = index(text);
+        for word in ["Research", "Manchester", "Machine"] {
+            assert_eq!(idx.expand(word, text.len()), None, "{word}");
+        }
+        assert_eq!(idx.expand("Jay", text.len()), Some("Philippe Jay"));
     }
 
     #[test]
