@@ -278,6 +278,22 @@ pub fn mention_before(w: &Words, toks: &[Token], end: usize, floor: usize) -> Op
             if inner_is_name && let Some(m) = name_before_role(w, toks, open, floor) {
                 return Some(m);
             }
+            // `Rob Goldman, president of Ascom North America, said`,
+            // `Michael Briggs, a spokesman for Sanders, said`: a person's
+            // name opening the clause, then a title with a name between the
+            // commas: the person speaks, the stretch is the role. (`The
+            // secretary of state, John Kerry, said`, `Ascom North America,
+            // President Rob Goldman, said`: the phrase before is no
+            // person's name.)
+            if inner_is_name && let Some(m) = person_before(w, toks, open, floor) {
+                return Some(Mention {
+                    role: Some(Span::new(
+                        toks[open + 1].span.start,
+                        toks[close - 1].span.end,
+                    )),
+                    ..m
+                });
+            }
             if inner_is_name {
                 let mut m = inner.unwrap();
                 if let Some(before) = core_before(w, toks, open, floor) {
@@ -596,6 +612,16 @@ fn name_before_role(w: &Words, toks: &[Token], open: usize, floor: usize) -> Opt
         )),
         ..m
     })
+}
+
+/// The name of a person ending at the comma `open` and opening its clause,
+/// led by a given name the lists know: `Rob Goldman,` (not `A letter to
+/// Ann Lee,`, whose clause the letter opens).
+fn person_before(w: &Words, toks: &[Token], open: usize, floor: usize) -> Option<Mention> {
+    let m = core_before(w, toks, open, floor)?;
+    let opens_clause = m.first_token == floor || is_clause_break(&toks[m.first_token - 1]);
+    (m.kind == MentionKind::Name && opens_clause && w.is_given_name(&toks[m.first_token]))
+        .then_some(m)
 }
 
 /// `Cory James, 22, of Flint, Mich., said`: ages, home towns and states
@@ -1941,6 +1967,43 @@ mod tests {
             before_verb("Peter Cook, the Pentagon press secretary, said").unwrap();
         assert_eq!(name, "Peter Cook");
         assert_eq!(role.as_deref(), Some("the Pentagon press secretary"));
+    }
+
+    #[test]
+    fn a_person_before_a_title_with_a_name_speaks() {
+        for (text, role) in [
+            (
+                "Michael Briggs, a spokesman for Sanders, said",
+                "a spokesman for Sanders",
+            ),
+            (
+                "Rob Goldman, president of Ascom North America, said",
+                "president of Ascom North America",
+            ),
+            (
+                "Sam Jacobs, Time's Assistant Managing Editor, explained",
+                "Time's Assistant Managing Editor",
+            ),
+        ] {
+            let (name, kind, got) = before_verb(text).unwrap();
+            assert_eq!(
+                (name.as_str(), kind, got.as_deref()),
+                (
+                    text.split(',').next().unwrap(),
+                    MentionKind::Name,
+                    Some(role)
+                ),
+                "{text}"
+            );
+        }
+        // The phrase before is no person's name: the name inside speaks.
+        let (name, _, _) = before_verb("Her spokesman, Nick Merrill, said").unwrap();
+        assert_eq!(name, "Nick Merrill");
+        let (name, _, _) = before_verb("Ascom North America, President Rob Goldman, said").unwrap();
+        assert_eq!(name, "Rob Goldman");
+        let (name, _, _) =
+            before_verb("A letter to Ann Lee, a spokeswoman for Sanders, said").unwrap();
+        assert_ne!(name, "Ann Lee");
     }
 
     #[test]
