@@ -116,7 +116,9 @@ pub fn labeled_by_verb(words: &Words, toks: &[Token], qi: usize, floor: usize) -
 /// after a possessive, or described as one after it (`"Tales From the
 /// Crypt," an HBO series`), is the name of a show, book or campaign.
 pub fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bool {
-    if is_title_case(quote) && described_as_a_work(words, toks, qi, quote) {
+    if is_title_case(quote)
+        && (described_as_a_work(words, toks, qi, quote) || in_a_list_of_titles(words, toks, qi))
+    {
         return true;
     }
     if qi == 0 {
@@ -148,6 +150,34 @@ pub fn names_a_work(words: &Words, toks: &[Token], qi: usize, quote: &str) -> bo
         || words
             .word(before)
             .is_some_and(|w| Words::bare(w).len() != w.len())
+}
+
+/// The fewest quoted passages a list of titles has.
+const TITLE_LIST: usize = 3;
+
+/// `hits including "Listen To The Music," "Black Water," "China Grove" and
+/// others`: the quote at `qi` is one of [`TITLE_LIST`] or more quoted
+/// passages joined only by commas, "and" or "or", each in Title Case: a
+/// list of songs, books or shows, not remarks.
+fn in_a_list_of_titles(words: &Words, toks: &[Token], qi: usize) -> bool {
+    let in_list = |t: &Token| t.quote().is_some() || t.is_punct(',') || words.is(t, &["and", "or"]);
+    let title = |t: &Token| {
+        is_title_case(
+            t.span
+                .text(words.text)
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    };
+    let mut first = qi;
+    while first > 0 && in_list(&toks[first - 1]) {
+        first -= 1;
+    }
+    let mut end = qi + 1;
+    while end < toks.len() && in_list(&toks[end]) {
+        end += 1;
+    }
+    let mut quoted = toks[first..end].iter().filter(|t| t.quote().is_some());
+    quoted.clone().count() >= TITLE_LIST && quoted.all(title)
 }
 
 /// Words of an apposition after a title that may stand before the noun
@@ -385,6 +415,36 @@ mod tests {
     fn as_label(text: &str) -> bool {
         let (words, toks, qi, _) = first_quote(text);
         labeled_as(&words, &toks, qi)
+    }
+
+    #[test]
+    fn a_list_of_quoted_titles_names_works() {
+        let text = "According to the promoter, the band will play hits including \
+                    \"Listen To The Music,\" \"Black Water,\" \"China Grove\" and others.";
+        let (words, toks, qi, _) = first_quote(text);
+        let quotes: Vec<usize> = (qi..toks.len())
+            .filter(|&k| toks[k].quote().is_some())
+            .collect();
+        assert_eq!(quotes.len(), 3);
+        for &k in &quotes {
+            let quote = toks[k]
+                .span
+                .text(text)
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            assert!(names_a_work(&words, &toks, k, quote), "{quote}");
+        }
+        // Two titles are no list; nor are three quotes not all titles.
+        for text in [
+            "He said the mood was \"Very Good,\" \"Really Great\" and more.",
+            "He said \"We Will Win,\" \"we will fight,\" \"We Will Stay\" again.",
+        ] {
+            let (words, toks, qi, _) = first_quote(text);
+            let quote = toks[qi]
+                .span
+                .text(text)
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            assert!(!names_a_work(&words, &toks, qi, quote), "{text}");
+        }
     }
 
     #[test]
