@@ -55,7 +55,7 @@ pub fn speaker(
             };
             let kind = if only_demonyms(&name) {
                 SpeakerKind::Anonymous
-            } else if common_words_only(&name) {
+            } else if common_words_only(&name) || ends_in_a_body(words, &name) {
                 SpeakerKind::Organisation
             } else if name.contains(' ') {
                 SpeakerKind::Person
@@ -240,6 +240,16 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
 /// label) is nobody in particular; anything else a person, as before. Kept
 /// as a person, each became one "person" across every article that used
 /// it.
+/// `Take-Two` expanded to `Take-Two Interactive`: a name of several words
+/// ending in a body's head word (grammar/organisations.txt) is the body's.
+fn ends_in_a_body(words: &Words, name: &str) -> bool {
+    name.rsplit_once(' ').is_some_and(|(_, last)| {
+        with_lower(last.trim_end_matches(['.', ',']), |l| {
+            words.lexicon.organisations.contains(l)
+        })
+    })
+}
+
 fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();
@@ -769,6 +779,29 @@ mod tests {
             .into_iter()
             .filter_map(|q| q.speaker.map(|s| s.name))
             .collect()
+    }
+
+    #[test]
+    fn a_name_ending_in_a_bodys_word_speaks_as_the_body() {
+        let text = "Take-Two Interactive makes games. \"We go where the consumer is,\" \
+                    Take-Two said. Kotak Institutional Equities said \"risks remain.\"";
+        let kinds: Vec<(String, SpeakerKind)> = crate::extract::extract_quotes(text)
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| (s.name, s.kind)))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    "Take-Two Interactive".to_string(),
+                    SpeakerKind::Organisation
+                ),
+                (
+                    "Kotak Institutional Equities".to_string(),
+                    SpeakerKind::Organisation
+                )
+            ]
+        );
     }
 
     #[test]
