@@ -1970,6 +1970,23 @@ mod tests {
     }
 
     #[test]
+    fn ranks_written_without_a_dot_are_no_part_of_the_name() {
+        let (name, _, role) = before_verb("Lt Col Alexander Vindman said").unwrap();
+        assert_eq!(
+            (name.as_str(), role.as_deref()),
+            ("Alexander Vindman", Some("Lt Col"))
+        );
+        let (name, _, role) = before_verb("Prof Ann Dempsey said").unwrap();
+        assert_eq!(
+            (name.as_str(), role.as_deref()),
+            ("Ann Dempsey", Some("Prof"))
+        );
+        // `Gen` is left out: a given name too.
+        let (name, _, _) = before_verb("Gen Nakatani said").unwrap();
+        assert_eq!(name, "Gen Nakatani");
+    }
+
+    #[test]
     fn a_person_before_a_title_with_a_name_speaks() {
         for (text, role) in [
             (
