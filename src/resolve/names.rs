@@ -948,7 +948,14 @@ impl People {
             {
                 sentence_start = if new_paragraph { i } else { i + 1 };
             }
-            if w.is_name_word(t) && !w.is_headline_verb(t) {
+            // `Early says there is a possibility` after `Chris Early`: a word
+            // the lists take for no name that the article writes as someone's
+            // surname, right before a reporting verb, is that person.
+            let surname_speaking = || {
+                surname_in_this_article(w, toks, t)
+                    && toks.get(i + 1).is_some_and(|x| w.is_speech_verb(x))
+            };
+            if (w.is_name_word(t) || surname_speaking()) && !w.is_headline_verb(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
                 // only a determiner or role words stand before the name.
                 // (Asked only of a name that is kept.)
@@ -2092,6 +2099,21 @@ mod tests {
         let text = "Jack Buser spoke. The company sells its Stadia Pro subscription for \
                     $9.99, he said.";
         assert_eq!(people(text), ["Jack Buser"]);
+    }
+
+    #[test]
+    fn a_common_word_written_as_a_surname_before_a_reporting_verb_is_that_person() {
+        let text = "Columnist George Will spoke first. Later, Tom Brady left.\n\n\
+                    Will said the party erred, and he meant it.";
+        let people = people_of(text);
+        let he = text.find("he meant").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("George Will"));
+        // Not before another word: `Will the party ...` is no one.
+        let text = "Columnist George Will spoke first. Later, Tom Brady left.\n\n\
+                    Will the party err? He thinks so.";
+        let people = people_of(text);
+        let he = text.find("He thinks").unwrap();
+        assert_eq!(people.resolve(he, Gender::Masculine), Some("Tom Brady"));
     }
 
     #[test]
