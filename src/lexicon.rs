@@ -491,6 +491,12 @@ impl GivenNames {
     }
 }
 
+/// Is the lower-case word a given name the lists know
+/// (`grammar/given_names.txt`, `grammar/given_name_genders.txt`)?
+pub fn is_given_name(lower: &str) -> bool {
+    GivenNames::builtin().is_known(lower) || NameGenders::builtin().of_lower(lower).is_some()
+}
+
 /// The gender a given name nearly always carries in the news
 /// (`grammar/given_name_genders.txt`), for telling apart two people of one
 /// surname by a courtesy title.

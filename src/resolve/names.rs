@@ -1042,9 +1042,7 @@ impl People {
                     w.is_organisation(&toks[j - 1])
                         || with_lower(Words::bare(raw), |x| w.lexicon.places.contains(x))
                         || with_lower(name, |x| w.lexicon.places.contains(x))
-                        || name.rsplit(' ').next().is_some_and(|last| {
-                            with_lower(last, |x| w.lexicon.organisations.contains(x))
-                        })
+                        || ends_in_a_body(w, name)
                         || ends_in_two_word_body(name, &w.lexicon.organisations)
                 };
                 // `Port Merrow's mayor`: the owner of a role is a place or a
@@ -1563,11 +1561,13 @@ pub fn only_demonyms(name: &str) -> bool {
         .all(|w| !w.is_empty() && with_lower(w, |w| demonyms.contains(w)))
 }
 
-/// Is the lower-case word a given name the lists know
-/// (`grammar/given_names.txt`, `grammar/given_name_genders.txt`)?
-fn is_given_name(lower: &str) -> bool {
-    crate::lexicon::GivenNames::builtin().is_known(lower)
-        || NameGenders::builtin().of_lower(lower).is_some()
+/// `Take-Two Interactive`, `Sound Ferry Company`: a name whose last word
+/// is a body's head word (grammar/organisations.txt, as written there:
+/// `Corp.` with its dot).
+pub fn ends_in_a_body(w: &Words, name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|last| with_lower(last, |x| w.lexicon.organisations.contains(x)))
 }
 
 /// `Big Machine`, `Regular FIRE`: a name of several words, each a common
@@ -1581,7 +1581,7 @@ pub fn common_words_only(name: &str) -> bool {
     };
     let common =
         |w: &str| !w.is_empty() && with_lower(w, |l| crate::lexicon::common_words().contains(l));
-    let given = with_lower(first, is_given_name);
+    let given = with_lower(first, crate::lexicon::is_given_name);
     let mut rest = words.peekable();
     rest.peek().is_some() && !given && common(first) && rest.all(common)
 }
@@ -1596,9 +1596,7 @@ fn inside_a_body_name(w: &Words, toks: &[Token], first: usize) -> bool {
         && (w.is(&toks[first - 1], &["for", "of", "and"]) || toks[first - 1].is_punct('&'))
         && w.is_capitalised(&toks[first - 2])
         && w.is_organisation(&toks[first - 2])
-        && !w
-            .word(&toks[first])
-            .is_some_and(|word| with_lower(word, is_given_name))
+        && !w.is_given_name(&toks[first])
 }
 
 /// `in North Manchester, Indiana`, `Dayton, Ohio`: a name followed by a
@@ -1606,10 +1604,7 @@ fn inside_a_body_name(w: &Words, toks: &[Token], first: usize) -> bool {
 /// Not a person's name with a given name described by a body of the state
 /// (`Julie Graham, Washington State Department of Health`).
 fn before_a_state(w: &Words, toks: &[Token], (first, j): (usize, usize)) -> bool {
-    let given = w
-        .word(&toks[first])
-        .is_some_and(|word| with_lower(word, is_given_name));
-    !given
+    !w.is_given_name(&toks[first])
         && toks.get(j).is_some_and(|x| x.is_punct(','))
         && !toks.get(j + 2).is_some_and(|x| w.is_capitalised(x))
         && toks

@@ -4,8 +4,8 @@
 
 pub(crate) use super::names::titled_somewhere;
 use super::names::{
-    NameIndex, People, clean_name, common_words_only, honorific_gender, only_demonyms,
-    sole_non_relative,
+    NameIndex, People, clean_name, common_words_only, ends_in_a_body, honorific_gender,
+    only_demonyms, sole_non_relative,
 };
 use crate::article::sentence::sentence_around;
 use crate::attribution::mention::{Mention, MentionKind};
@@ -55,7 +55,9 @@ pub fn speaker(
             };
             let kind = if only_demonyms(&name) {
                 SpeakerKind::Anonymous
-            } else if common_words_only(&name) || ends_in_a_body(words, &name) {
+            // `Take-Two` expanded to `Take-Two Interactive`: the body's.
+            } else if common_words_only(&name) || name.contains(' ') && ends_in_a_body(words, &name)
+            {
                 SpeakerKind::Organisation
             } else if name.contains(' ') {
                 SpeakerKind::Person
@@ -240,16 +242,6 @@ fn body_named_before(words: &Words, text: &str, written: &str, pos: usize) -> Op
 /// label) is nobody in particular; anything else a person, as before. Kept
 /// as a person, each became one "person" across every article that used
 /// it.
-/// `Take-Two` expanded to `Take-Two Interactive`: a name of several words
-/// ending in a body's head word (grammar/organisations.txt) is the body's.
-fn ends_in_a_body(words: &Words, name: &str) -> bool {
-    name.rsplit_once(' ').is_some_and(|(_, last)| {
-        with_lower(last.trim_end_matches(['.', ',']), |l| {
-            words.lexicon.organisations.contains(l)
-        })
-    })
-}
-
 fn one_word_kind(text: &str, lower_words: Option<&LowerWords>, name: &str) -> SpeakerKind {
     let bare = name.trim_end_matches(['.', ',']);
     let letters = bare.chars().filter(|c| c.is_alphabetic()).count();

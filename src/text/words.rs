@@ -305,10 +305,7 @@ impl<'a> Words<'a> {
     /// A given name the lists know (grammar/given_names.txt,
     /// given_name_genders.txt).
     pub fn is_given_name(&self, t: &Token) -> bool {
-        self.with_lower(t, |x| {
-            crate::lexicon::GivenNames::builtin().is_known(x)
-                || crate::lexicon::NameGenders::builtin().of_lower(x).is_some()
-        }) == Some(true)
+        self.with_lower(t, crate::lexicon::is_given_name) == Some(true)
     }
 
     /// An unnamed source's head noun (grammar/anonymous_heads.txt) or a
