@@ -157,3 +157,43 @@ fn a_damaged_or_oversized_gzip_file_is_skipped_with_a_reason() {
     );
     assert!(out.contains("decompresses to more than 64 MB"), "{out}");
 }
+
+#[test]
+fn extract_reads_a_gzipped_page_named_or_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ferry.html.gz");
+    std::fs::write(&path, gz(PAGE.as_bytes())).unwrap();
+    let run = |arg: &Path| {
+        let out = Command::cargo_bin("quotetrack")
+            .unwrap()
+            .args(["extract", "--format", "jsonl"])
+            .arg(arg)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let r: serde_json::Value = serde_json::from_str(l).unwrap();
+                (
+                    r["doc"].as_str().unwrap().to_string(),
+                    r["speaker"]["name"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let named = run(&path);
+    assert_eq!(
+        named,
+        [
+            ("ferry".to_string(), "Maren Olsen".to_string()),
+            ("ferry".to_string(), "Tomas Berg".to_string())
+        ]
+    );
+    assert_eq!(run(dir.path()), named, "found in a folder");
+}

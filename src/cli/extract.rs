@@ -19,9 +19,10 @@ use quotetrack::{Extractor, Kinds, Lexicon, Quote};
 )]
 pub struct ExtractArgs {
     /// Article files or folders (searched recursively for .txt, .text, .md
-    /// and .html files); `-` reads standard input. An HTML page (by its
-    /// extension, or its first bytes on standard input) is read as `ingest`
-    /// reads it: the story's body, then its captions.
+    /// and .html files, and those gzipped: .html.gz); `-` reads standard
+    /// input. An HTML page (by its extension, or its first bytes on standard
+    /// input) is read as `ingest` reads it: the story's body, then its
+    /// captions.
     #[arg(value_name = "PATH", default_value = "-")]
     pub paths: Vec<PathBuf>,
 
@@ -384,24 +385,52 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-/// Text files and saved pages; other files in a folder (images,
-/// annotations, JSON Lines) are passed over.
+/// Text files and saved pages, gzipped or not (`story.html.gz`); other
+/// files in a folder (images, annotations, JSON Lines) are passed over.
 fn is_article_file(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "text" | "md" | "html" | "htm" | "xhtml")
-    )
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("txt" | "text" | "md" | "html" | "htm" | "xhtml") => true,
+        Some("gz") => path
+            .file_stem()
+            .is_some_and(|stem| is_article_file(Path::new(stem))),
+        _ => false,
+    }
 }
 
+/// The file name without its extension (and without `.gz` before it:
+/// `story.html.gz` is `story`).
 fn doc_name(path: &Path) -> String {
+    if path.extension().is_some_and(|e| e == "gz")
+        && let Some(stem) = path.file_stem()
+    {
+        return doc_name(Path::new(stem));
+    }
     path.file_stem().map_or_else(
         || path.display().to_string(),
         |s| s.to_string_lossy().into_owned(),
     )
 }
 
-/// The text of an input read as `bytes`.
+/// The text of an input read as `bytes`. Gzip-compressed bytes
+/// (`story.html.gz`) are decompressed first, as `ingest` does, up to
+/// [`quotetrack::article::MAX_GUNZIPPED`], and read as the name without
+/// `.gz` says.
 fn text_of<'b>(input: &Input, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
+    if !bytes.starts_with(GZIP_MAGIC) {
+        return plain_text_of(input, bytes);
+    }
+    let plain = quotetrack::article::gunzip(bytes.to_vec(), quotetrack::article::MAX_GUNZIPPED)?;
+    if plain.starts_with(GZIP_MAGIC) {
+        anyhow::bail!("gzip-compressed twice; gunzip it first");
+    }
+    Ok(Cow::Owned(plain_text_of(input, &plain)?.into_owned()))
+}
+
+/// The first bytes of a gzip stream.
+const GZIP_MAGIC: &[u8] = b"\x1f\x8b";
+
+/// [`text_of`] for bytes that are not compressed.
+fn plain_text_of<'b>(input: &Input, bytes: &'b [u8]) -> Result<Cow<'b, str>> {
     // Decoded as `ingest` decodes: a byte-order mark is dropped and text
     // that is not UTF-8 is read as Windows-1252 with a warning. Offsets are
     // into this decoded text.
