@@ -571,6 +571,25 @@ pub fn us_states() -> &'static HashMap<String, String> {
     })
 }
 
+/// The state an abbreviation names as `grammar/us_states.txt` lists it
+/// (`Fla.`, `Calif`, `NY`), dots and case aside.
+pub fn us_state(abbreviation: &str) -> Option<&'static str> {
+    let key: String = abbreviation
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    us_states().get(&key).map(String::as_str)
+}
+
+/// Is the lower-case word a state's full name (`indiana`, `ohio`)?
+pub fn is_us_state_name(lower: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| us_states().values().map(String::as_str).collect())
+        .contains(lower)
+}
+
 /// The headline verbs of `grammar/headline_verbs.txt`, lower case.
 pub fn headline_verbs() -> &'static WordSet {
     static BUILTIN: OnceLock<WordSet> = OnceLock::new();

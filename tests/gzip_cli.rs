@@ -163,29 +163,21 @@ fn extract_reads_a_gzipped_page_named_or_in_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ferry.html.gz");
     std::fs::write(&path, gz(PAGE.as_bytes())).unwrap();
+    let unused_db = dir.path().join("unused.db");
     let run = |arg: &Path| {
-        let out = Command::cargo_bin("quotetrack")
-            .unwrap()
-            .args(["extract", "--format", "jsonl"])
-            .arg(arg)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(|l| {
-                let r: serde_json::Value = serde_json::from_str(l).unwrap();
-                (
-                    r["doc"].as_str().unwrap().to_string(),
-                    r["speaker"]["name"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect::<Vec<_>>()
+        common::run_ok(
+            &unused_db,
+            &["extract", "--format", "jsonl", arg.to_str().unwrap()],
+        )
+        .lines()
+        .map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                r["doc"].as_str().unwrap().to_string(),
+                r["speaker"]["name"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect::<Vec<_>>()
     };
     let named = run(&path);
     assert_eq!(

@@ -951,9 +951,11 @@ impl People {
             // `Early says there is a possibility` after `Chris Early`: a word
             // the lists take for no name that the article writes as someone's
             // surname, right before a reporting verb, is that person.
+            // The verb is asked first: the surname test reads the article's
+            // surnames, and this runs for every word that is no name.
             let surname_speaking = || {
-                surname_in_this_article(w, toks, t)
-                    && toks.get(i + 1).is_some_and(|x| w.is_speech_verb(x))
+                toks.get(i + 1).is_some_and(|x| w.is_speech_verb(x))
+                    && surname_in_this_article(w, toks, t)
             };
             if (w.is_name_word(t) || surname_speaking()) && !w.is_headline_verb(t) {
                 // `Becker defended`, `The glaciologist Marta Quiroga, who`:
@@ -1108,14 +1110,7 @@ impl People {
                             .get(j + 1)
                             .and_then(|x| w.word(x))
                             .and_then(|tag| tag.split_once('-'))
-                            .and_then(|(_, st)| {
-                                let key: String = st
-                                    .chars()
-                                    .filter(|c| *c != '.')
-                                    .flat_map(char::to_lowercase)
-                                    .collect();
-                                crate::lexicon::us_states().get(&key)
-                            })
+                            .and_then(|(_, st)| crate::lexicon::us_state(st))
                     {
                         for word in state.split(' ') {
                             people.qualify(id, word.to_string());
@@ -1612,15 +1607,11 @@ fn before_a_state(w: &Words, toks: &[Token], (first, j): (usize, usize)) -> bool
             .filter(|x| w.is_capitalised(x))
             .and_then(|x| w.word(x))
             .is_some_and(|state| {
-                let key: String = state
-                    .chars()
-                    .filter(|c| *c != '.')
-                    .flat_map(char::to_lowercase)
-                    .collect();
-                let states = crate::lexicon::us_states();
                 // Abbreviations of two letters (`IN`, `OR`, `ME`) are words
                 // too; only the AP forms and full names are taken.
-                key.len() > 2 && (states.contains_key(&key) || states.values().any(|s| *s == key))
+                state.chars().filter(|c| *c != '.').count() > 2
+                    && (crate::lexicon::us_state(state).is_some()
+                        || with_lower(state, crate::lexicon::is_us_state_name))
             })
 }
 
